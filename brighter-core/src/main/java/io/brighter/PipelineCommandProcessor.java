@@ -1,0 +1,176 @@
+package io.brighter;
+
+import static java.util.Objects.requireNonNull;
+
+import io.brighter.featureswitch.FeatureSwitchRegistry;
+import io.brighter.handlers.HandlerFactory;
+import io.brighter.handlers.PipelineBuilder;
+import io.brighter.handlers.SubscriberRegistry;
+import io.brighter.internal.Futures;
+import io.brighter.resilience.ResiliencePipelineRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/** The {@link CommandProcessor} that runs handler pipelines in process. */
+final class PipelineCommandProcessor implements CommandProcessor {
+
+  private final SubscriberRegistry subscribers;
+  private final PipelineBuilder pipelines;
+  private final @Nullable ResiliencePipelineRegistry resilience;
+  private final @Nullable FeatureSwitchRegistry featureSwitches;
+
+  private PipelineCommandProcessor(
+      SubscriberRegistry subscribers,
+      HandlerFactory handlerFactory,
+      @Nullable ResiliencePipelineRegistry resilience,
+      @Nullable FeatureSwitchRegistry featureSwitches) {
+    this.subscribers = subscribers;
+    this.pipelines = new PipelineBuilder(handlerFactory);
+    this.resilience = resilience;
+    this.featureSwitches = featureSwitches;
+  }
+
+  static PipelineCommandProcessor of(Builder builder) {
+    if (builder.subscriberRegistry == null) {
+      throw new ConfigurationException(
+          "CommandProcessor.builder().handlers(subscriberRegistry, ...) may not be null");
+    }
+    if (builder.handlerFactory == null) {
+      throw new ConfigurationException(
+          "CommandProcessor.builder().handlers(..., handlerFactory) may not be null");
+    }
+    SubscriberRegistry subscribers = builder.subscriberRegistry;
+    for (Class<?> requestType : subscribers.requestTypes()) {
+      subscribers.handlersFor(requestType).forEach(PipelineBuilder::validate);
+      subscribers.asyncHandlersFor(requestType).forEach(PipelineBuilder::validate);
+    }
+    return new PipelineCommandProcessor(
+        subscribers, builder.handlerFactory, builder.resilience, builder.featureSwitches);
+  }
+
+  @Override
+  public void send(Command command) {
+    send(command, new RequestContext());
+  }
+
+  @Override
+  public void send(Command command, RequestContext context) {
+    requireNonNull(command, "command must not be null");
+    Class<?> handler = singleHandler(command, false);
+    pipelines.run(handler, command, prepare(context));
+  }
+
+  @Override
+  public CompletableFuture<Void> sendAsync(Command command) {
+    return sendAsync(command, new RequestContext());
+  }
+
+  @Override
+  public CompletableFuture<Void> sendAsync(Command command, RequestContext context) {
+    requireNonNull(command, "command must not be null");
+    Class<?> handler;
+    try {
+      handler = singleHandler(command, true);
+    } catch (ConfigurationException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return pipelines.runAsync(handler, command, prepare(context)).thenApply(handled -> null);
+  }
+
+  @Override
+  public void publish(Event event) {
+    publish(event, new RequestContext());
+  }
+
+  @Override
+  public void publish(Event event, RequestContext context) {
+    requireNonNull(event, "event must not be null");
+    List<Class<?>> handlers = subscribers.handlersFor(event.getClass());
+    if (handlers.size() == 1) {
+      pipelines.run(handlers.getFirst(), event, prepare(context));
+      return;
+    }
+    List<Throwable> failures = null;
+    for (Class<?> handler : handlers) {
+      try {
+        pipelines.run(handler, event, prepare(context.copy()));
+      } catch (RuntimeException | Error e) {
+        if (failures == null) {
+          failures = new ArrayList<>();
+        }
+        failures.add(e);
+      }
+    }
+    if (failures != null) {
+      throw PublishFailedException.of(event, handlers.size(), failures);
+    }
+  }
+
+  @Override
+  public CompletableFuture<Void> publishAsync(Event event) {
+    return publishAsync(event, new RequestContext());
+  }
+
+  @Override
+  public CompletableFuture<Void> publishAsync(Event event, RequestContext context) {
+    requireNonNull(event, "event must not be null");
+    List<Class<?>> handlers = subscribers.asyncHandlersFor(event.getClass());
+    List<CompletableFuture<?>> runs = new ArrayList<>(handlers.size());
+    for (Class<?> handler : handlers) {
+      RequestContext own = handlers.size() == 1 ? context : context.copy();
+      runs.add(pipelines.runAsync(handler, event, prepare(own)));
+    }
+    return CompletableFuture.allOf(runs.toArray(CompletableFuture<?>[]::new))
+        .handle(
+            (ignored, anyFailure) -> {
+              if (anyFailure == null) {
+                return null;
+              }
+              List<Throwable> failures = new ArrayList<>();
+              for (CompletableFuture<?> run : runs) {
+                if (run.isCompletedExceptionally()) {
+                  failures.add(Futures.unwrap(run.exceptionNow()));
+                }
+              }
+              throw Futures.propagate(PublishFailedException.of(event, runs.size(), failures));
+            });
+  }
+
+  private RequestContext prepare(RequestContext context) {
+    requireNonNull(context, "context must not be null");
+    return context.withDefaults(resilience, featureSwitches);
+  }
+
+  private Class<?> singleHandler(Command command, boolean async) {
+    Class<?> type = command.getClass();
+    List<Class<?>> handlers =
+        async ? subscribers.asyncHandlersFor(type) : subscribers.handlersFor(type);
+    if (handlers.size() == 1) {
+      return handlers.getFirst();
+    }
+    if (handlers.isEmpty()) {
+      List<Class<?>> otherFlavour =
+          async ? subscribers.handlersFor(type) : subscribers.asyncHandlersFor(type);
+      String hint =
+          otherFlavour.isEmpty()
+              ? "; register one with SubscriberRegistry." + (async ? "registerAsync" : "register")
+              : "; "
+                  + (async ? "a synchronous" : "an asynchronous")
+                  + " handler is registered ("
+                  + otherFlavour.getFirst().getName()
+                  + "): use "
+                  + (async ? "send" : "sendAsync");
+      throw new ConfigurationException(
+          "No " + (async ? "asynchronous " : "") + "handler is registered for command "
+              + type.getName() + hint);
+    }
+    throw new ConfigurationException(
+        "More than one handler is registered for command "
+            + type.getName()
+            + " ("
+            + handlers.stream().map(Class::getName).toList()
+            + "); a command has exactly one handler: publish an Event to reach several");
+  }
+}

@@ -1,0 +1,97 @@
+package io.brighter;
+
+import io.brighter.featureswitch.FeatureSwitchRegistry;
+import io.brighter.resilience.ResiliencePipelineRegistry;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What travels with a request along one pipeline: a bag of values that handlers share, and the
+ * registries the middleware consults.
+ *
+ * <p>The command processor makes a fresh context for every {@code send} or {@code publish}, or
+ * uses the one the caller passes in, filling in the processor's registries where the caller set
+ * none. When an event reaches several handlers, each pipeline gets its own {@link #copy()} so one
+ * handler's bag writes do not leak into another's.
+ *
+ * {@snippet :
+ * RequestContext context = new RequestContext();
+ * context.bag().put("tenant", "acme");
+ * commandProcessor.send(new AddGreeting(Id.random(), "Ada"), context);
+ * }
+ *
+ * <p>The bag is a concurrent map, safe to use from the threads an asynchronous pipeline hops
+ * across. Like any concurrent map it does not hold {@code null} values.
+ */
+public final class RequestContext {
+
+  private final Map<String, Object> bag;
+  private @Nullable ResiliencePipelineRegistry resiliencePipelines;
+  private @Nullable FeatureSwitchRegistry featureSwitches;
+
+  /** An empty context with no registries. */
+  public RequestContext() {
+    this(new ConcurrentHashMap<>(), null, null);
+  }
+
+  private RequestContext(
+      Map<String, Object> bag,
+      @Nullable ResiliencePipelineRegistry resiliencePipelines,
+      @Nullable FeatureSwitchRegistry featureSwitches) {
+    this.bag = bag;
+    this.resiliencePipelines = resiliencePipelines;
+    this.featureSwitches = featureSwitches;
+  }
+
+  /** The values shared along this pipeline; mutable. */
+  public Map<String, Object> bag() {
+    return bag;
+  }
+
+  /** The resilience pipelines that {@code @UseResiliencePipeline} looks names up in. */
+  public Optional<ResiliencePipelineRegistry> resiliencePipelines() {
+    return Optional.ofNullable(resiliencePipelines);
+  }
+
+  /** The feature switches that {@code @FeatureSwitch(config = CONFIG)} asks. */
+  public Optional<FeatureSwitchRegistry> featureSwitches() {
+    return Optional.ofNullable(featureSwitches);
+  }
+
+  /** Uses {@code registry} for resilience pipeline look-ups; returns this context. */
+  public RequestContext useResiliencePipelines(@Nullable ResiliencePipelineRegistry registry) {
+    this.resiliencePipelines = registry;
+    return this;
+  }
+
+  /** Uses {@code registry} for feature switch look-ups; returns this context. */
+  public RequestContext useFeatureSwitches(@Nullable FeatureSwitchRegistry registry) {
+    this.featureSwitches = registry;
+    return this;
+  }
+
+  /** A new context with a copy of this bag and the same registries. */
+  public RequestContext copy() {
+    return new RequestContext(new ConcurrentHashMap<>(bag), resiliencePipelines, featureSwitches);
+  }
+
+  /** Sets each registry this context lacks to the given default. */
+  RequestContext withDefaults(
+      @Nullable ResiliencePipelineRegistry defaultResilience,
+      @Nullable FeatureSwitchRegistry defaultFeatureSwitches) {
+    if (resiliencePipelines == null) {
+      resiliencePipelines = defaultResilience;
+    }
+    if (featureSwitches == null) {
+      featureSwitches = defaultFeatureSwitches;
+    }
+    return this;
+  }
+
+  @Override
+  public String toString() {
+    return "RequestContext" + bag;
+  }
+}

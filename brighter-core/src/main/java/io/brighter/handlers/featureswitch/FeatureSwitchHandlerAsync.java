@@ -1,0 +1,39 @@
+package io.brighter.handlers.featureswitch;
+
+import io.brighter.Request;
+import io.brighter.handlers.ConfiguredBy;
+import io.brighter.handlers.FeatureSwitch;
+import io.brighter.handlers.RequestHandlerAsync;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The asynchronous handler inserted by {@link FeatureSwitch}; see {@link FeatureSwitchHandler}.
+ *
+ * @param <T> the request type
+ */
+public final class FeatureSwitchHandlerAsync<T extends Request> extends RequestHandlerAsync<T>
+    implements ConfiguredBy<FeatureSwitch> {
+
+  private @Nullable FeatureSwitchSettings settings;
+
+  @Override
+  public void configure(FeatureSwitch annotation, Class<?> targetHandler) {
+    settings = FeatureSwitchSettings.of(annotation, targetHandler);
+  }
+
+  @Override
+  public CompletableFuture<T> handleAsync(T request) {
+    FeatureSwitchSettings configured = settings;
+    if (configured == null) {
+      throw new IllegalStateException("used before configure() was called");
+    }
+    if (configured.isOn(context())) {
+      return super.handleAsync(request);
+    }
+    if (configured.dontAck()) {
+      return CompletableFuture.failedFuture(configured.switchedOff());
+    }
+    return CompletableFuture.completedFuture(request);
+  }
+}

@@ -1,0 +1,51 @@
+package io.brighter.handlers.timeout;
+
+import io.brighter.Request;
+import io.brighter.handlers.ConfiguredBy;
+import io.brighter.handlers.RequestHandlerAsync;
+import io.brighter.handlers.TimeoutPolicy;
+import io.brighter.internal.Futures;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The asynchronous handler inserted by {@link TimeoutPolicy}: fails with a {@link
+ * HandlerTimeoutException} when the rest of the pipeline's future has not completed in time, and
+ * cancels that future.
+ *
+ * @param <T> the request type
+ */
+public final class TimeoutPolicyHandlerAsync<T extends Request> extends RequestHandlerAsync<T>
+    implements ConfiguredBy<TimeoutPolicy> {
+
+  private @Nullable TimeoutSettings settings;
+
+  @Override
+  public void configure(TimeoutPolicy annotation, Class<?> targetHandler) {
+    settings = TimeoutSettings.of(annotation, targetHandler);
+  }
+
+  @Override
+  public CompletableFuture<T> handleAsync(T request) {
+    TimeoutSettings limit = settings;
+    if (limit == null) {
+      throw new IllegalStateException("used before configure() was called");
+    }
+    CompletableFuture<T> rest = Futures.call(() -> super.handleAsync(request));
+    return rest.copy()
+        .orTimeout(limit.timeout().toNanos(), TimeUnit.NANOSECONDS)
+        .handle(
+            (result, failure) -> {
+              if (failure == null) {
+                return result;
+              }
+              if (Futures.unwrap(failure) instanceof TimeoutException && !rest.isDone()) {
+                rest.cancel(true);
+                throw Futures.propagate(limit.exceeded());
+              }
+              throw Futures.propagate(failure);
+            });
+  }
+}
