@@ -1,0 +1,140 @@
+package io.brighter.testing;
+
+import static java.util.Objects.requireNonNull;
+
+import io.brighter.Command;
+import io.brighter.CommandProcessor;
+import io.brighter.Event;
+import io.brighter.Request;
+import io.brighter.RequestContext;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link CommandProcessor} for tests of code that sends and publishes: it records every request,
+ * and either stops there or passes the call on to a real processor.
+ *
+ * {@snippet :
+ * SpyCommandProcessor commandProcessor = new SpyCommandProcessor();
+ * new GreetingController(commandProcessor).post("Ada");
+ *
+ * BrighterAssertions.assertThat(commandProcessor).sent(AddGreeting.class);
+ * AddGreeting sent = commandProcessor.observe(AddGreeting.class);
+ * }
+ *
+ * <p>Thread-safe: calls may come from many threads and are recorded in arrival order.
+ */
+public final class SpyCommandProcessor implements CommandProcessor {
+
+  private final @Nullable CommandProcessor delegate;
+  private final List<RecordedRequest> recorded = new CopyOnWriteArrayList<>();
+
+  /** A spy that records and does nothing else. */
+  public SpyCommandProcessor() {
+    this.delegate = null;
+  }
+
+  /** A spy that records, then passes each call on to {@code delegate}. */
+  public SpyCommandProcessor(CommandProcessor delegate) {
+    this.delegate = requireNonNull(delegate, "delegate must not be null");
+  }
+
+  @Override
+  public void send(Command command) {
+    send(command, new RequestContext());
+  }
+
+  @Override
+  public void send(Command command, RequestContext context) {
+    record(RequestKind.SEND, command, context);
+    if (delegate != null) {
+      delegate.send(command, context);
+    }
+  }
+
+  @Override
+  public CompletableFuture<Void> sendAsync(Command command) {
+    return sendAsync(command, new RequestContext());
+  }
+
+  @Override
+  public CompletableFuture<Void> sendAsync(Command command, RequestContext context) {
+    record(RequestKind.SEND_ASYNC, command, context);
+    return delegate == null
+        ? CompletableFuture.completedFuture(null)
+        : delegate.sendAsync(command, context);
+  }
+
+  @Override
+  public void publish(Event event) {
+    publish(event, new RequestContext());
+  }
+
+  @Override
+  public void publish(Event event, RequestContext context) {
+    record(RequestKind.PUBLISH, event, context);
+    if (delegate != null) {
+      delegate.publish(event, context);
+    }
+  }
+
+  @Override
+  public CompletableFuture<Void> publishAsync(Event event) {
+    return publishAsync(event, new RequestContext());
+  }
+
+  @Override
+  public CompletableFuture<Void> publishAsync(Event event, RequestContext context) {
+    record(RequestKind.PUBLISH_ASYNC, event, context);
+    return delegate == null
+        ? CompletableFuture.completedFuture(null)
+        : delegate.publishAsync(event, context);
+  }
+
+  /** Every call received, in order. */
+  public List<RecordedRequest> recorded() {
+    return List.copyOf(recorded);
+  }
+
+  /** The requests received through {@code kind}, in order. */
+  public List<Request> requests(RequestKind kind) {
+    return recorded.stream().filter(r -> r.kind() == kind).map(RecordedRequest::request).toList();
+  }
+
+  /**
+   * The first request of {@code type} received by any method.
+   *
+   * @throws AssertionError when none was received
+   */
+  public <T extends Request> T observe(Class<T> type) {
+    return recorded.stream()
+        .map(RecordedRequest::request)
+        .filter(type::isInstance)
+        .map(type::cast)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "No " + type.getSimpleName() + " was sent or published; received: " + summary()));
+  }
+
+  /** Forgets everything recorded. */
+  public void reset() {
+    recorded.clear();
+  }
+
+  String summary() {
+    return recorded.stream()
+        .map(r -> r.kind() + " " + r.request().getClass().getSimpleName())
+        .toList()
+        .toString();
+  }
+
+  private void record(RequestKind kind, Request request, RequestContext context) {
+    requireNonNull(request, "request must not be null");
+    requireNonNull(context, "context must not be null");
+    recorded.add(new RecordedRequest(kind, request, context));
+  }
+}
