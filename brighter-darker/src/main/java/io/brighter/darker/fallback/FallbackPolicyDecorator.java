@@ -1,0 +1,46 @@
+package io.brighter.darker.fallback;
+
+import io.brighter.darker.FallbackPolicy;
+import io.brighter.darker.Query;
+import io.brighter.darker.QueryContext;
+import io.brighter.darker.QueryDecorator;
+import io.brighter.handlers.ConfiguredBy;
+import java.util.function.Function;
+
+/**
+ * The decorator inserted by {@link FallbackPolicy} on synchronous handlers: when the rest of the
+ * pipeline throws one of the policy's exceptions, stores it in the bag under {@link
+ * FallbackPolicy#CAUSE_KEY} and returns the handler's {@code fallback}; rethrows anything else.
+ * Created by the query processor, never by users.
+ *
+ * {@snippet :
+ * @Override
+ * @FallbackPolicy(step = 1, exceptions = TimeoutException.class)
+ * public Greeting execute(FindGreeting query) { ... }
+ * }
+ *
+ * @param <Q> the query type
+ * @param <R> the result type
+ */
+public final class FallbackPolicyDecorator<Q extends Query<R>, R>
+    implements QueryDecorator<Q, R>, ConfiguredBy<FallbackPolicy> {
+
+  private FallbackTriggers triggers = FallbackTriggers.NONE;
+
+  @Override
+  public void configure(FallbackPolicy annotation, Class<?> targetHandler) {
+    triggers = FallbackTriggers.of(annotation);
+  }
+
+  @Override
+  public R execute(Q query, QueryContext context, Function<Q, R> next, Function<Q, R> fallback) {
+    try {
+      return next.apply(query);
+    } catch (RuntimeException | Error failure) {
+      if (!triggers.catches(failure, context)) {
+        throw failure;
+      }
+      return fallback.apply(query);
+    }
+  }
+}

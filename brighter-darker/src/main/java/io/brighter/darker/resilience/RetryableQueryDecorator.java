@@ -1,0 +1,39 @@
+package io.brighter.darker.resilience;
+
+import io.brighter.darker.Query;
+import io.brighter.darker.QueryContext;
+import io.brighter.darker.QueryDecorator;
+import io.brighter.darker.RetryableQuery;
+import io.brighter.handlers.ConfiguredBy;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The decorator inserted by {@link RetryableQuery} on synchronous handlers: runs the rest of the
+ * pipeline inside the named {@link io.brighter.resilience.ResiliencePipeline}, so each retry runs
+ * the inner decorators and the handler again. Created by the query processor, never by users.
+ *
+ * {@snippet :
+ * @Override
+ * @RetryableQuery(step = 2, policy = "greetings-retry")
+ * public Greeting execute(FindGreeting query) { ... }
+ * }
+ *
+ * @param <Q> the query type
+ * @param <R> the result type
+ */
+public final class RetryableQueryDecorator<Q extends Query<R>, R>
+    implements QueryDecorator<Q, R>, ConfiguredBy<RetryableQuery> {
+
+  private @Nullable RetryPolicy policy;
+
+  @Override
+  public void configure(RetryableQuery annotation, Class<?> targetHandler) {
+    policy = new RetryPolicy(annotation, targetHandler);
+  }
+
+  @Override
+  public R execute(Q query, QueryContext context, Function<Q, R> next, Function<Q, R> fallback) {
+    return RetryPolicy.configured(policy).pipeline(context).execute(() -> next.apply(query));
+  }
+}
