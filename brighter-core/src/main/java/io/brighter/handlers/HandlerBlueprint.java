@@ -164,12 +164,16 @@ record HandlerBlueprint(
 
   private static @Nullable Object readMember(Annotation annotation, String member, String where) {
     try {
-      return annotation.annotationType().getMethod(member).invoke(annotation);
+      Method accessor = annotation.annotationType().getMethod(member);
+      // A middleware annotation need not be public; without this its members cannot be read.
+      accessor.trySetAccessible();
+      return accessor.invoke(annotation);
     } catch (NoSuchMethodException e) {
       throw new ConfigurationException(
           where + ": a middleware annotation needs an int " + member + "()", e);
     } catch (ReflectiveOperationException e) {
-      throw new ConfigurationException(where + ": cannot read " + member + "()", e);
+      throw new ConfigurationException(
+          where + ": cannot read " + member + "(); make the annotation public", e);
     }
   }
 }
