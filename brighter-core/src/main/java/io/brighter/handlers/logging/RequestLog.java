@@ -8,6 +8,11 @@ final class RequestLog {
 
   private RequestLog() {}
 
+  /** The start time for the elapsed-time line, read only when that line will be written. */
+  static long start(Logger log) {
+    return log.isWarnEnabled() ? System.nanoTime() : 0L;
+  }
+
   static void entering(Logger log, String target, Request request) {
     if (log.isDebugEnabled()) {
       log.debug(

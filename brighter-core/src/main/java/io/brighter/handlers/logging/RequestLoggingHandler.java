@@ -27,7 +27,7 @@ public final class RequestLoggingHandler<T extends Request> extends RequestHandl
 
   @Override
   public T handle(T request) {
-    long started = System.nanoTime();
+    long started = RequestLog.start(LOG);
     RequestLog.entering(LOG, target, request);
     try {
       T result = super.handle(request);

@@ -25,7 +25,7 @@ public final class RequestLoggingHandlerAsync<T extends Request> extends Request
 
   @Override
   public CompletableFuture<T> handleAsync(T request) {
-    long started = System.nanoTime();
+    long started = RequestLog.start(RequestLoggingHandler.LOG);
     RequestLog.entering(RequestLoggingHandler.LOG, target, request);
     return Futures.call(() -> super.handleAsync(request))
         .whenComplete(
