@@ -27,17 +27,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RequestContext {
 
-  private final Map<String, Object> bag;
+  // Made on first use: most requests never touch the bag, and send stays allocation-lean.
+  private volatile @Nullable Map<String, Object> bag;
   private @Nullable ResiliencePipelineRegistry resiliencePipelines;
   private @Nullable FeatureSwitchRegistry featureSwitches;
 
   /** An empty context with no registries. */
   public RequestContext() {
-    this(new ConcurrentHashMap<>(), null, null);
+    this(null, null, null);
   }
 
   private RequestContext(
-      Map<String, Object> bag,
+      @Nullable Map<String, Object> bag,
       @Nullable ResiliencePipelineRegistry resiliencePipelines,
       @Nullable FeatureSwitchRegistry featureSwitches) {
     this.bag = bag;
@@ -47,7 +48,17 @@ public final class RequestContext {
 
   /** The values shared along this pipeline; mutable. */
   public Map<String, Object> bag() {
-    return bag;
+    Map<String, Object> current = bag;
+    if (current == null) {
+      synchronized (this) {
+        current = bag;
+        if (current == null) {
+          current = new ConcurrentHashMap<>();
+          bag = current;
+        }
+      }
+    }
+    return current;
   }
 
   /** The resilience pipelines that {@code @UseResiliencePipeline} looks names up in. */
@@ -74,7 +85,11 @@ public final class RequestContext {
 
   /** A new context with a copy of this bag and the same registries. */
   public RequestContext copy() {
-    return new RequestContext(new ConcurrentHashMap<>(bag), resiliencePipelines, featureSwitches);
+    Map<String, Object> current = bag;
+    return new RequestContext(
+        current == null ? null : new ConcurrentHashMap<>(current),
+        resiliencePipelines,
+        featureSwitches);
   }
 
   /** Sets each registry this context lacks to the given default. */
@@ -92,6 +107,7 @@ public final class RequestContext {
 
   @Override
   public String toString() {
-    return "RequestContext" + bag;
+    Map<String, Object> current = bag;
+    return "RequestContext" + (current == null ? "{}" : current);
   }
 }

@@ -10,7 +10,6 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -29,18 +28,30 @@ public final class BenchmarkMain {
   /** Entry point of {@code java -jar benchmarks/target/benchmarks.jar}. */
   public static void main(String[] args) throws RunnerException, CommandLineOptionException {
     CommandLineOptions commandLine = new CommandLineOptions(args);
-    Options options =
-        new OptionsBuilder()
-            .include("io\\.brighter\\.benchmarks\\..*Benchmarks\\..*")
-            .forks(1)
-            .warmupIterations(5)
-            .warmupTime(TimeValue.seconds(1))
-            .measurementIterations(5)
-            .measurementTime(TimeValue.seconds(1))
-            .timeUnit(TimeUnit.NANOSECONDS)
-            .parent(commandLine)
-            .build();
-    Collection<RunResult> results = new Runner(options).run();
+    OptionsBuilder options = new OptionsBuilder();
+    options.parent(commandLine);
+    if (commandLine.getIncludes().isEmpty()) {
+      options.include("io\\.brighter\\.benchmarks\\..*Benchmarks\\..*");
+    }
+    if (!commandLine.getForkCount().hasValue()) {
+      options.forks(1);
+    }
+    if (!commandLine.getWarmupIterations().hasValue()) {
+      options.warmupIterations(5);
+    }
+    if (!commandLine.getWarmupTime().hasValue()) {
+      options.warmupTime(TimeValue.seconds(1));
+    }
+    if (!commandLine.getMeasurementIterations().hasValue()) {
+      options.measurementIterations(5);
+    }
+    if (!commandLine.getMeasurementTime().hasValue()) {
+      options.measurementTime(TimeValue.seconds(1));
+    }
+    if (!commandLine.getTimeUnit().hasValue()) {
+      options.timeUnit(TimeUnit.NANOSECONDS);
+    }
+    Collection<RunResult> results = new Runner(options.build()).run();
     System.out.println();
     System.out.println(table(results));
   }

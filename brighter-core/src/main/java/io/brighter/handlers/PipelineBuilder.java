@@ -77,12 +77,27 @@ public final class PipelineBuilder {
    */
   public <T extends Request> T run(Class<?> handlerType, T request, RequestContext context) {
     HandlerBlueprint blueprint = blueprint(handlerType, false);
+    if (blueprint.size() == 1) {
+      return runAlone(handlerType, request, context);
+    }
     Object[] lifetime = new Object[blueprint.size()];
     try {
       RequestHandler<T> head = buildSync(blueprint, context, lifetime);
       return head.handle(request);
     } finally {
       release(lifetime);
+    }
+  }
+
+  /** The common case of a handler without middleware: no chain to build. */
+  private <T extends Request> T runAlone(Class<?> handlerType, T request, RequestContext context) {
+    Object created = create(handlerType, handlerType);
+    try {
+      RequestHandler<T> handler = asSync(handlerType, created);
+      handler.link(null, context);
+      return handler.handle(request);
+    } finally {
+      release(created);
     }
   }
 
@@ -188,11 +203,16 @@ public final class PipelineBuilder {
     return handler;
   }
 
-  // The blueprint checked that the class extends RequestHandler; the registry paired it with T.
-  @SuppressWarnings("unchecked")
   private <T extends Request> RequestHandler<T> createSync(
       Class<?> type, Class<?> target, Object[] lifetime, int slot) {
-    Object created = create(type, target, lifetime, slot);
+    Object created = create(type, target);
+    lifetime[slot] = created;
+    return asSync(type, created);
+  }
+
+  // The blueprint checked that the class extends RequestHandler; the registry paired it with T.
+  @SuppressWarnings("unchecked")
+  private static <T extends Request> RequestHandler<T> asSync(Class<?> type, Object created) {
     if (!(created instanceof RequestHandler<?> handler)) {
       throw wrongType(type, created, RequestHandler.class);
     }
@@ -203,14 +223,15 @@ public final class PipelineBuilder {
   @SuppressWarnings("unchecked")
   private <T extends Request> RequestHandlerAsync<T> createAsync(
       Class<?> type, Class<?> target, Object[] lifetime, int slot) {
-    Object created = create(type, target, lifetime, slot);
+    Object created = create(type, target);
+    lifetime[slot] = created;
     if (!(created instanceof RequestHandlerAsync<?> handler)) {
       throw wrongType(type, created, RequestHandlerAsync.class);
     }
     return (RequestHandlerAsync<T>) handler;
   }
 
-  private Object create(Class<?> type, Class<?> target, Object[] lifetime, int slot) {
+  private Object create(Class<?> type, Class<?> target) {
     Object created;
     try {
       created = factory.create(type);
@@ -231,7 +252,6 @@ public final class PipelineBuilder {
               + ": the handler factory returned null for "
               + type.getName());
     }
-    lifetime[slot] = created;
     return created;
   }
 
@@ -245,31 +265,39 @@ public final class PipelineBuilder {
             + needed.getSimpleName());
   }
 
-  // ConfiguredBy's type argument is the annotation it is declared on; a mismatch is reported.
+  // The type arguments of ConfiguredBy and PreparedBy follow the annotation they are declared
+  // on and the settings prepare returns; a mismatch is reported.
   @SuppressWarnings("unchecked")
   private static void configure(Object handler, MiddlewareStep step, Class<?> target) {
-    if (handler instanceof ConfiguredBy<?> configurable) {
-      try {
+    try {
+      if (handler instanceof PreparedBy<?, ?> preparable) {
+        Object settings = step.preparedBy(preparable, target);
+        ((PreparedBy<?, Object>) preparable).configure(settings);
+      } else if (handler instanceof ConfiguredBy<?> configurable) {
         ((ConfiguredBy<Annotation>) configurable).configure(step.annotation(), target);
-      } catch (ClassCastException e) {
-        throw new ConfigurationException(
-            handler.getClass().getName()
-                + " cannot be configured by @"
-                + step.annotation().annotationType().getSimpleName(),
-            e);
       }
+    } catch (ClassCastException e) {
+      throw new ConfigurationException(
+          handler.getClass().getName()
+              + " cannot be configured by @"
+              + step.annotation().annotationType().getSimpleName(),
+          e);
     }
   }
 
   private void release(Object[] lifetime) {
     for (Object handler : lifetime) {
       if (handler != null) {
-        try {
-          factory.release(handler);
-        } catch (RuntimeException e) {
-          LOG.warn("Handler factory failed to release {}", handler.getClass().getName(), e);
-        }
+        release(handler);
       }
+    }
+  }
+
+  private void release(Object handler) {
+    try {
+      factory.release(handler);
+    } catch (RuntimeException e) {
+      LOG.warn("Handler factory failed to release {}", handler.getClass().getName(), e);
     }
   }
 }

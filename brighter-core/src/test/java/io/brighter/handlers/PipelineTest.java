@@ -49,6 +49,14 @@ class PipelineTest {
     }
   }
 
+  static final class PreparedOnceHandler extends RequestHandler<Ping> {
+    @Override
+    @Prepared(step = 1, label = "audit")
+    public Ping handle(Ping ping) {
+      return super.handle(ping);
+    }
+  }
+
   static final class AsyncHandlerWithSyncOnlyMiddleware extends RequestHandlerAsync<Ping> {
     @Override
     @SyncOnly(step = 1)
@@ -213,6 +221,28 @@ class PipelineTest {
           .cause()
           .isInstanceOf(ConfigurationException.class)
           .hasMessageContaining("synchronous handler and cannot run in an asynchronous pipeline");
+    }
+  }
+
+  @Nested
+  class MiddlewareSettings {
+
+    @Test
+    void prepared_settings_are_computed_once_and_given_to_every_new_instance() {
+      // given
+      PreparedHandler.PREPARATIONS.set(0);
+      Journal journal = new Journal();
+      CommandProcessor processor =
+          processorFor(PreparedOnceHandler.class, new SimpleHandlerFactory());
+
+      // when
+      processor.send(new Ping(Id.random()), Journal.newContext(journal));
+      processor.send(new Ping(Id.random()), Journal.newContext(journal));
+
+      // then
+      assertThat(PreparedHandler.PREPARATIONS).hasValue(1);
+      assertThat(journal.entries())
+          .containsExactly("prepared:audit@PreparedOnceHandler", "prepared:audit@PreparedOnceHandler");
     }
   }
 

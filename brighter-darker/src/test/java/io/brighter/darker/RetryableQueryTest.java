@@ -214,7 +214,7 @@ class RetryableQueryTest {
       // when / then
       assertThatThrownBy(() -> queries.execute(new FindGreeting("Ada")))
           .isInstanceOf(ConfigurationException.class)
-          .hasMessageContaining("QueryProcessor.builder().resilience(...)");
+          .hasMessageContaining("needs a ResiliencePipelineRegistry");
       assertThat(attempts).hasValue(0);
     }
   }

@@ -11,12 +11,19 @@ import java.lang.annotation.Annotation;
 import java.time.Duration;
 import java.util.function.Function;
 
-/** Turns a handler's failure into the message action its backstop annotation asks for. */
-record ErrorBackstop(Function<RuntimeException, RuntimeException> toAction) {
+/**
+ * Turns a handler's failure into the message action its backstop annotation asks for; made once
+ * per handler class.
+ *
+ * @param toAction wraps a failure in the action
+ */
+public record ErrorBackstop(Function<RuntimeException, RuntimeException> toAction) {
 
-  static final ErrorBackstop PASS_THROUGH = new ErrorBackstop(failure -> failure);
+  /** Passes failures on unchanged. */
+  public static final ErrorBackstop PASS_THROUGH = new ErrorBackstop(failure -> failure);
 
-  static ErrorBackstop of(Annotation annotation, Class<?> targetHandler) {
+  /** The backstop {@code annotation} on {@code targetHandler} asks for. */
+  public static ErrorBackstop of(Annotation annotation, Class<?> targetHandler) {
     String handler = targetHandler.getSimpleName();
     return switch (annotation) {
       case RejectMessageOnError reject ->
@@ -42,7 +49,7 @@ record ErrorBackstop(Function<RuntimeException, RuntimeException> toAction) {
   }
 
   /** The action to throw for {@code failure}; actions already chosen by a handler pass as they are. */
-  RuntimeException actionFor(RuntimeException failure) {
+  public RuntimeException actionFor(RuntimeException failure) {
     if (failure instanceof DeferMessageAction
         || failure instanceof RejectMessageAction
         || failure instanceof DontAckAction

@@ -1,7 +1,7 @@
 package io.brighter.handlers.backstop;
 
 import io.brighter.Request;
-import io.brighter.handlers.ConfiguredBy;
+import io.brighter.handlers.PreparedBy;
 import io.brighter.handlers.RequestHandlerAsync;
 import io.brighter.internal.Futures;
 import java.lang.annotation.Annotation;
@@ -14,13 +14,18 @@ import java.util.concurrent.CompletableFuture;
  * @param <T> the request type
  */
 public final class ErrorBackstopHandlerAsync<T extends Request> extends RequestHandlerAsync<T>
-    implements ConfiguredBy<Annotation> {
+    implements PreparedBy<Annotation, ErrorBackstop> {
 
   private ErrorBackstop backstop = ErrorBackstop.PASS_THROUGH;
 
   @Override
-  public void configure(Annotation annotation, Class<?> targetHandler) {
-    backstop = ErrorBackstop.of(annotation, targetHandler);
+  public ErrorBackstop prepare(Annotation annotation, Class<?> targetHandler) {
+    return ErrorBackstop.of(annotation, targetHandler);
+  }
+
+  @Override
+  public void configure(ErrorBackstop prepared) {
+    backstop = prepared;
   }
 
   @Override

@@ -1,7 +1,7 @@
 package io.brighter.handlers.fallback;
 
 import io.brighter.Request;
-import io.brighter.handlers.ConfiguredBy;
+import io.brighter.handlers.PreparedBy;
 import io.brighter.handlers.FallbackPolicy;
 import io.brighter.handlers.RequestHandlerAsync;
 import io.brighter.internal.Futures;
@@ -13,13 +13,18 @@ import java.util.concurrent.CompletableFuture;
  * @param <T> the request type
  */
 public final class FallbackPolicyHandlerAsync<T extends Request> extends RequestHandlerAsync<T>
-    implements ConfiguredBy<FallbackPolicy> {
+    implements PreparedBy<FallbackPolicy, FallbackSettings> {
 
   private FallbackSettings settings = FallbackSettings.NONE;
 
   @Override
-  public void configure(FallbackPolicy annotation, Class<?> targetHandler) {
-    settings = FallbackSettings.of(annotation);
+  public FallbackSettings prepare(FallbackPolicy annotation, Class<?> targetHandler) {
+    return FallbackSettings.of(annotation);
+  }
+
+  @Override
+  public void configure(FallbackSettings prepared) {
+    settings = prepared;
   }
 
   @Override

@@ -1,7 +1,7 @@
 package io.brighter.handlers.featureswitch;
 
 import io.brighter.Request;
-import io.brighter.handlers.ConfiguredBy;
+import io.brighter.handlers.PreparedBy;
 import io.brighter.handlers.FeatureSwitch;
 import io.brighter.handlers.RequestHandler;
 import org.jspecify.annotations.Nullable;
@@ -14,13 +14,18 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the request type
  */
 public final class FeatureSwitchHandler<T extends Request> extends RequestHandler<T>
-    implements ConfiguredBy<FeatureSwitch> {
+    implements PreparedBy<FeatureSwitch, FeatureSwitchSettings> {
 
   private @Nullable FeatureSwitchSettings settings;
 
   @Override
-  public void configure(FeatureSwitch annotation, Class<?> targetHandler) {
-    settings = FeatureSwitchSettings.of(annotation, targetHandler);
+  public FeatureSwitchSettings prepare(FeatureSwitch annotation, Class<?> targetHandler) {
+    return FeatureSwitchSettings.of(annotation, targetHandler);
+  }
+
+  @Override
+  public void configure(FeatureSwitchSettings prepared) {
+    settings = prepared;
   }
 
   @Override

@@ -6,15 +6,22 @@ import io.brighter.actions.DontAckAction;
 import io.brighter.handlers.FeatureSwitch;
 import io.brighter.handlers.FeatureSwitchStatus;
 
-/** A {@link FeatureSwitch} as configured on one handler. */
-record FeatureSwitchSettings(FeatureSwitchStatus config, boolean dontAck, Class<?> targetHandler) {
+/**
+ * A {@link FeatureSwitch} as configured on one handler, read once per handler class.
+ *
+ * @param config on, off, or ask the registry
+ * @param dontAck throw {@link DontAckAction} when off
+ * @param targetHandler the handler switched
+ */
+public record FeatureSwitchSettings(FeatureSwitchStatus config, boolean dontAck, Class<?> targetHandler) {
 
-  static FeatureSwitchSettings of(FeatureSwitch annotation, Class<?> targetHandler) {
+  /** The settings {@code annotation} on {@code targetHandler} asks for. */
+  public static FeatureSwitchSettings of(FeatureSwitch annotation, Class<?> targetHandler) {
     return new FeatureSwitchSettings(annotation.config(), annotation.dontAck(), targetHandler);
   }
 
   /** Whether the rest of the pipeline runs for this request. */
-  boolean isOn(RequestContext context) {
+  public boolean isOn(RequestContext context) {
     FeatureSwitchStatus status = config;
     if (status == FeatureSwitchStatus.CONFIG) {
       status =
@@ -33,7 +40,7 @@ record FeatureSwitchSettings(FeatureSwitchStatus config, boolean dontAck, Class<
   }
 
   /** Thrown when off and the message should stay on its channel. */
-  DontAckAction switchedOff() {
+  public DontAckAction switchedOff() {
     return new DontAckAction(
         "Feature switch is off for " + targetHandler.getSimpleName() + "; message left unacknowledged");
   }

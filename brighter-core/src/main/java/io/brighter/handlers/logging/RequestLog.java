@@ -13,37 +13,41 @@ final class RequestLog {
     return log.isWarnEnabled() ? System.nanoTime() : 0L;
   }
 
-  static void entering(Logger log, String target, Request request) {
+  static void entering(Logger log, Class<?> target, Request request) {
     if (log.isDebugEnabled()) {
       log.debug(
           "Handling {} {} with {}: {}",
           request.getClass().getSimpleName(),
           request.id(),
-          target,
+          target.getSimpleName(),
           request);
     } else if (log.isInfoEnabled()) {
-      log.info("Handling {} {} with {}", request.getClass().getSimpleName(), request.id(), target);
+      log.info(
+          "Handling {} {} with {}",
+          request.getClass().getSimpleName(),
+          request.id(),
+          target.getSimpleName());
     }
   }
 
-  static void handled(Logger log, String target, Request request, long startedNanos) {
+  static void handled(Logger log, Class<?> target, Request request, long startedNanos) {
     if (log.isInfoEnabled()) {
       log.info(
           "Handled {} {} with {} in {} ms",
           request.getClass().getSimpleName(),
           request.id(),
-          target,
+          target.getSimpleName(),
           elapsedMillis(startedNanos));
     }
   }
 
   static void failed(
-      Logger log, String target, Request request, long startedNanos, Throwable failure) {
+      Logger log, Class<?> target, Request request, long startedNanos, Throwable failure) {
     log.warn(
         "Failed {} {} with {} after {} ms: {}",
         request.getClass().getSimpleName(),
         request.id(),
-        target,
+        target.getSimpleName(),
         elapsedMillis(startedNanos),
         failure.toString());
   }

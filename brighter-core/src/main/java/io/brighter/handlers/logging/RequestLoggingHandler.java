@@ -18,11 +18,11 @@ public final class RequestLoggingHandler<T extends Request> extends RequestHandl
 
   static final Logger LOG = LoggerFactory.getLogger(RequestLoggingHandler.class);
 
-  private String target = "";
+  private Class<?> target = Object.class;
 
   @Override
   public void configure(RequestLogging annotation, Class<?> targetHandler) {
-    target = targetHandler.getSimpleName();
+    target = targetHandler;
   }
 
   @Override

@@ -16,11 +16,11 @@ import java.util.concurrent.CompletableFuture;
 public final class RequestLoggingHandlerAsync<T extends Request> extends RequestHandlerAsync<T>
     implements ConfiguredBy<RequestLogging> {
 
-  private String target = "";
+  private Class<?> target = Object.class;
 
   @Override
   public void configure(RequestLogging annotation, Class<?> targetHandler) {
-    target = targetHandler.getSimpleName();
+    target = targetHandler;
   }
 
   @Override

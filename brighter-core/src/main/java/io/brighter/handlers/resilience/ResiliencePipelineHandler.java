@@ -1,9 +1,10 @@
 package io.brighter.handlers.resilience;
 
 import io.brighter.Request;
-import io.brighter.handlers.ConfiguredBy;
+import io.brighter.handlers.PreparedBy;
 import io.brighter.handlers.RequestHandler;
 import io.brighter.handlers.UseResiliencePipeline;
+import io.brighter.resilience.PolicyReference;
 import io.brighter.resilience.ResiliencePipeline;
 import org.jspecify.annotations.Nullable;
 
@@ -14,13 +15,18 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the request type
  */
 public final class ResiliencePipelineHandler<T extends Request> extends RequestHandler<T>
-    implements ConfiguredBy<UseResiliencePipeline> {
+    implements PreparedBy<UseResiliencePipeline, PolicyReference> {
 
   private @Nullable ResiliencePipeline pipeline;
 
   @Override
-  public void configure(UseResiliencePipeline annotation, Class<?> targetHandler) {
-    pipeline = ResiliencePipelines.lookup(context(), annotation, targetHandler);
+  public PolicyReference prepare(UseResiliencePipeline annotation, Class<?> targetHandler) {
+    return new PolicyReference(annotation.policy(), "@UseResiliencePipeline", targetHandler);
+  }
+
+  @Override
+  public void configure(PolicyReference policy) {
+    pipeline = policy.lookup(context().resiliencePipelines().orElse(null));
   }
 
   @Override

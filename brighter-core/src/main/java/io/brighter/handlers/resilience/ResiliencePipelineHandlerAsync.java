@@ -1,9 +1,10 @@
 package io.brighter.handlers.resilience;
 
 import io.brighter.Request;
-import io.brighter.handlers.ConfiguredBy;
+import io.brighter.handlers.PreparedBy;
 import io.brighter.handlers.RequestHandlerAsync;
 import io.brighter.handlers.UseResiliencePipeline;
+import io.brighter.resilience.PolicyReference;
 import io.brighter.resilience.ResiliencePipeline;
 import org.jspecify.annotations.Nullable;
 import java.util.concurrent.CompletableFuture;
@@ -15,13 +16,18 @@ import java.util.concurrent.CompletableFuture;
  * @param <T> the request type
  */
 public final class ResiliencePipelineHandlerAsync<T extends Request> extends RequestHandlerAsync<T>
-    implements ConfiguredBy<UseResiliencePipeline> {
+    implements PreparedBy<UseResiliencePipeline, PolicyReference> {
 
   private @Nullable ResiliencePipeline pipeline;
 
   @Override
-  public void configure(UseResiliencePipeline annotation, Class<?> targetHandler) {
-    pipeline = ResiliencePipelines.lookup(context(), annotation, targetHandler);
+  public PolicyReference prepare(UseResiliencePipeline annotation, Class<?> targetHandler) {
+    return new PolicyReference(annotation.policy(), "@UseResiliencePipeline", targetHandler);
+  }
+
+  @Override
+  public void configure(PolicyReference policy) {
+    pipeline = policy.lookup(context().resiliencePipelines().orElse(null));
   }
 
   @Override

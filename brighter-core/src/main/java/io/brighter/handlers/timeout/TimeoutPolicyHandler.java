@@ -1,7 +1,7 @@
 package io.brighter.handlers.timeout;
 
 import io.brighter.Request;
-import io.brighter.handlers.ConfiguredBy;
+import io.brighter.handlers.PreparedBy;
 import io.brighter.handlers.RequestHandler;
 import io.brighter.handlers.TimeoutPolicy;
 import java.util.concurrent.CancellationException;
@@ -20,13 +20,18 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the request type
  */
 public final class TimeoutPolicyHandler<T extends Request> extends RequestHandler<T>
-    implements ConfiguredBy<TimeoutPolicy> {
+    implements PreparedBy<TimeoutPolicy, TimeoutSettings> {
 
   private @Nullable TimeoutSettings settings;
 
   @Override
-  public void configure(TimeoutPolicy annotation, Class<?> targetHandler) {
-    settings = TimeoutSettings.of(annotation, targetHandler);
+  public TimeoutSettings prepare(TimeoutPolicy annotation, Class<?> targetHandler) {
+    return TimeoutSettings.of(annotation, targetHandler);
+  }
+
+  @Override
+  public void configure(TimeoutSettings prepared) {
+    settings = prepared;
   }
 
   @Override

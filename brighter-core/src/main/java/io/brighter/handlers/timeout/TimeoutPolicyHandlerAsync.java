@@ -1,7 +1,7 @@
 package io.brighter.handlers.timeout;
 
 import io.brighter.Request;
-import io.brighter.handlers.ConfiguredBy;
+import io.brighter.handlers.PreparedBy;
 import io.brighter.handlers.RequestHandlerAsync;
 import io.brighter.handlers.TimeoutPolicy;
 import io.brighter.internal.Futures;
@@ -18,13 +18,18 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the request type
  */
 public final class TimeoutPolicyHandlerAsync<T extends Request> extends RequestHandlerAsync<T>
-    implements ConfiguredBy<TimeoutPolicy> {
+    implements PreparedBy<TimeoutPolicy, TimeoutSettings> {
 
   private @Nullable TimeoutSettings settings;
 
   @Override
-  public void configure(TimeoutPolicy annotation, Class<?> targetHandler) {
-    settings = TimeoutSettings.of(annotation, targetHandler);
+  public TimeoutSettings prepare(TimeoutPolicy annotation, Class<?> targetHandler) {
+    return TimeoutSettings.of(annotation, targetHandler);
+  }
+
+  @Override
+  public void configure(TimeoutSettings prepared) {
+    settings = prepared;
   }
 
   @Override

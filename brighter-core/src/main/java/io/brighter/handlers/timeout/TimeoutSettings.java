@@ -4,10 +4,16 @@ import io.brighter.ConfigurationException;
 import io.brighter.handlers.TimeoutPolicy;
 import java.time.Duration;
 
-/** The timeout read from a {@link TimeoutPolicy}, checked once. */
-record TimeoutSettings(Duration timeout, Class<?> targetHandler) {
+/**
+ * The timeout read from a {@link TimeoutPolicy}, checked once per handler class.
+ *
+ * @param timeout the time allowed
+ * @param targetHandler the handler timed
+ */
+public record TimeoutSettings(Duration timeout, Class<?> targetHandler) {
 
-  static TimeoutSettings of(TimeoutPolicy annotation, Class<?> targetHandler) {
+  /** The settings {@code annotation} on {@code targetHandler} asks for; the time must be positive. */
+  public static TimeoutSettings of(TimeoutPolicy annotation, Class<?> targetHandler) {
     if (annotation.milliseconds() <= 0) {
       throw new ConfigurationException(
           "@TimeoutPolicy on "
@@ -18,7 +24,8 @@ record TimeoutSettings(Duration timeout, Class<?> targetHandler) {
     return new TimeoutSettings(Duration.ofMillis(annotation.milliseconds()), targetHandler);
   }
 
-  HandlerTimeoutException exceeded() {
+  /** The exception for a run that took too long. */
+  public HandlerTimeoutException exceeded() {
     return HandlerTimeoutException.of(targetHandler, timeout);
   }
 }

@@ -5,6 +5,8 @@ import io.brighter.darker.QueryContext;
 import io.brighter.darker.QueryDecorator;
 import io.brighter.darker.RetryableQuery;
 import io.brighter.handlers.ConfiguredBy;
+import io.brighter.resilience.PolicyReference;
+import io.brighter.resilience.ResiliencePipeline;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -25,15 +27,23 @@ import org.jspecify.annotations.Nullable;
 public final class RetryableQueryDecorator<Q extends Query<R>, R>
     implements QueryDecorator<Q, R>, ConfiguredBy<RetryableQuery> {
 
-  private @Nullable RetryPolicy policy;
+  private @Nullable PolicyReference policy;
 
   @Override
   public void configure(RetryableQuery annotation, Class<?> targetHandler) {
-    policy = new RetryPolicy(annotation, targetHandler);
+    policy = new PolicyReference(annotation.policy(), "@RetryableQuery", targetHandler);
   }
 
   @Override
   public R execute(Q query, QueryContext context, Function<Q, R> next, Function<Q, R> fallback) {
-    return RetryPolicy.configured(policy).pipeline(context).execute(() -> next.apply(query));
+    return pipeline(context).execute(() -> next.apply(query));
+  }
+
+  private ResiliencePipeline pipeline(QueryContext context) {
+    PolicyReference configured = policy;
+    if (configured == null) {
+      throw new IllegalStateException("used before configure() was called");
+    }
+    return configured.lookup(context.resiliencePipelines().orElse(null));
   }
 }

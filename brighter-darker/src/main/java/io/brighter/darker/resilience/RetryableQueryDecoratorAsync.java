@@ -5,6 +5,8 @@ import io.brighter.darker.QueryContext;
 import io.brighter.darker.QueryDecoratorAsync;
 import io.brighter.darker.RetryableQuery;
 import io.brighter.handlers.ConfiguredBy;
+import io.brighter.resilience.PolicyReference;
+import io.brighter.resilience.ResiliencePipeline;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -26,11 +28,11 @@ import org.jspecify.annotations.Nullable;
 public final class RetryableQueryDecoratorAsync<Q extends Query<R>, R>
     implements QueryDecoratorAsync<Q, R>, ConfiguredBy<RetryableQuery> {
 
-  private @Nullable RetryPolicy policy;
+  private @Nullable PolicyReference policy;
 
   @Override
   public void configure(RetryableQuery annotation, Class<?> targetHandler) {
-    policy = new RetryPolicy(annotation, targetHandler);
+    policy = new PolicyReference(annotation.policy(), "@RetryableQuery", targetHandler);
   }
 
   @Override
@@ -39,6 +41,14 @@ public final class RetryableQueryDecoratorAsync<Q extends Query<R>, R>
       QueryContext context,
       Function<Q, CompletableFuture<R>> next,
       Function<Q, CompletableFuture<R>> fallback) {
-    return RetryPolicy.configured(policy).pipeline(context).executeAsync(() -> next.apply(query));
+    return pipeline(context).executeAsync(() -> next.apply(query));
+  }
+
+  private ResiliencePipeline pipeline(QueryContext context) {
+    PolicyReference configured = policy;
+    if (configured == null) {
+      throw new IllegalStateException("used before configure() was called");
+    }
+    return configured.lookup(context.resiliencePipelines().orElse(null));
   }
 }
