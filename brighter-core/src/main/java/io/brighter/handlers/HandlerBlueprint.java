@@ -1,9 +1,9 @@
 package io.brighter.handlers;
 
 import io.brighter.ConfigurationException;
+import io.brighter.internal.PipelineReflection;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -51,13 +51,12 @@ record HandlerBlueprint(
               + " is registered as a handler but extends neither RequestHandler nor"
               + " RequestHandlerAsync");
     }
-    if (Modifier.isAbstract(handlerType.getModifiers())) {
-      throw new ConfigurationException(
-          "Handler " + handlerType.getName() + " is abstract and cannot be created");
-    }
+    PipelineReflection.requireConcrete(handlerType);
     List<MiddlewareStep> before = new ArrayList<>();
     List<MiddlewareStep> after = new ArrayList<>();
-    Method method = handleMethod(handlerType, methodName);
+    Method method =
+        PipelineReflection.handlerMethod(
+            handlerType, async ? RequestHandlerAsync.class : RequestHandler.class, methodName);
     if (method != null) {
       for (Annotation annotation : method.getAnnotations()) {
         MiddlewareStep step = stepFor(annotation, handlerType, async);
@@ -92,22 +91,6 @@ record HandlerBlueprint(
     return path.toString();
   }
 
-  private static @Nullable Method handleMethod(Class<?> handlerType, String name) {
-    for (Class<?> type = handlerType;
-        type != RequestHandler.class && type != RequestHandlerAsync.class && type != null;
-        type = type.getSuperclass()) {
-      for (Method method : type.getDeclaredMethods()) {
-        if (method.getName().equals(name)
-            && method.getParameterCount() == 1
-            && !method.isBridge()
-            && !method.isSynthetic()) {
-          return method;
-        }
-      }
-    }
-    return null;
-  }
-
   private static @Nullable MiddlewareStep stepFor(
       Annotation annotation, Class<?> handlerType, boolean async) {
     Class<? extends Annotation> annotationType = annotation.annotationType();
@@ -116,64 +99,23 @@ record HandlerBlueprint(
       return null;
     }
     String where = "@" + annotationType.getSimpleName() + " on " + handlerType.getName();
-    Class<?> middlewareType = async ? middleware.asyncHandler() : middleware.handler();
-    if (middlewareType == void.class) {
-      throw new ConfigurationException(
-          where
-              + ": the handler is "
-              + (async ? "asynchronous" : "synchronous")
-              + " but this middleware has only "
-              + (async ? "a synchronous" : "an asynchronous")
-              + " handler; a pipeline cannot mix synchronous and asynchronous handlers");
-    }
-    Class<?> expected = async ? RequestHandlerAsync.class : RequestHandler.class;
-    if (!expected.isAssignableFrom(middlewareType)) {
-      throw new ConfigurationException(
-          where
-              + ": middleware "
-              + middlewareType.getName()
-              + " must extend "
-              + expected.getSimpleName()
-              + "; a pipeline cannot mix synchronous and asynchronous handlers");
-    }
-    int step = readStep(annotation, where);
-    HandlerTiming timing = readTiming(annotation, where);
-    return new MiddlewareStep(annotation, middlewareType, step, timing);
+    Class<?> middlewareType =
+        PipelineReflection.middlewareClass(
+            where,
+            async ? middleware.asyncHandler() : middleware.handler(),
+            async,
+            async ? RequestHandlerAsync.class : RequestHandler.class);
+    int step = PipelineReflection.step(annotation, where);
+    return new MiddlewareStep(annotation, middlewareType, step, timing(annotation, where));
   }
 
-  private static int readStep(Annotation annotation, String where) {
-    Object step = readMember(annotation, "step", where);
-    if (!(step instanceof Integer value)) {
-      throw new ConfigurationException(where + ": a middleware annotation needs an int step()");
-    }
-    return value;
-  }
-
-  private static HandlerTiming readTiming(Annotation annotation, String where) {
-    try {
-      annotation.annotationType().getMethod("timing");
-    } catch (NoSuchMethodException absent) {
+  private static HandlerTiming timing(Annotation annotation, String where) {
+    if (!PipelineReflection.hasMember(annotation, "timing")) {
       return HandlerTiming.BEFORE;
     }
-    Object timing = readMember(annotation, "timing", where);
-    if (!(timing instanceof HandlerTiming value)) {
+    if (!(PipelineReflection.member(annotation, "timing", where) instanceof HandlerTiming value)) {
       throw new ConfigurationException(where + ": timing() must return a HandlerTiming");
     }
     return value;
-  }
-
-  private static @Nullable Object readMember(Annotation annotation, String member, String where) {
-    try {
-      Method accessor = annotation.annotationType().getMethod(member);
-      // A middleware annotation need not be public; without this its members cannot be read.
-      accessor.trySetAccessible();
-      return accessor.invoke(annotation);
-    } catch (NoSuchMethodException e) {
-      throw new ConfigurationException(
-          where + ": a middleware annotation needs an int " + member + "()", e);
-    } catch (ReflectiveOperationException e) {
-      throw new ConfigurationException(
-          where + ": cannot read " + member + "(); make the annotation public", e);
-    }
   }
 }

@@ -5,12 +5,11 @@ import static java.util.Objects.requireNonNull;
 import io.brighter.ConfigurationException;
 import io.brighter.Request;
 import io.brighter.RequestContext;
+import io.brighter.internal.HandlerInstances;
 import java.lang.annotation.Annotation;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Builds a handler's pipeline for one request, runs it, and releases every handler it created.
@@ -36,8 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PipelineBuilder {
 
-  private static final Logger LOG = LoggerFactory.getLogger(PipelineBuilder.class);
-
   private static final ClassValue<HandlerBlueprint> BLUEPRINTS =
       new ClassValue<>() {
         @Override
@@ -46,11 +43,11 @@ public final class PipelineBuilder {
         }
       };
 
-  private final HandlerFactory factory;
+  private final HandlerInstances instances;
 
   /** A builder that creates and releases handlers through {@code factory}. */
   public PipelineBuilder(HandlerFactory factory) {
-    this.factory = requireNonNull(factory, "factory must not be null");
+    this.instances = new HandlerInstances(requireNonNull(factory, "factory must not be null"));
   }
 
   /**
@@ -85,19 +82,19 @@ public final class PipelineBuilder {
       RequestHandler<T> head = buildSync(blueprint, context, lifetime);
       return head.handle(request);
     } finally {
-      release(lifetime);
+      instances.releaseAll(lifetime);
     }
   }
 
   /** The common case of a handler without middleware: no chain to build. */
   private <T extends Request> T runAlone(Class<?> handlerType, T request, RequestContext context) {
-    Object created = create(handlerType, handlerType);
+    Object created = instances.create(handlerType, handlerType);
     try {
       RequestHandler<T> handler = asSync(handlerType, created);
       handler.link(null, context);
       return handler.handle(request);
     } finally {
-      release(created);
+      instances.release(created);
     }
   }
 
@@ -120,10 +117,10 @@ public final class PipelineBuilder {
         throw new IllegalStateException(head.name() + ".handleAsync returned null");
       }
       Object[] created = lifetime;
-      return result.whenComplete((handled, failure) -> release(created));
+      return result.whenComplete((handled, failure) -> instances.releaseAll(created));
     } catch (Throwable failure) {
       if (lifetime != null) {
-        release(lifetime);
+        instances.releaseAll(lifetime);
       }
       return CompletableFuture.failedFuture(failure);
     }
@@ -205,7 +202,7 @@ public final class PipelineBuilder {
 
   private <T extends Request> RequestHandler<T> createSync(
       Class<?> type, Class<?> target, Object[] lifetime, int slot) {
-    Object created = create(type, target);
+    Object created = instances.create(type, target);
     lifetime[slot] = created;
     return asSync(type, created);
   }
@@ -214,7 +211,7 @@ public final class PipelineBuilder {
   @SuppressWarnings("unchecked")
   private static <T extends Request> RequestHandler<T> asSync(Class<?> type, Object created) {
     if (!(created instanceof RequestHandler<?> handler)) {
-      throw wrongType(type, created, RequestHandler.class);
+      throw HandlerInstances.wrongType(type, created, RequestHandler.class);
     }
     return (RequestHandler<T>) handler;
   }
@@ -223,46 +220,12 @@ public final class PipelineBuilder {
   @SuppressWarnings("unchecked")
   private <T extends Request> RequestHandlerAsync<T> createAsync(
       Class<?> type, Class<?> target, Object[] lifetime, int slot) {
-    Object created = create(type, target);
+    Object created = instances.create(type, target);
     lifetime[slot] = created;
     if (!(created instanceof RequestHandlerAsync<?> handler)) {
-      throw wrongType(type, created, RequestHandlerAsync.class);
+      throw HandlerInstances.wrongType(type, created, RequestHandlerAsync.class);
     }
     return (RequestHandlerAsync<T>) handler;
-  }
-
-  private Object create(Class<?> type, Class<?> target) {
-    Object created;
-    try {
-      created = factory.create(type);
-    } catch (ConfigurationException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new ConfigurationException(
-          "Error when building the pipeline of "
-              + target.getName()
-              + ": the handler factory failed to create "
-              + type.getName(),
-          e);
-    }
-    if (created == null) {
-      throw new ConfigurationException(
-          "Error when building the pipeline of "
-              + target.getName()
-              + ": the handler factory returned null for "
-              + type.getName());
-    }
-    return created;
-  }
-
-  private static ConfigurationException wrongType(Class<?> type, Object created, Class<?> needed) {
-    return new ConfigurationException(
-        "The handler factory returned a "
-            + created.getClass().getName()
-            + " for "
-            + type.getName()
-            + ", which is not a "
-            + needed.getSimpleName());
   }
 
   // The type arguments of ConfiguredBy and PreparedBy follow the annotation they are declared
@@ -282,22 +245,6 @@ public final class PipelineBuilder {
               + " cannot be configured by @"
               + step.annotation().annotationType().getSimpleName(),
           e);
-    }
-  }
-
-  private void release(Object[] lifetime) {
-    for (Object handler : lifetime) {
-      if (handler != null) {
-        release(handler);
-      }
-    }
-  }
-
-  private void release(Object handler) {
-    try {
-      factory.release(handler);
-    } catch (RuntimeException e) {
-      LOG.warn("Handler factory failed to release {}", handler.getClass().getName(), e);
     }
   }
 }

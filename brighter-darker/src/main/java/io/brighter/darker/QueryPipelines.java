@@ -4,13 +4,12 @@ import io.brighter.ConfigurationException;
 import io.brighter.handlers.ConfiguredBy;
 import io.brighter.handlers.HandlerFactory;
 import io.brighter.internal.Futures;
+import io.brighter.internal.HandlerInstances;
 import java.lang.annotation.Annotation;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Builds a handler's decorator pipeline for one query, runs it, and releases the handler and every
@@ -22,8 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 final class QueryPipelines {
 
-  private static final Logger LOG = LoggerFactory.getLogger(QueryPipelines.class);
-
   private static final ClassValue<QueryBlueprint> BLUEPRINTS =
       new ClassValue<>() {
         @Override
@@ -32,10 +29,10 @@ final class QueryPipelines {
         }
       };
 
-  private final HandlerFactory factory;
+  private final HandlerInstances instances;
 
   QueryPipelines(HandlerFactory factory) {
-    this.factory = factory;
+    this.instances = new HandlerInstances(factory);
   }
 
   /** Checks that {@code handlerType}'s pipeline can be built in the given flavour. */
@@ -47,10 +44,10 @@ final class QueryPipelines {
   @SuppressWarnings("unchecked")
   <R> R run(Class<?> handlerType, Query<R> query, QueryContext context) {
     List<DecoratorStep> steps = blueprint(handlerType, false).decorators();
-    Object created = create(handlerType, handlerType);
+    Object created = instances.create(handlerType, handlerType);
     try {
       if (!(created instanceof QueryHandler<?, ?> untyped)) {
-        throw wrongType(handlerType, created, QueryHandler.class);
+        throw HandlerInstances.wrongType(handlerType, created, QueryHandler.class);
       }
       QueryHandler<Query<R>, R> handler = (QueryHandler<Query<R>, R>) untyped;
       handler.attach(context);
@@ -58,7 +55,7 @@ final class QueryPipelines {
           ? handler.execute(query)
           : decorated(handler, steps, handlerType, query, context);
     } finally {
-      release(created);
+      instances.release(created);
     }
   }
 
@@ -83,7 +80,7 @@ final class QueryPipelines {
       }
       return next.apply(query);
     } finally {
-      release(lifetime);
+      instances.releaseAll(lifetime);
     }
   }
 
@@ -94,10 +91,10 @@ final class QueryPipelines {
     try {
       List<DecoratorStep> steps = blueprint(handlerType, true).decorators();
       lifetime = new Object[steps.size() + 1];
-      Object created = create(handlerType, handlerType);
+      Object created = instances.create(handlerType, handlerType);
       lifetime[steps.size()] = created;
       if (!(created instanceof QueryHandlerAsync<?, ?> untyped)) {
-        throw wrongType(handlerType, created, QueryHandlerAsync.class);
+        throw HandlerInstances.wrongType(handlerType, created, QueryHandlerAsync.class);
       }
       QueryHandlerAsync<Query<R>, R> handler = (QueryHandlerAsync<Query<R>, R>) untyped;
       handler.attach(context);
@@ -113,10 +110,10 @@ final class QueryPipelines {
         next = q -> Futures.call(() -> decorator.executeAsync(q, context, inner, fallback));
       }
       @Nullable Object[] toRelease = lifetime;
-      return next.apply(query).whenComplete((result, failure) -> release(toRelease));
+      return next.apply(query).whenComplete((result, failure) -> instances.releaseAll(toRelease));
     } catch (RuntimeException | Error failure) {
       if (lifetime != null) {
-        release(lifetime);
+        instances.releaseAll(lifetime);
       }
       return CompletableFuture.failedFuture(failure);
     }
@@ -136,47 +133,13 @@ final class QueryPipelines {
 
   private Object decorator(
       DecoratorStep step, Class<?> target, @Nullable Object[] lifetime, int slot, Class<?> needed) {
-    Object created = create(step.decoratorType(), target);
+    Object created = instances.create(step.decoratorType(), target);
     lifetime[slot] = created;
     if (!needed.isInstance(created)) {
-      throw wrongType(step.decoratorType(), created, needed);
+      throw HandlerInstances.wrongType(step.decoratorType(), created, needed);
     }
     configure(created, step.annotation(), target);
     return created;
-  }
-
-  private Object create(Class<?> type, Class<?> target) {
-    Object created;
-    try {
-      created = factory.create(type);
-    } catch (ConfigurationException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new ConfigurationException(
-          "Error when building the pipeline of "
-              + target.getName()
-              + ": the handler factory failed to create "
-              + type.getName(),
-          e);
-    }
-    if (created == null) {
-      throw new ConfigurationException(
-          "Error when building the pipeline of "
-              + target.getName()
-              + ": the handler factory returned null for "
-              + type.getName());
-    }
-    return created;
-  }
-
-  private static ConfigurationException wrongType(Class<?> type, Object created, Class<?> needed) {
-    return new ConfigurationException(
-        "The handler factory returned a "
-            + created.getClass().getName()
-            + " for "
-            + type.getName()
-            + ", which is not a "
-            + needed.getSimpleName());
   }
 
   // ConfiguredBy's type argument is the annotation it is declared on; a mismatch is reported.
@@ -192,22 +155,6 @@ final class QueryPipelines {
                 + annotation.annotationType().getSimpleName(),
             e);
       }
-    }
-  }
-
-  private void release(@Nullable Object[] lifetime) {
-    for (Object created : lifetime) {
-      if (created != null) {
-        release(created);
-      }
-    }
-  }
-
-  private void release(Object created) {
-    try {
-      factory.release(created);
-    } catch (RuntimeException e) {
-      LOG.warn("Handler factory failed to release {}", created.getClass().getName(), e);
     }
   }
 }

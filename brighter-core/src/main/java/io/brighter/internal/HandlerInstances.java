@@ -1,0 +1,83 @@
+package io.brighter.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import io.brighter.ConfigurationException;
+import io.brighter.handlers.HandlerFactory;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the handlers of one pipeline run through a {@link HandlerFactory}, with errors that
+ * name the pipeline, and releases them afterwards. Not part of the public API.
+ */
+public final class HandlerInstances {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HandlerInstances.class);
+
+  private final HandlerFactory factory;
+
+  /** Instances from {@code factory}. */
+  public HandlerInstances(HandlerFactory factory) {
+    this.factory = requireNonNull(factory, "factory must not be null");
+  }
+
+  /**
+   * A new {@code type} for the pipeline of {@code target}.
+   *
+   * @throws ConfigurationException when the factory fails or returns null
+   */
+  public Object create(Class<?> type, Class<?> target) {
+    Object created;
+    try {
+      created = factory.create(type);
+    } catch (ConfigurationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ConfigurationException(
+          "Error when building the pipeline of "
+              + target.getName()
+              + ": the handler factory failed to create "
+              + type.getName(),
+          e);
+    }
+    if (created == null) {
+      throw new ConfigurationException(
+          "Error when building the pipeline of "
+              + target.getName()
+              + ": the handler factory returned null for "
+              + type.getName());
+    }
+    return created;
+  }
+
+  /** The error for a factory that made {@code created} when asked for a {@code type}. */
+  public static ConfigurationException wrongType(Class<?> type, Object created, Class<?> needed) {
+    return new ConfigurationException(
+        "The handler factory returned a "
+            + created.getClass().getName()
+            + " for "
+            + type.getName()
+            + ", which is not a "
+            + needed.getSimpleName());
+  }
+
+  /** Hands {@code handler} back to the factory; a failure to release is logged, not thrown. */
+  public void release(Object handler) {
+    try {
+      factory.release(handler);
+    } catch (RuntimeException e) {
+      LOG.warn("Handler factory failed to release {}", handler.getClass().getName(), e);
+    }
+  }
+
+  /** Releases every instance in {@code lifetime}, skipping empty slots. */
+  public void releaseAll(@Nullable Object[] lifetime) {
+    for (Object handler : lifetime) {
+      if (handler != null) {
+        release(handler);
+      }
+    }
+  }
+}
