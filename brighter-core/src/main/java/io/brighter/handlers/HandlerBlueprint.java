@@ -1,6 +1,7 @@
 package io.brighter.handlers;
 
 import io.brighter.ConfigurationException;
+import io.brighter.internal.MiddlewareSettings;
 import io.brighter.internal.PipelineReflection;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -106,7 +107,11 @@ record HandlerBlueprint(
             async,
             async ? RequestHandlerAsync.class : RequestHandler.class);
     int step = PipelineReflection.step(annotation, where);
-    return new MiddlewareStep(annotation, middlewareType, step, timing(annotation, where));
+    return new MiddlewareStep(
+        new MiddlewareSettings(annotation, handlerType),
+        middlewareType,
+        step,
+        timing(annotation, where));
   }
 
   private static HandlerTiming timing(Annotation annotation, String where) {

@@ -6,7 +6,6 @@ import io.brighter.ConfigurationException;
 import io.brighter.Request;
 import io.brighter.RequestContext;
 import io.brighter.internal.HandlerInstances;
-import java.lang.annotation.Annotation;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -165,7 +164,7 @@ public final class PipelineBuilder {
       int slot) {
     RequestHandler<T> handler = createSync(step.handlerType(), target, lifetime, slot);
     handler.link(next, context);
-    configure(handler, step, target);
+    step.settings().configure(handler);
     return handler;
   }
 
@@ -196,7 +195,7 @@ public final class PipelineBuilder {
       int slot) {
     RequestHandlerAsync<T> handler = createAsync(step.handlerType(), target, lifetime, slot);
     handler.link(next, context);
-    configure(handler, step, target);
+    step.settings().configure(handler);
     return handler;
   }
 
@@ -226,25 +225,5 @@ public final class PipelineBuilder {
       throw HandlerInstances.wrongType(type, created, RequestHandlerAsync.class);
     }
     return (RequestHandlerAsync<T>) handler;
-  }
-
-  // The type arguments of ConfiguredBy and PreparedBy follow the annotation they are declared
-  // on and the settings prepare returns; a mismatch is reported.
-  @SuppressWarnings("unchecked")
-  private static void configure(Object handler, MiddlewareStep step, Class<?> target) {
-    try {
-      if (handler instanceof PreparedBy<?, ?> preparable) {
-        Object settings = step.preparedBy(preparable, target);
-        ((PreparedBy<?, Object>) preparable).configure(settings);
-      } else if (handler instanceof ConfiguredBy<?> configurable) {
-        ((ConfiguredBy<Annotation>) configurable).configure(step.annotation(), target);
-      }
-    } catch (ClassCastException e) {
-      throw new ConfigurationException(
-          handler.getClass().getName()
-              + " cannot be configured by @"
-              + step.annotation().annotationType().getSimpleName(),
-          e);
-    }
   }
 }

@@ -1,12 +1,12 @@
 package io.brighter.darker;
 
-import java.lang.annotation.Annotation;
+import io.brighter.internal.MiddlewareSettings;
 
 /**
  * One decorator in a handler's pipeline, read once from its annotation.
  *
- * @param annotation the annotation as written on the handler method
+ * @param settings the annotation and what configures each new decorator instance
  * @param decoratorType the decorator class to create for this pipeline's flavour
  * @param step lower runs first
  */
-record DecoratorStep(Annotation annotation, Class<?> decoratorType, int step) {}
+record DecoratorStep(MiddlewareSettings settings, Class<?> decoratorType, int step) {}

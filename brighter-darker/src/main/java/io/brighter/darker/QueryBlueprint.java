@@ -1,6 +1,7 @@
 package io.brighter.darker;
 
 import io.brighter.ConfigurationException;
+import io.brighter.internal.MiddlewareSettings;
 import io.brighter.internal.PipelineReflection;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -73,6 +74,9 @@ record QueryBlueprint(Class<?> handlerType, boolean async, List<DecoratorStep> d
             async ? middleware.asyncDecorator() : middleware.decorator(),
             async,
             async ? QueryDecoratorAsync.class : QueryDecorator.class);
-    return new DecoratorStep(annotation, decoratorType, PipelineReflection.step(annotation, where));
+    return new DecoratorStep(
+        new MiddlewareSettings(annotation, handlerType),
+        decoratorType,
+        PipelineReflection.step(annotation, where));
   }
 }

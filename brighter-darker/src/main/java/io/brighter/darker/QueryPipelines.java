@@ -1,11 +1,9 @@
 package io.brighter.darker;
 
 import io.brighter.ConfigurationException;
-import io.brighter.handlers.ConfiguredBy;
 import io.brighter.handlers.HandlerFactory;
 import io.brighter.internal.Futures;
 import io.brighter.internal.HandlerInstances;
-import java.lang.annotation.Annotation;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -138,23 +136,7 @@ final class QueryPipelines {
     if (!needed.isInstance(created)) {
       throw HandlerInstances.wrongType(step.decoratorType(), created, needed);
     }
-    configure(created, step.annotation(), target);
+    step.settings().configure(created);
     return created;
-  }
-
-  // ConfiguredBy's type argument is the annotation it is declared on; a mismatch is reported.
-  @SuppressWarnings("unchecked")
-  private static void configure(Object decorator, Annotation annotation, Class<?> target) {
-    if (decorator instanceof ConfiguredBy<?> configurable) {
-      try {
-        ((ConfiguredBy<Annotation>) configurable).configure(annotation, target);
-      } catch (ClassCastException e) {
-        throw new ConfigurationException(
-            decorator.getClass().getName()
-                + " cannot be configured by @"
-                + annotation.annotationType().getSimpleName(),
-            e);
-      }
-    }
   }
 }

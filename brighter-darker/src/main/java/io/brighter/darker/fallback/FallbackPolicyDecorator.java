@@ -4,7 +4,7 @@ import io.brighter.darker.FallbackPolicy;
 import io.brighter.darker.Query;
 import io.brighter.darker.QueryContext;
 import io.brighter.darker.QueryDecorator;
-import io.brighter.handlers.ConfiguredBy;
+import io.brighter.handlers.PreparedBy;
 import java.util.function.Function;
 
 /**
@@ -23,13 +23,18 @@ import java.util.function.Function;
  * @param <R> the result type
  */
 public final class FallbackPolicyDecorator<Q extends Query<R>, R>
-    implements QueryDecorator<Q, R>, ConfiguredBy<FallbackPolicy> {
+    implements QueryDecorator<Q, R>, PreparedBy<FallbackPolicy, FallbackTriggers> {
 
   private FallbackTriggers triggers = FallbackTriggers.NONE;
 
   @Override
-  public void configure(FallbackPolicy annotation, Class<?> targetHandler) {
-    triggers = FallbackTriggers.of(annotation);
+  public FallbackTriggers prepare(FallbackPolicy annotation, Class<?> targetHandler) {
+    return FallbackTriggers.of(annotation);
+  }
+
+  @Override
+  public void configure(FallbackTriggers prepared) {
+    triggers = prepared;
   }
 
   @Override

@@ -4,7 +4,7 @@ import io.brighter.darker.FallbackPolicy;
 import io.brighter.darker.Query;
 import io.brighter.darker.QueryContext;
 import io.brighter.darker.QueryDecoratorAsync;
-import io.brighter.handlers.ConfiguredBy;
+import io.brighter.handlers.PreparedBy;
 import io.brighter.internal.Futures;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -25,13 +25,18 @@ import java.util.function.Function;
  * @param <R> the result type
  */
 public final class FallbackPolicyDecoratorAsync<Q extends Query<R>, R>
-    implements QueryDecoratorAsync<Q, R>, ConfiguredBy<FallbackPolicy> {
+    implements QueryDecoratorAsync<Q, R>, PreparedBy<FallbackPolicy, FallbackTriggers> {
 
   private FallbackTriggers triggers = FallbackTriggers.NONE;
 
   @Override
-  public void configure(FallbackPolicy annotation, Class<?> targetHandler) {
-    triggers = FallbackTriggers.of(annotation);
+  public FallbackTriggers prepare(FallbackPolicy annotation, Class<?> targetHandler) {
+    return FallbackTriggers.of(annotation);
+  }
+
+  @Override
+  public void configure(FallbackTriggers prepared) {
+    triggers = prepared;
   }
 
   @Override

@@ -4,7 +4,7 @@ import io.brighter.darker.Query;
 import io.brighter.darker.QueryContext;
 import io.brighter.darker.QueryDecoratorAsync;
 import io.brighter.darker.RetryableQuery;
-import io.brighter.handlers.ConfiguredBy;
+import io.brighter.handlers.PreparedBy;
 import io.brighter.resilience.PolicyReference;
 import io.brighter.resilience.ResiliencePipeline;
 import java.util.concurrent.CompletableFuture;
@@ -26,13 +26,18 @@ import org.jspecify.annotations.Nullable;
  * @param <R> the result type
  */
 public final class RetryableQueryDecoratorAsync<Q extends Query<R>, R>
-    implements QueryDecoratorAsync<Q, R>, ConfiguredBy<RetryableQuery> {
+    implements QueryDecoratorAsync<Q, R>, PreparedBy<RetryableQuery, PolicyReference> {
 
   private @Nullable PolicyReference policy;
 
   @Override
-  public void configure(RetryableQuery annotation, Class<?> targetHandler) {
-    policy = new PolicyReference(annotation.policy(), "@RetryableQuery", targetHandler);
+  public PolicyReference prepare(RetryableQuery annotation, Class<?> targetHandler) {
+    return new PolicyReference(annotation.policy(), "@RetryableQuery", targetHandler);
+  }
+
+  @Override
+  public void configure(PolicyReference prepared) {
+    policy = prepared;
   }
 
   @Override
