@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>{@link #send(Command)} runs the one handler of a command; none, or more than one, is a
- *       {@link ConfigurationException} that names the command type. The handler's exception
- *       reaches the caller unchanged.
+ *       {@link ConfigurationException} that names the command type. The handler's exception reaches
+ *       the caller unchanged.
  *   <li>{@link #publish(Event)} runs every handler of an event, one after another on the calling
  *       thread. Each runs even when another fails; failures are then thrown together as one {@link
  *       PublishFailedException}. An event with no handlers is a no-op.

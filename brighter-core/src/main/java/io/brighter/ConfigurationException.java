@@ -3,8 +3,8 @@ package io.brighter;
 /**
  * The framework was asked to do something its configuration cannot support: no handler for a
  * command, two handlers for a command, a pipeline mixing synchronous and asynchronous handlers, a
- * resilience pipeline name that is not registered, and the like. It signals a programming or
- * wiring error, not a transient failure, so retrying will not help.
+ * resilience pipeline name that is not registered, and the like. It signals a programming or wiring
+ * error, not a transient failure, so retrying will not help.
  */
 public class ConfigurationException extends RuntimeException {
 

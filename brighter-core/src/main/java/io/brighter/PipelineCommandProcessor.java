@@ -163,8 +163,11 @@ final class PipelineCommandProcessor implements CommandProcessor {
                   + "): use "
                   + (async ? "send" : "sendAsync");
       throw new ConfigurationException(
-          "No " + (async ? "asynchronous " : "") + "handler is registered for command "
-              + type.getName() + hint);
+          "No "
+              + (async ? "asynchronous " : "")
+              + "handler is registered for command "
+              + type.getName()
+              + hint);
     }
     throw new ConfigurationException(
         "More than one handler is registered for command "

@@ -4,9 +4,8 @@ import java.util.List;
 
 /**
  * One or more handlers of a published event failed. Every handler ran; {@link #failures()} holds
- * each failure in handler registration order. The first is also the {@linkplain #getCause()
- * cause}, and all are {@linkplain #getSuppressed() suppressed} exceptions so stack traces show
- * them.
+ * each failure in handler registration order. The first is also the {@linkplain #getCause() cause},
+ * and all are {@linkplain #getSuppressed() suppressed} exceptions so stack traces show them.
  */
 public final class PublishFailedException extends RuntimeException {
 

@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
  * What travels with a request along one pipeline: a bag of values that handlers share, and the
  * registries the middleware consults.
  *
- * <p>The command processor makes a fresh context for every {@code send} or {@code publish}, or
- * uses the one the caller passes in, filling in the processor's registries where the caller set
- * none. When an event reaches several handlers, each pipeline gets its own {@link #copy()} so one
+ * <p>The command processor makes a fresh context for every {@code send} or {@code publish}, or uses
+ * the one the caller passes in, filling in the processor's registries where the caller set none.
+ * When an event reaches several handlers, each pipeline gets its own {@link #copy()} so one
  * handler's bag writes do not leak into another's.
  *
  * {@snippet :

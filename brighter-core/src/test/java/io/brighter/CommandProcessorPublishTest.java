@@ -158,8 +158,7 @@ class CommandProcessorPublishTest {
       // given
       CommandProcessor processor =
           processor(
-              new SubscriberRegistry()
-                  .registerAsync(GreetingAdded.class, MailListenerAsync.class));
+              new SubscriberRegistry().registerAsync(GreetingAdded.class, MailListenerAsync.class));
 
       // when
       processor.publishAsync(new GreetingAdded(Id.random(), "Ada")).join();

@@ -55,7 +55,8 @@ public class AxonBenchmarks {
 
     eventBus = SimpleEventBus.builder().build();
     for (int i = 0; i < 3; i++) {
-      eventBus.subscribe((List<? extends EventMessage<?>> events) -> events.forEach(e -> e.getPayload()));
+      eventBus.subscribe(
+          (List<? extends EventMessage<?>> events) -> events.forEach(e -> e.getPayload()));
     }
     command = new AddGreeting(Id.random(), "Ada");
     event = new GreetingAdded(Id.random(), "Ada");

@@ -15,8 +15,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the in-process benchmarks of Brighter and Axon in one JVM session and prints a table of
- * both, shape by shape, with the ratio and Brighter's target. Any JMH command-line option
- * overrides the defaults (one fork, 5 × 1 s warm-up, 5 × 1 s measurement, average time in ns).
+ * both, shape by shape, with the ratio and Brighter's target. Any JMH command-line option overrides
+ * the defaults (one fork, 5 × 1 s warm-up, 5 × 1 s measurement, average time in ns).
  */
 public final class BenchmarkMain {
 

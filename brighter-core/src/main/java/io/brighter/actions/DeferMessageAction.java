@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown by a handler or mapper to ask the consumer to requeue the message and try it again
- * later, after {@link #delay()} when given, else after the subscription's requeue delay. Once the
+ * Thrown by a handler or mapper to ask the consumer to requeue the message and try it again later,
+ * after {@link #delay()} when given, else after the subscription's requeue delay. Once the
  * subscription's requeue count is reached the message is rejected instead.
  *
  * {@snippet :
@@ -31,7 +31,9 @@ public class DeferMessageAction extends RuntimeException {
     this(delay, "Message deferred for " + delay, null);
   }
 
-  /** Requeue after {@code delay} (or the subscription's delay when null), because of {@code cause}. */
+  /**
+   * Requeue after {@code delay} (or the subscription's delay when null), because of {@code cause}.
+   */
   public DeferMessageAction(@Nullable Duration delay, String reason, @Nullable Throwable cause) {
     super(reason, cause);
     if (delay != null && delay.isNegative()) {

@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown by a handler to ask the consumer to neither acknowledge nor reject the message, so it
- * stays on (or returns to) its channel and is delivered again. Used when a handler cannot work
- * now but the message is good, for example while a feature is switched off.
+ * stays on (or returns to) its channel and is delivered again. Used when a handler cannot work now
+ * but the message is good, for example while a feature is switched off.
  *
  * {@snippet :
  * throw new DontAckAction("downstream service is in maintenance");

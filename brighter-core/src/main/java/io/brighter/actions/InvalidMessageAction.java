@@ -3,10 +3,10 @@ package io.brighter.actions;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown by a mapper (or handler) when a message cannot be understood: bad JSON, missing fields,
- * an unknown version. The consumer treats the message as unacceptable: it is rejected to the
- * invalid message channel (or dead letter channel) and counts towards the subscription's
- * unacceptable message limit.
+ * Thrown by a mapper (or handler) when a message cannot be understood: bad JSON, missing fields, an
+ * unknown version. The consumer treats the message as unacceptable: it is rejected to the invalid
+ * message channel (or dead letter channel) and counts towards the subscription's unacceptable
+ * message limit.
  *
  * {@snippet :
  * if (!json.has("name")) {

@@ -50,13 +50,16 @@ public final class InMemoryFeatureSwitchRegistry implements FeatureSwitchRegistr
       requireNonNull(status, "status must not be null");
       if (status == FeatureSwitchStatus.CONFIG) {
         throw new IllegalArgumentException(
-            "A feature switch registry answers ON or OFF, not CONFIG, for " + handlerType.getName());
+            "A feature switch registry answers ON or OFF, not CONFIG, for "
+                + handlerType.getName());
       }
       statuses.put(handlerType, status);
       return this;
     }
 
-    /** What to answer for handlers with no status; {@link MissingConfigStrategy#SILENT_ON} if unset. */
+    /**
+     * What to answer for handlers with no status; {@link MissingConfigStrategy#SILENT_ON} if unset.
+     */
     public Builder missingConfig(MissingConfigStrategy strategy) {
       this.missingConfig = requireNonNull(strategy, "missingConfig must not be null");
       return this;

@@ -9,9 +9,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Turns any exception from the rest of the pipeline into a {@link io.brighter.actions.DontAckAction},
- * so a consumer neither acknowledges nor rejects the message and it is delivered again. Put it
- * outermost (lowest step).
+ * Turns any exception from the rest of the pipeline into a {@link
+ * io.brighter.actions.DontAckAction}, so a consumer neither acknowledges nor rejects the message
+ * and it is delivered again. Put it outermost (lowest step).
  *
  * {@snippet :
  * @Override

@@ -10,8 +10,8 @@ import java.lang.annotation.Target;
 
 /**
  * Turns a handler on or off. With {@link FeatureSwitchStatus#CONFIG} the {@link
- * io.brighter.featureswitch.FeatureSwitchRegistry} in the request context decides for each
- * request, by the handler's class.
+ * io.brighter.featureswitch.FeatureSwitchRegistry} in the request context decides for each request,
+ * by the handler's class.
  *
  * {@snippet :
  * @Override

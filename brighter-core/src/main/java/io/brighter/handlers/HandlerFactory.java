@@ -1,9 +1,9 @@
 package io.brighter.handlers;
 
 /**
- * Makes the handler and middleware instances of a pipeline, and takes them back after the
- * pipeline has run. Plug a dependency-injection container in here; {@link SimpleHandlerFactory}
- * serves code without one.
+ * Makes the handler and middleware instances of a pipeline, and takes them back after the pipeline
+ * has run. Plug a dependency-injection container in here; {@link SimpleHandlerFactory} serves code
+ * without one.
  *
  * {@snippet :
  * HandlerFactory fromSpring = new HandlerFactory() {
@@ -13,8 +13,8 @@ package io.brighter.handlers;
  * };
  * }
  *
- * <p>{@link #create} is called for every pipeline run, from whichever thread sends the request,
- * so implementations must be thread-safe. Every instance it returns is handed to {@link #release}
+ * <p>{@link #create} is called for every pipeline run, from whichever thread sends the request, so
+ * implementations must be thread-safe. Every instance it returns is handed to {@link #release}
  * exactly once, after the run ends (when its future completes, for asynchronous pipelines), even
  * when the run failed.
  */

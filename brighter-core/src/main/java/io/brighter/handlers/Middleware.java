@@ -11,8 +11,8 @@ import java.lang.annotation.Target;
  * handle} (or {@code handleAsync}) method inserts {@link #handler()} (or {@link #asyncHandler()})
  * into the handler's pipeline.
  *
- * <p>The annotation must declare {@code int step()}: lower steps run first, that is further out.
- * It may declare {@code HandlerTiming timing()}; without one the middleware runs {@link
+ * <p>The annotation must declare {@code int step()}: lower steps run first, that is further out. It
+ * may declare {@code HandlerTiming timing()}; without one the middleware runs {@link
  * HandlerTiming#BEFORE} the target. A middleware handler that implements {@link ConfiguredBy}
  * receives the annotation instance, with its parameters, each time the pipeline is built.
  *

@@ -11,19 +11,19 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds a handler's pipeline for one request, runs it, and releases every handler it created.
- * The command processor uses it for {@code send} and {@code publish}; the dispatcher for each
- * message it receives.
+ * Builds a handler's pipeline for one request, runs it, and releases every handler it created. The
+ * command processor uses it for {@code send} and {@code publish}; the dispatcher for each message
+ * it receives.
  *
- * <p>For a handler whose {@code handle} method carries middleware annotations {@code @A(step =
- * 1)}, {@code @B(step = 2)} and {@code @C(step = 3, timing = AFTER)}, the pipeline is
+ * <p>For a handler whose {@code handle} method carries middleware annotations {@code @A(step = 1)},
+ * {@code @B(step = 2)} and {@code @C(step = 3, timing = AFTER)}, the pipeline is
  *
  * <pre>A( B( Target ) ) -> C</pre>
  *
  * <p>so {@code A} runs first and sees everything below it, the target runs inside {@code B}, and
  * {@code C} runs only when the target calls {@code super.handle}. Equal steps keep declaration
- * order. The annotations are read once per handler class; later runs only create instances
- * through the {@link HandlerFactory} and link them.
+ * order. The annotations are read once per handler class; later runs only create instances through
+ * the {@link HandlerFactory} and link them.
  *
  * {@snippet :
  * PipelineBuilder pipelines = new PipelineBuilder(new SimpleHandlerFactory());
@@ -59,7 +59,9 @@ public final class PipelineBuilder {
     BLUEPRINTS.get(handlerType);
   }
 
-  /** The pipeline of {@code handlerType}, outermost first, e.g. {@code Logging(step 1) -> Target}. */
+  /**
+   * The pipeline of {@code handlerType}, outermost first, e.g. {@code Logging(step 1) -> Target}.
+   */
   public static String describe(Class<?> handlerType) {
     return BLUEPRINTS.get(handlerType).describe();
   }
@@ -68,8 +70,8 @@ public final class PipelineBuilder {
    * Runs {@code request} through the synchronous pipeline of {@code handlerType}.
    *
    * @return what the pipeline's outermost handler returned
-   * @throws ConfigurationException when the pipeline cannot be built; exceptions thrown by
-   *     handlers propagate unchanged
+   * @throws ConfigurationException when the pipeline cannot be built; exceptions thrown by handlers
+   *     propagate unchanged
    */
   public <T extends Request> T run(Class<?> handlerType, T request, RequestContext context) {
     HandlerBlueprint blueprint = blueprint(handlerType, false);
@@ -98,8 +100,8 @@ public final class PipelineBuilder {
   }
 
   /**
-   * Runs {@code request} through the asynchronous pipeline of {@code handlerType}. The handlers
-   * are released when the returned future completes.
+   * Runs {@code request} through the asynchronous pipeline of {@code handlerType}. The handlers are
+   * released when the returned future completes.
    *
    * @return a future of what the outermost handler returned; it fails with a {@link
    *     ConfigurationException} when the pipeline cannot be built, or with the handler's exception
@@ -215,7 +217,8 @@ public final class PipelineBuilder {
     return (RequestHandler<T>) handler;
   }
 
-  // The blueprint checked that the class extends RequestHandlerAsync; the registry paired it with T.
+  // The blueprint checked that the class extends RequestHandlerAsync; the registry paired it with
+  // T.
   @SuppressWarnings("unchecked")
   private <T extends Request> RequestHandlerAsync<T> createAsync(
       Class<?> type, Class<?> target, Object[] lifetime, int slot) {

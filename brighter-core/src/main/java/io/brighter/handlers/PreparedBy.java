@@ -35,9 +35,9 @@ import java.lang.annotation.Annotation;
 public interface PreparedBy<A extends Annotation, S> {
 
   /**
-   * The settings for {@code annotation} on {@code targetHandler}. Must depend on nothing else:
-   * the result is shared by every later run of that handler's pipeline, from any thread. Throw
-   * {@link io.brighter.ConfigurationException} when the annotation cannot be honoured.
+   * The settings for {@code annotation} on {@code targetHandler}. Must depend on nothing else: the
+   * result is shared by every later run of that handler's pipeline, from any thread. Throw {@link
+   * io.brighter.ConfigurationException} when the annotation cannot be honoured.
    */
   S prepare(A annotation, Class<?> targetHandler);
 

@@ -7,10 +7,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A synchronous handler for requests of type {@code T}, and the building block of a pipeline.
  *
- * <p>A pipeline is a chain of handlers: middleware declared by annotations on {@link #handle},
- * then the target handler, then any {@link HandlerTiming#AFTER} middleware. Each handler passes
- * the request on by calling {@code super.handle(request)}; a handler that returns without doing
- * so ends the pipeline there. The last handler's {@code super.handle} returns the request.
+ * <p>A pipeline is a chain of handlers: middleware declared by annotations on {@link #handle}, then
+ * the target handler, then any {@link HandlerTiming#AFTER} middleware. Each handler passes the
+ * request on by calling {@code super.handle(request)}; a handler that returns without doing so ends
+ * the pipeline there. The last handler's {@code super.handle} returns the request.
  *
  * {@snippet :
  * public final class AddGreetingHandler extends RequestHandler<AddGreeting> {
@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  * }
  * }
  *
- * <p>Instances are created per pipeline run by the {@link HandlerFactory} and released after it,
- * so a handler may keep per-request state in fields; it is never shared between threads.
+ * <p>Instances are created per pipeline run by the {@link HandlerFactory} and released after it, so
+ * a handler may keep per-request state in fields; it is never shared between threads.
  *
  * @param <T> the request type handled
  */
@@ -42,8 +42,8 @@ public abstract class RequestHandler<T extends Request> {
   /**
    * Called by {@code @FallbackPolicy} middleware instead of the rest of the pipeline when it
    * failed. The default passes the call down the pipeline, so every handler below the policy gets
-   * the chance to compensate; override it to act, and call {@code super.fallback} to keep the
-   * chain going.
+   * the chance to compensate; override it to act, and call {@code super.fallback} to keep the chain
+   * going.
    */
   public T fallback(T request) {
     RequestHandler<T> next = successor;

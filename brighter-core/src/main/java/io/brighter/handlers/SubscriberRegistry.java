@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which handler classes handle which request types. A command needs exactly one registered
- * handler; an event may have any number. Look-ups match the request's exact class.
+ * Which handler classes handle which request types. A command needs exactly one registered handler;
+ * an event may have any number. Look-ups match the request's exact class.
  *
  * {@snippet :
  * SubscriberRegistry registry = new SubscriberRegistry()
@@ -21,8 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *     .registerAsync(RemoveGreeting.class, RemoveGreetingHandlerAsync.class);
  * }
  *
- * <p>Safe to read from many threads while registrations are still being added. Registering the
- * same handler twice for a request type has no further effect.
+ * <p>Safe to read from many threads while registrations are still being added. Registering the same
+ * handler twice for a request type has no further effect.
  */
 public final class SubscriberRegistry {
 

@@ -25,7 +25,9 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-@Middleware(handler = ResiliencePipelineHandler.class, asyncHandler = ResiliencePipelineHandlerAsync.class)
+@Middleware(
+    handler = ResiliencePipelineHandler.class,
+    asyncHandler = ResiliencePipelineHandlerAsync.class)
 public @interface UseResiliencePipeline {
 
   /** The registered name of the resilience pipeline. */

@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the handlers of one pipeline run through a {@link HandlerFactory}, with errors that
- * name the pipeline, and releases them afterwards. Not part of the public API.
+ * Creates the handlers of one pipeline run through a {@link HandlerFactory}, with errors that name
+ * the pipeline, and releases them afterwards. Not part of the public API.
  */
 public final class HandlerInstances {
 

@@ -15,14 +15,12 @@ public final class PipelineReflection {
   private PipelineReflection() {}
 
   /**
-   * The method called {@code name} with one parameter that {@code handlerType} declares or
-   * inherits below {@code base}, skipping bridge methods, so that its annotations are the ones
-   * the user wrote; null if the handler does not override it.
+   * The method called {@code name} with one parameter that {@code handlerType} declares or inherits
+   * below {@code base}, skipping bridge methods, so that its annotations are the ones the user
+   * wrote; null if the handler does not override it.
    */
   public static @Nullable Method handlerMethod(Class<?> handlerType, Class<?> base, String name) {
-    for (Class<?> type = handlerType;
-        type != null && type != base;
-        type = type.getSuperclass()) {
+    for (Class<?> type = handlerType; type != null && type != base; type = type.getSuperclass()) {
       for (Method method : type.getDeclaredMethods()) {
         if (method.getName().equals(name)
             && method.getParameterCount() == 1

@@ -1,4 +1,6 @@
-/** Mechanics shared by Brighter's modules; not part of the public API and may change at any time. */
+/**
+ * Mechanics shared by Brighter's modules; not part of the public API and may change at any time.
+ */
 @NullMarked
 package io.brighter.internal;
 

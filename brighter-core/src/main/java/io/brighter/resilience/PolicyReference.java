@@ -6,9 +6,9 @@ import io.brighter.ConfigurationException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A resilience pipeline named by an annotation on a handler, with look-up errors that say where
- * the name came from. Middleware such as {@code @UseResiliencePipeline} and Darker's {@code
- * @RetryableQuery} resolve it against the registry of each run's context.
+ * A resilience pipeline named by an annotation on a handler, with look-up errors that say where the
+ * name came from. Middleware such as {@code @UseResiliencePipeline} and Darker's
+ * {@code @RetryableQuery} resolve it against the registry of each run's context.
  *
  * {@snippet :
  * PolicyReference reference =

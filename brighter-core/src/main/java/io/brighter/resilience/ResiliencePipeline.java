@@ -100,7 +100,12 @@ public final class ResiliencePipeline {
 
   @Override
   public String toString() {
-    return "ResiliencePipeline[" + name + ", retry=" + (retry != null) + ", circuitBreaker="
-        + (circuitBreaker != null) + "]";
+    return "ResiliencePipeline["
+        + name
+        + ", retry="
+        + (retry != null)
+        + ", circuitBreaker="
+        + (circuitBreaker != null)
+        + "]";
   }
 }

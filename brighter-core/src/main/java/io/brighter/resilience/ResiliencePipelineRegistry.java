@@ -15,9 +15,9 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Named resilience pipelines for {@code @UseResiliencePipeline} and Darker's {@code
- * @RetryableQuery}. Registering a {@link Retry} and a {@link CircuitBreaker} under the same name
- * makes one pipeline of both; see {@link ResiliencePipeline} for how they nest.
+ * Named resilience pipelines for {@code @UseResiliencePipeline} and Darker's
+ * {@code @RetryableQuery}. Registering a {@link Retry} and a {@link CircuitBreaker} under the same
+ * name makes one pipeline of both; see {@link ResiliencePipeline} for how they nest.
  *
  * {@snippet :
  * ResiliencePipelineRegistry registry = new ResiliencePipelineRegistry()

@@ -198,9 +198,7 @@ class PipelineTest {
       // when / then
       assertThatThrownBy(
               () ->
-                  CommandProcessor.builder()
-                      .handlers(registry, new SimpleHandlerFactory())
-                      .build())
+                  CommandProcessor.builder().handlers(registry, new SimpleHandlerFactory()).build())
           .isInstanceOf(ConfigurationException.class)
           .hasMessageContaining("@SyncOnly")
           .hasMessageContaining(AsyncHandlerWithSyncOnlyMiddleware.class.getName())
@@ -242,7 +240,8 @@ class PipelineTest {
       // then
       assertThat(PreparedHandler.PREPARATIONS).hasValue(1);
       assertThat(journal.entries())
-          .containsExactly("prepared:audit@PreparedOnceHandler", "prepared:audit@PreparedOnceHandler");
+          .containsExactly(
+              "prepared:audit@PreparedOnceHandler", "prepared:audit@PreparedOnceHandler");
     }
   }
 

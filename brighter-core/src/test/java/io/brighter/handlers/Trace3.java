@@ -5,7 +5,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Test middleware (a second kind): records "trace3:&lt;step&gt;" in the {@link Journal} found in the bag. */
+/**
+ * Test middleware (a second kind): records "trace3:&lt;step&gt;" in the {@link Journal} found in
+ * the bag.
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 @Middleware(handler = TraceHandler.class, asyncHandler = TraceHandlerAsync.class)

@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What travels with a query along its pipeline: a bag of values that the handler and its
- * decorators share, and the resilience pipelines that {@link RetryableQuery} looks names up in.
+ * What travels with a query along its pipeline: a bag of values that the handler and its decorators
+ * share, and the resilience pipelines that {@link RetryableQuery} looks names up in.
  *
  * <p>The query processor makes a fresh context for every {@code execute}, or uses the one the
  * caller passes in, filling in the processor's resilience registry when the caller set none.

@@ -19,8 +19,8 @@ import java.util.function.Function;
  * }
  * }
  *
- * <p>Exceptions thrown by {@code next} should propagate unchanged unless the decorator's purpose
- * is to handle them.
+ * <p>Exceptions thrown by {@code next} should propagate unchanged unless the decorator's purpose is
+ * to handle them.
  *
  * @param <Q> the query type
  * @param <R> the result type

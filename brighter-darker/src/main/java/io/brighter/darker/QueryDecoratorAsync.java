@@ -35,8 +35,7 @@ public interface QueryDecoratorAsync<Q extends Query<R>, R> {
    *
    * @param query the query being executed
    * @param context the execution's context, shared with the handler
-   * @param next the rest of the pipeline: inner decorators, then the handler's {@code
-   *     executeAsync}
+   * @param next the rest of the pipeline: inner decorators, then the handler's {@code executeAsync}
    * @param fallback the handler's {@link QueryHandlerAsync#fallbackAsync}
    * @return a future of the answer
    */

@@ -6,9 +6,9 @@ import org.jspecify.annotations.Nullable;
  * Answers queries of type {@code Q} with results of type {@code R}, synchronously. Each query type
  * has exactly one handler, registered in a {@link QueryHandlerRegistry}.
  *
- * <p>Decorators are declared by annotations on {@link #execute}: lower steps run first and wrap
- * the rest (see {@link QueryMiddleware}). A {@link FallbackPolicy} decorator calls {@link
- * #fallback} when the rest of the pipeline fails.
+ * <p>Decorators are declared by annotations on {@link #execute}: lower steps run first and wrap the
+ * rest (see {@link QueryMiddleware}). A {@link FallbackPolicy} decorator calls {@link #fallback}
+ * when the rest of the pipeline fails.
  *
  * {@snippet :
  * public final class FindGreetingHandler extends QueryHandler<FindGreeting, Greeting> {

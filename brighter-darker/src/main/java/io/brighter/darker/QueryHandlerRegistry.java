@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which handler answers which query type: at most one synchronous and one asynchronous handler
- * per query type. Look-ups match the query's exact class.
+ * Which handler answers which query type: at most one synchronous and one asynchronous handler per
+ * query type. Look-ups match the query's exact class.
  *
  * {@snippet :
  * QueryHandlerRegistry registry = new QueryHandlerRegistry()

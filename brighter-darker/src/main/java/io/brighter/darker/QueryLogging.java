@@ -9,8 +9,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Logs each execution through SLF4J: the query type and handler on the way in, the elapsed time
- * or the failure on the way out. The query itself is logged only at DEBUG, because it may hold
+ * Logs each execution through SLF4J: the query type and handler on the way in, the elapsed time or
+ * the failure on the way out. The query itself is logged only at DEBUG, because it may hold
  * personal data. The logger is {@code io.brighter.darker.logging.QueryLoggingDecorator}.
  *
  * {@snippet :

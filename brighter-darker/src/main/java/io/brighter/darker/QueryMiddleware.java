@@ -11,10 +11,10 @@ import java.lang.annotation.Target;
  * (or {@code executeAsync}) method wraps the handler in {@link #decorator()} (or {@link
  * #asyncDecorator()}). The query counterpart of {@link io.brighter.handlers.Middleware}.
  *
- * <p>The annotation must declare {@code int step()}: lower steps run first, that is further out,
- * so {@code @A(step = 1) @B(step = 2)} gives {@code A(B(handler))}. A decorator that implements
- * {@link io.brighter.handlers.ConfiguredBy} receives the annotation instance, with its parameters,
- * each time it is created.
+ * <p>The annotation must declare {@code int step()}: lower steps run first, that is further out, so
+ * {@code @A(step = 1) @B(step = 2)} gives {@code A(B(handler))}. A decorator that implements {@link
+ * io.brighter.handlers.ConfiguredBy} receives the annotation instance, with its parameters, each
+ * time it is created.
  *
  * {@snippet :
  * @Retention(RetentionPolicy.RUNTIME)
@@ -35,8 +35,7 @@ import java.lang.annotation.Target;
 public @interface QueryMiddleware {
 
   /**
-   * The {@link QueryDecorator} used on synchronous handlers; {@code void.class} when there is
-   * none.
+   * The {@link QueryDecorator} used on synchronous handlers; {@code void.class} when there is none.
    */
   Class<?> decorator() default void.class;
 

@@ -1,8 +1,7 @@
 /**
  * Darker, the query side of Brighter: {@link io.brighter.darker.Query queries}, the {@link
  * io.brighter.darker.QueryHandler handlers} that answer them, and the {@link
- * io.brighter.darker.QueryProcessor} that runs each query through its handler's decorator
- * pipeline.
+ * io.brighter.darker.QueryProcessor} that runs each query through its handler's decorator pipeline.
  *
  * {@snippet :
  * record FindGreeting(Id id) implements Query<Greeting> {}

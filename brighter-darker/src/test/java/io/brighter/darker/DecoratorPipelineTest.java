@@ -76,8 +76,7 @@ class DecoratorPipelineTest {
       // then
       assertThat(greeting).isEqualTo("Hello, Ada");
       assertThat(trace.entries())
-          .containsExactly(
-              "Alpha>", "Beta>", "Gamma>", "handler", "<Gamma", "<Beta", "<Alpha");
+          .containsExactly("Alpha>", "Beta>", "Gamma>", "handler", "<Gamma", "<Beta", "<Alpha");
     }
 
     @Test
@@ -99,8 +98,7 @@ class DecoratorPipelineTest {
       // then
       assertThat(greeting).isEqualTo("Hello, Ada");
       assertThat(trace.entries())
-          .containsExactly(
-              "Alpha>", "Beta>", "Gamma>", "handler", "<Gamma", "<Beta", "<Alpha");
+          .containsExactly("Alpha>", "Beta>", "Gamma>", "handler", "<Gamma", "<Beta", "<Alpha");
     }
   }
 

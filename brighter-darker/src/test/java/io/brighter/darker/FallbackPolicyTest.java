@@ -100,7 +100,6 @@ class FallbackPolicyTest {
     }
   }
 
-
   @Nested
   class Execute {
 

@@ -96,8 +96,7 @@ class QueryHandlerRegistryTest {
           new QueryHandlerRegistry().registerAsync(FindGreeting.class, FirstHandlerAsync.class);
 
       // when / then
-      assertThatThrownBy(
-              () -> registry.registerAsync(FindGreeting.class, SecondHandlerAsync.class))
+      assertThatThrownBy(() -> registry.registerAsync(FindGreeting.class, SecondHandlerAsync.class))
           .isInstanceOf(ConfigurationException.class)
           .hasMessageContaining(SecondHandlerAsync.class.getName());
       assertThat(registry.asyncHandlerFor(FindGreeting.class)).contains(FirstHandlerAsync.class);

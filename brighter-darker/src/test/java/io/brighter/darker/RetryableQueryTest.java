@@ -134,7 +134,6 @@ class RetryableQueryTest {
         .register(GUARDED, CircuitBreaker.of(GUARDED, opensAfterTwoFailures));
   }
 
-
   @Nested
   class Execute {
 
@@ -191,8 +190,7 @@ class RetryableQueryTest {
       // given
       AtomicInteger attempts = new AtomicInteger();
       QueryProcessor queries =
-          Processors.handling(
-                  UnknownPolicyHandler.class, () -> new UnknownPolicyHandler(attempts))
+          Processors.handling(UnknownPolicyHandler.class, () -> new UnknownPolicyHandler(attempts))
               .resilience(resilience())
               .build();
 

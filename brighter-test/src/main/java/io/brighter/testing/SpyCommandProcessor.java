@@ -117,7 +117,10 @@ public final class SpyCommandProcessor implements CommandProcessor {
         .orElseThrow(
             () ->
                 new AssertionError(
-                    "No " + type.getSimpleName() + " was sent or published; received: " + summary()));
+                    "No "
+                        + type.getSimpleName()
+                        + " was sent or published; received: "
+                        + summary()));
   }
 
   /** Forgets everything recorded. */

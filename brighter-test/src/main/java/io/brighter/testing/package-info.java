@@ -1,6 +1,6 @@
 /**
- * The test kit: a {@link io.brighter.testing.SpyCommandProcessor} that records what code under
- * test sends and publishes, and AssertJ assertions over it.
+ * The test kit: a {@link io.brighter.testing.SpyCommandProcessor} that records what code under test
+ * sends and publishes, and AssertJ assertions over it.
  */
 @NullMarked
 package io.brighter.testing;

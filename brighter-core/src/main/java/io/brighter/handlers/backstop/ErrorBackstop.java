@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.util.function.Function;
 
 /**
- * Turns a handler's failure into the message action its backstop annotation asks for; made once
- * per handler class.
+ * Turns a handler's failure into the message action its backstop annotation asks for; made once per
+ * handler class.
  *
  * @param toAction wraps a failure in the action
  */
@@ -48,7 +48,9 @@ public record ErrorBackstop(Function<RuntimeException, RuntimeException> toActio
     };
   }
 
-  /** The action to throw for {@code failure}; actions already chosen by a handler pass as they are. */
+  /**
+   * The action to throw for {@code failure}; actions already chosen by a handler pass as they are.
+   */
   public RuntimeException actionFor(RuntimeException failure) {
     if (failure instanceof DeferMessageAction
         || failure instanceof RejectMessageAction

@@ -8,8 +8,8 @@ import java.lang.annotation.Annotation;
 /**
  * The handler inserted by {@link io.brighter.handlers.RejectMessageOnError}, {@link
  * io.brighter.handlers.DeferMessageOnError} and {@link io.brighter.handlers.DontAckOnError}:
- * rethrows any exception from the rest of the pipeline as the message action the annotation
- * names. A message action thrown by a handler itself passes unchanged.
+ * rethrows any exception from the rest of the pipeline as the message action the annotation names.
+ * A message action thrown by a handler itself passes unchanged.
  *
  * @param <T> the request type
  */

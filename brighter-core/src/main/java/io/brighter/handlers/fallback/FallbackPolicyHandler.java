@@ -1,8 +1,8 @@
 package io.brighter.handlers.fallback;
 
 import io.brighter.Request;
-import io.brighter.handlers.PreparedBy;
 import io.brighter.handlers.FallbackPolicy;
+import io.brighter.handlers.PreparedBy;
 import io.brighter.handlers.RequestHandler;
 
 /**

@@ -1,8 +1,8 @@
 package io.brighter.handlers.fallback;
 
 import io.brighter.Request;
-import io.brighter.handlers.PreparedBy;
 import io.brighter.handlers.FallbackPolicy;
+import io.brighter.handlers.PreparedBy;
 import io.brighter.handlers.RequestHandlerAsync;
 import io.brighter.internal.Futures;
 import java.util.concurrent.CompletableFuture;

@@ -1,14 +1,14 @@
 package io.brighter.handlers.featureswitch;
 
 import io.brighter.Request;
-import io.brighter.handlers.PreparedBy;
 import io.brighter.handlers.FeatureSwitch;
+import io.brighter.handlers.PreparedBy;
 import io.brighter.handlers.RequestHandler;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The handler inserted by {@link FeatureSwitch}: passes the request on only when the switch is
- * on. When off it returns the request untouched, or throws {@link io.brighter.actions.DontAckAction}
+ * The handler inserted by {@link FeatureSwitch}: passes the request on only when the switch is on.
+ * When off it returns the request untouched, or throws {@link io.brighter.actions.DontAckAction}
  * when the annotation says {@code dontAck = true}.
  *
  * @param <T> the request type

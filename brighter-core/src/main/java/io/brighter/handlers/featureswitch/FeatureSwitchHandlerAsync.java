@@ -1,8 +1,8 @@
 package io.brighter.handlers.featureswitch;
 
 import io.brighter.Request;
-import io.brighter.handlers.PreparedBy;
 import io.brighter.handlers.FeatureSwitch;
+import io.brighter.handlers.PreparedBy;
 import io.brighter.handlers.RequestHandlerAsync;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;

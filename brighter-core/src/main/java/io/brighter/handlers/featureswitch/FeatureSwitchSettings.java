@@ -13,7 +13,8 @@ import io.brighter.handlers.FeatureSwitchStatus;
  * @param dontAck throw {@link DontAckAction} when off
  * @param targetHandler the handler switched
  */
-public record FeatureSwitchSettings(FeatureSwitchStatus config, boolean dontAck, Class<?> targetHandler) {
+public record FeatureSwitchSettings(
+    FeatureSwitchStatus config, boolean dontAck, Class<?> targetHandler) {
 
   /** The settings {@code annotation} on {@code targetHandler} asks for. */
   public static FeatureSwitchSettings of(FeatureSwitch annotation, Class<?> targetHandler) {
@@ -42,6 +43,8 @@ public record FeatureSwitchSettings(FeatureSwitchStatus config, boolean dontAck,
   /** Thrown when off and the message should stay on its channel. */
   public DontAckAction switchedOff() {
     return new DontAckAction(
-        "Feature switch is off for " + targetHandler.getSimpleName() + "; message left unacknowledged");
+        "Feature switch is off for "
+            + targetHandler.getSimpleName()
+            + "; message left unacknowledged");
   }
 }

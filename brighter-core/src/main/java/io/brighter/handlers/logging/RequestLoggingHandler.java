@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The handler inserted by {@link RequestLogging}: logs the request's type and id on the way in,
- * and the elapsed time or the failure on the way out. The request body is logged at DEBUG only.
+ * The handler inserted by {@link RequestLogging}: logs the request's type and id on the way in, and
+ * the elapsed time or the failure on the way out. The request body is logged at DEBUG only.
  *
  * @param <T> the request type
  */

@@ -6,8 +6,8 @@ import io.brighter.handlers.RequestHandlerAsync;
 import io.brighter.handlers.UseResiliencePipeline;
 import io.brighter.resilience.PolicyReference;
 import io.brighter.resilience.ResiliencePipeline;
-import org.jspecify.annotations.Nullable;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The asynchronous handler inserted by {@link UseResiliencePipeline}; retries wait on the

@@ -12,10 +12,10 @@ import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The handler inserted by {@link TimeoutPolicy}: runs the rest of the pipeline on a virtual
- * thread and waits at most the configured time for it. On timeout that thread is interrupted and
- * a {@link HandlerTimeoutException} is thrown; exceptions from the rest of the pipeline are
- * rethrown as they are.
+ * The handler inserted by {@link TimeoutPolicy}: runs the rest of the pipeline on a virtual thread
+ * and waits at most the configured time for it. On timeout that thread is interrupted and a {@link
+ * HandlerTimeoutException} is thrown; exceptions from the rest of the pipeline are rethrown as they
+ * are.
  *
  * @param <T> the request type
  */
@@ -41,7 +41,9 @@ public final class TimeoutPolicyHandler<T extends Request> extends RequestHandle
       throw new IllegalStateException("used before configure() was called");
     }
     FutureTask<T> rest = new FutureTask<>(() -> super.handle(request));
-    Thread.ofVirtual().name("brighter-timeout-" + limit.targetHandler().getSimpleName()).start(rest);
+    Thread.ofVirtual()
+        .name("brighter-timeout-" + limit.targetHandler().getSimpleName())
+        .start(rest);
     try {
       return rest.get(limit.timeout().toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {

@@ -12,7 +12,9 @@ import java.time.Duration;
  */
 public record TimeoutSettings(Duration timeout, Class<?> targetHandler) {
 
-  /** The settings {@code annotation} on {@code targetHandler} asks for; the time must be positive. */
+  /**
+   * The settings {@code annotation} on {@code targetHandler} asks for; the time must be positive.
+   */
   public static TimeoutSettings of(TimeoutPolicy annotation, Class<?> targetHandler) {
     if (annotation.milliseconds() <= 0) {
       throw new ConfigurationException(

@@ -12,8 +12,8 @@ import java.util.function.Function;
 /**
  * The decorator inserted by {@link FallbackPolicy} on asynchronous handlers: when the rest of the
  * pipeline fails with one of the policy's exceptions, stores it in the bag under {@link
- * FallbackPolicy#CAUSE_KEY} and answers with the handler's {@code fallbackAsync}; any other
- * failure passes through. Created by the query processor, never by users.
+ * FallbackPolicy#CAUSE_KEY} and answers with the handler's {@code fallbackAsync}; any other failure
+ * passes through. Created by the query processor, never by users.
  *
  * {@snippet :
  * @Override

@@ -11,8 +11,8 @@ import java.util.function.Function;
 
 /**
  * The decorator inserted by {@link QueryLogging} on asynchronous handlers: logs when the query
- * starts, and when its future completes, with the elapsed time or the failure. Created by the
- * query processor, never by users.
+ * starts, and when its future completes, with the elapsed time or the failure. Created by the query
+ * processor, never by users.
  *
  * {@snippet :
  * @Override

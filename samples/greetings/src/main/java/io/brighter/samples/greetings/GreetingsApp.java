@@ -66,7 +66,8 @@ public final class GreetingsApp {
     queryProcessor =
         QueryProcessor.builder()
             .handlers(
-                new QueryHandlerRegistry().register(FindGreetings.class, FindGreetingsHandler.class),
+                new QueryHandlerRegistry()
+                    .register(FindGreetings.class, FindGreetingsHandler.class),
                 factory)
             .build();
   }
