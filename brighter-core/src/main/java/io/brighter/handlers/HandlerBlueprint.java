@@ -31,11 +31,6 @@ record HandlerBlueprint(
     after = List.copyOf(after);
   }
 
-  /** Number of handler instances a run of this pipeline creates. */
-  int size() {
-    return before.size() + 1 + after.size();
-  }
-
   /** Reads the pipeline of {@code handlerType}; a {@link ConfigurationException} if malformed. */
   static HandlerBlueprint of(Class<?> handlerType) {
     boolean async;

@@ -1,5 +1,7 @@
 package io.brighter.handlers;
 
+import java.util.function.Supplier;
+
 /**
  * Makes the handler and middleware instances of a pipeline, and takes them back after the pipeline
  * has run. Plug a dependency-injection container in here; {@link SimpleHandlerFactory} serves code
@@ -26,6 +28,16 @@ public interface HandlerFactory {
    * Failures surface as {@link io.brighter.ConfigurationException}s naming the type.
    */
   Object create(Class<?> handlerType);
+
+  /**
+   * How to make instances of {@code handlerType}, asked once per handler type by each pipeline
+   * builder; the supplier is then called for every run in place of {@link #create}. The default
+   * calls {@link #create}; a factory that can resolve the type ahead overrides it to save that
+   * look-up on every request.
+   */
+  default Supplier<?> creatorFor(Class<?> handlerType) {
+    return () -> create(handlerType);
+  }
 
   /** Takes back an instance made by {@link #create}; the default does nothing. */
   default void release(Object handler) {}

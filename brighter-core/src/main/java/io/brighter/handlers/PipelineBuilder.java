@@ -6,9 +6,7 @@ import io.brighter.ConfigurationException;
 import io.brighter.Request;
 import io.brighter.RequestContext;
 import io.brighter.internal.HandlerInstances;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a handler's pipeline for one request, runs it, and releases every handler it created. The
@@ -22,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>so {@code A} runs first and sees everything below it, the target runs inside {@code B}, and
  * {@code C} runs only when the target calls {@code super.handle}. Equal steps keep declaration
- * order. The annotations are read once per handler class; later runs only create instances through
- * the {@link HandlerFactory} and link them.
+ * order. The annotations are read once per handler class, and each handler type's creator is asked
+ * of the {@link HandlerFactory} once per builder; later runs only create instances and link them.
  *
  * {@snippet :
  * PipelineBuilder pipelines = new PipelineBuilder(new SimpleHandlerFactory());
@@ -43,6 +41,14 @@ public final class PipelineBuilder {
       };
 
   private final HandlerInstances instances;
+  // Per builder, because creators come from this builder's factory.
+  private final ClassValue<ResolvedPipeline> resolved =
+      new ClassValue<>() {
+        @Override
+        protected ResolvedPipeline computeValue(Class<?> handlerType) {
+          return ResolvedPipeline.of(BLUEPRINTS.get(handlerType), instances);
+        }
+      };
 
   /** A builder that creates and releases handlers through {@code factory}. */
   public PipelineBuilder(HandlerFactory factory) {
@@ -74,22 +80,30 @@ public final class PipelineBuilder {
    *     propagate unchanged
    */
   public <T extends Request> T run(Class<?> handlerType, T request, RequestContext context) {
-    HandlerBlueprint blueprint = blueprint(handlerType, false);
-    if (blueprint.size() == 1) {
-      return runAlone(handlerType, request, context);
+    ResolvedPipeline pipeline = resolved(handlerType, false);
+    if (pipeline.size() == 1) {
+      return runAlone(pipeline, request, context);
     }
-    Object[] lifetime = new Object[blueprint.size()];
+    Object[] lifetime = new Object[pipeline.size()];
     try {
-      RequestHandler<T> head = buildSync(blueprint, context, lifetime);
-      return head.handle(request);
+      RequestHandler<T> next = null;
+      for (int i = pipeline.size() - 1; i >= 0; i--) {
+        RequestHandler<T> handler = asSync(pipeline.type(i), create(pipeline, i, lifetime));
+        handler.link(next, context);
+        pipeline.configure(i, handler);
+        next = handler;
+      }
+      return requireNonNull(next).handle(request);
     } finally {
       instances.releaseAll(lifetime);
     }
   }
 
   /** The common case of a handler without middleware: no chain to build. */
-  private <T extends Request> T runAlone(Class<?> handlerType, T request, RequestContext context) {
-    Object created = instances.create(handlerType, handlerType);
+  private <T extends Request> T runAlone(
+      ResolvedPipeline pipeline, T request, RequestContext context) {
+    Class<?> handlerType = pipeline.handlerType();
+    Object created = instances.create(pipeline.creator(0), handlerType, handlerType);
     try {
       RequestHandler<T> handler = asSync(handlerType, created);
       handler.link(null, context);
@@ -110,9 +124,16 @@ public final class PipelineBuilder {
       Class<?> handlerType, T request, RequestContext context) {
     Object[] lifetime = null;
     try {
-      HandlerBlueprint blueprint = blueprint(handlerType, true);
-      lifetime = new Object[blueprint.size()];
-      RequestHandlerAsync<T> head = buildAsync(blueprint, context, lifetime);
+      ResolvedPipeline pipeline = resolved(handlerType, true);
+      lifetime = new Object[pipeline.size()];
+      RequestHandlerAsync<T> next = null;
+      for (int i = pipeline.size() - 1; i >= 0; i--) {
+        RequestHandlerAsync<T> handler = asAsync(pipeline.type(i), create(pipeline, i, lifetime));
+        handler.link(next, context);
+        pipeline.configure(i, handler);
+        next = handler;
+      }
+      RequestHandlerAsync<T> head = requireNonNull(next);
       CompletableFuture<T> result = head.handleAsync(request);
       if (result == null) {
         throw new IllegalStateException(head.name() + ".handleAsync returned null");
@@ -127,85 +148,23 @@ public final class PipelineBuilder {
     }
   }
 
-  private static HandlerBlueprint blueprint(Class<?> handlerType, boolean async) {
-    HandlerBlueprint blueprint = BLUEPRINTS.get(handlerType);
-    if (blueprint.async() != async) {
+  private ResolvedPipeline resolved(Class<?> handlerType, boolean async) {
+    ResolvedPipeline pipeline = resolved.get(handlerType);
+    if (pipeline.async() != async) {
       throw new ConfigurationException(
           handlerType.getName()
               + (async
                   ? " is a synchronous handler and cannot run in an asynchronous pipeline"
                   : " is an asynchronous handler and cannot run in a synchronous pipeline"));
     }
-    return blueprint;
+    return pipeline;
   }
 
-  private <T extends Request> RequestHandler<T> buildSync(
-      HandlerBlueprint blueprint, RequestContext context, Object[] lifetime) {
-    Class<?> target = blueprint.handlerType();
-    List<MiddlewareStep> before = blueprint.before();
-    List<MiddlewareStep> after = blueprint.after();
-    RequestHandler<T> next = null;
-    for (int i = after.size() - 1; i >= 0; i--) {
-      next = middlewareSync(after.get(i), target, next, context, lifetime, before.size() + 1 + i);
-    }
-    RequestHandler<T> handler = createSync(target, target, lifetime, before.size());
-    handler.link(next, context);
-    next = handler;
-    for (int i = before.size() - 1; i >= 0; i--) {
-      next = middlewareSync(before.get(i), target, next, context, lifetime, i);
-    }
-    return next;
-  }
-
-  private <T extends Request> RequestHandler<T> middlewareSync(
-      MiddlewareStep step,
-      Class<?> target,
-      @Nullable RequestHandler<T> next,
-      RequestContext context,
-      Object[] lifetime,
-      int slot) {
-    RequestHandler<T> handler = createSync(step.handlerType(), target, lifetime, slot);
-    handler.link(next, context);
-    step.settings().configure(handler);
-    return handler;
-  }
-
-  private <T extends Request> RequestHandlerAsync<T> buildAsync(
-      HandlerBlueprint blueprint, RequestContext context, Object[] lifetime) {
-    Class<?> target = blueprint.handlerType();
-    List<MiddlewareStep> before = blueprint.before();
-    List<MiddlewareStep> after = blueprint.after();
-    RequestHandlerAsync<T> next = null;
-    for (int i = after.size() - 1; i >= 0; i--) {
-      next = middlewareAsync(after.get(i), target, next, context, lifetime, before.size() + 1 + i);
-    }
-    RequestHandlerAsync<T> handler = createAsync(target, target, lifetime, before.size());
-    handler.link(next, context);
-    next = handler;
-    for (int i = before.size() - 1; i >= 0; i--) {
-      next = middlewareAsync(before.get(i), target, next, context, lifetime, i);
-    }
-    return next;
-  }
-
-  private <T extends Request> RequestHandlerAsync<T> middlewareAsync(
-      MiddlewareStep step,
-      Class<?> target,
-      @Nullable RequestHandlerAsync<T> next,
-      RequestContext context,
-      Object[] lifetime,
-      int slot) {
-    RequestHandlerAsync<T> handler = createAsync(step.handlerType(), target, lifetime, slot);
-    handler.link(next, context);
-    step.settings().configure(handler);
-    return handler;
-  }
-
-  private <T extends Request> RequestHandler<T> createSync(
-      Class<?> type, Class<?> target, Object[] lifetime, int slot) {
-    Object created = instances.create(type, target);
-    lifetime[slot] = created;
-    return asSync(type, created);
+  private Object create(ResolvedPipeline pipeline, int index, Object[] lifetime) {
+    Object created =
+        instances.create(pipeline.creator(index), pipeline.type(index), pipeline.handlerType());
+    lifetime[index] = created;
+    return created;
   }
 
   // The blueprint checked that the class extends RequestHandler; the registry paired it with T.
@@ -220,10 +179,7 @@ public final class PipelineBuilder {
   // The blueprint checked that the class extends RequestHandlerAsync; the registry paired it with
   // T.
   @SuppressWarnings("unchecked")
-  private <T extends Request> RequestHandlerAsync<T> createAsync(
-      Class<?> type, Class<?> target, Object[] lifetime, int slot) {
-    Object created = instances.create(type, target);
-    lifetime[slot] = created;
+  private static <T extends Request> RequestHandlerAsync<T> asAsync(Class<?> type, Object created) {
     if (!(created instanceof RequestHandlerAsync<?> handler)) {
       throw HandlerInstances.wrongType(type, created, RequestHandlerAsync.class);
     }

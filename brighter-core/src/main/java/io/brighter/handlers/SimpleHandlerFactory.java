@@ -26,23 +26,37 @@ import java.util.function.Supplier;
  */
 public final class SimpleHandlerFactory implements HandlerFactory {
 
-  private final Map<Class<?>, Supplier<?>> suppliers = new ConcurrentHashMap<>();
+  private final Map<Class<?>, Supplier<?>> registered = new ConcurrentHashMap<>();
+  // The look-up on every create: a registered supplier, else the class's constructor.
+  private final ClassValue<Supplier<?>> suppliers =
+      new ClassValue<>() {
+        @Override
+        protected Supplier<?> computeValue(Class<?> type) {
+          Supplier<?> supplier = registered.get(type);
+          return supplier != null ? supplier : constructorOf(type);
+        }
+      };
 
-  /** Builds {@code handlerType} with {@code supplier}; returns this factory. */
+  /**
+   * Builds {@code handlerType} with {@code supplier}; returns this factory. Register before the
+   * first request that needs the handler: a processor resolves each handler type's supplier once.
+   */
   public <H> SimpleHandlerFactory register(Class<H> handlerType, Supplier<? extends H> supplier) {
     requireNonNull(handlerType, "handlerType must not be null");
     requireNonNull(supplier, "supplier must not be null");
-    suppliers.put(handlerType, supplier);
+    registered.put(handlerType, supplier);
+    suppliers.remove(handlerType);
     return this;
   }
 
   @Override
   public Object create(Class<?> handlerType) {
-    Supplier<?> supplier = suppliers.get(handlerType);
-    if (supplier == null) {
-      supplier = suppliers.computeIfAbsent(handlerType, SimpleHandlerFactory::constructorOf);
-    }
-    return supplier.get();
+    return suppliers.get(handlerType).get();
+  }
+
+  @Override
+  public Supplier<?> creatorFor(Class<?> handlerType) {
+    return suppliers.get(handlerType);
   }
 
   private static Supplier<?> constructorOf(Class<?> type) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.brighter.ConfigurationException;
 import io.brighter.handlers.HandlerFactory;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,27 +30,51 @@ public final class HandlerInstances {
    * @throws ConfigurationException when the factory fails or returns null
    */
   public Object create(Class<?> type, Class<?> target) {
-    Object created;
+    return create(creatorFor(type, target), type, target);
+  }
+
+  /**
+   * The factory's way of making {@code type}, resolved once.
+   *
+   * @throws ConfigurationException when the factory cannot make that type
+   */
+  public Supplier<?> creatorFor(Class<?> type, Class<?> target) {
     try {
-      created = factory.create(type);
+      return requireNonNull(factory.creatorFor(type), "creatorFor returned null");
     } catch (ConfigurationException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new ConfigurationException(
-          "Error when building the pipeline of "
-              + target.getName()
-              + ": the handler factory failed to create "
-              + type.getName(),
-          e);
+      throw buildFailure(target, "cannot create " + type.getName(), e);
+    }
+  }
+
+  /**
+   * A new {@code type} from {@code creator}, for the pipeline of {@code target}.
+   *
+   * @throws ConfigurationException when the creator fails or returns null
+   */
+  public Object create(Supplier<?> creator, Class<?> type, Class<?> target) {
+    Object created;
+    try {
+      created = creator.get();
+    } catch (ConfigurationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw buildFailure(target, "failed to create " + type.getName(), e);
     }
     if (created == null) {
-      throw new ConfigurationException(
-          "Error when building the pipeline of "
-              + target.getName()
-              + ": the handler factory returned null for "
-              + type.getName());
+      throw buildFailure(target, "returned null for " + type.getName(), null);
     }
     return created;
+  }
+
+  private static ConfigurationException buildFailure(
+      Class<?> target, String what, @Nullable RuntimeException cause) {
+    String message =
+        "Error when building the pipeline of " + target.getName() + ": the handler factory " + what;
+    return cause == null
+        ? new ConfigurationException(message)
+        : new ConfigurationException(message, cause);
   }
 
   /** The error for a factory that made {@code created} when asked for a {@code type}. */

@@ -8,8 +8,12 @@ import io.brighter.CommandProcessor;
 import io.brighter.ConfigurationException;
 import io.brighter.Id;
 import io.brighter.RequestContext;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -275,6 +279,40 @@ class PipelineTest {
       // then
       assertThat(factory.created()).hasSize(3);
       assertThat(factory.released()).containsExactlyInAnyOrderElementsOf(factory.created());
+    }
+
+    @Test
+    void the_factory_is_asked_once_per_type_how_to_make_it_then_makes_one_per_run() {
+      // given
+      List<Class<?>> resolved = new CopyOnWriteArrayList<>();
+      AtomicInteger made = new AtomicInteger();
+      SimpleHandlerFactory simple = new SimpleHandlerFactory();
+      HandlerFactory counting =
+          new HandlerFactory() {
+            @Override
+            public Object create(Class<?> handlerType) {
+              return simple.create(handlerType);
+            }
+
+            @Override
+            public Supplier<?> creatorFor(Class<?> handlerType) {
+              resolved.add(handlerType);
+              return () -> {
+                made.incrementAndGet();
+                return simple.create(handlerType);
+              };
+            }
+          };
+      CommandProcessor processor = processorFor(StoppingHandler.class, counting);
+
+      // when
+      processor.send(new Ping(Id.random()));
+      processor.send(new Ping(Id.random()));
+
+      // then
+      assertThat(resolved)
+          .containsExactlyInAnyOrder(StoppingHandler.class, TraceHandler.class, TraceHandler.class);
+      assertThat(made).hasValue(6);
     }
 
     @Test
