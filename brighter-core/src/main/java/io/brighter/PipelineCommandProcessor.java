@@ -6,8 +6,11 @@ import io.brighter.featureswitch.FeatureSwitchRegistry;
 import io.brighter.handlers.HandlerFactory;
 import io.brighter.handlers.PipelineBuilder;
 import io.brighter.handlers.SubscriberRegistry;
+import io.brighter.handlers.UseResiliencePipeline;
 import io.brighter.internal.Futures;
+import io.brighter.resilience.PolicyReference;
 import io.brighter.resilience.ResiliencePipelineRegistry;
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -43,11 +46,28 @@ final class PipelineCommandProcessor implements CommandProcessor {
     }
     SubscriberRegistry subscribers = builder.subscriberRegistry;
     for (Class<?> requestType : subscribers.requestTypes()) {
-      subscribers.handlersFor(requestType).forEach(PipelineBuilder::validate);
-      subscribers.asyncHandlersFor(requestType).forEach(PipelineBuilder::validate);
+      subscribers.handlersFor(requestType).forEach(h -> validate(h, builder.resilience));
+      subscribers.asyncHandlersFor(requestType).forEach(h -> validate(h, builder.resilience));
     }
     return new PipelineCommandProcessor(
         subscribers, builder.handlerFactory, builder.resilience, builder.featureSwitches);
+  }
+
+  /**
+   * Fails fast on a malformed pipeline and, when the processor has a resilience registry, on a
+   * policy name the registry lacks; a registry passed in a request's context is checked per run.
+   */
+  private static void validate(
+      Class<?> handlerType, @Nullable ResiliencePipelineRegistry resilience) {
+    PipelineBuilder.validate(handlerType);
+    if (resilience == null) {
+      return;
+    }
+    for (Annotation middleware : PipelineBuilder.middlewareOf(handlerType)) {
+      if (middleware instanceof UseResiliencePipeline use) {
+        new PolicyReference(use.policy(), "@UseResiliencePipeline", handlerType).lookup(resilience);
+      }
+    }
   }
 
   @Override

@@ -6,7 +6,10 @@ import io.brighter.ConfigurationException;
 import io.brighter.Request;
 import io.brighter.RequestContext;
 import io.brighter.internal.HandlerInstances;
+import java.lang.annotation.Annotation;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 /**
  * Builds a handler's pipeline for one request, runs it, and releases every handler it created. The
@@ -63,6 +66,14 @@ public final class PipelineBuilder {
    */
   public static void validate(Class<?> handlerType) {
     BLUEPRINTS.get(handlerType);
+  }
+
+  /** The middleware annotations on {@code handlerType}'s handle method, in run order. */
+  public static List<Annotation> middlewareOf(Class<?> handlerType) {
+    HandlerBlueprint blueprint = BLUEPRINTS.get(handlerType);
+    return Stream.concat(blueprint.before().stream(), blueprint.after().stream())
+        .map(step -> step.settings().annotation())
+        .toList();
   }
 
   /**

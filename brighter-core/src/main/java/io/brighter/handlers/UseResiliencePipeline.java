@@ -19,8 +19,9 @@ import java.lang.annotation.Target;
  * public AddGreeting handle(AddGreeting command) { ... }
  * }
  *
- * <p>A name that is not registered is a {@link io.brighter.ConfigurationException} when the
- * pipeline is built, before the handler runs.
+ * <p>A name that is not in the processor's registry is a {@link io.brighter.ConfigurationException}
+ * when the processor is built; a registry passed in a request's context is checked before the
+ * handler runs.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

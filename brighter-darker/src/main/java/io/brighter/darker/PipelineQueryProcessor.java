@@ -34,10 +34,12 @@ final class PipelineQueryProcessor implements QueryProcessor {
     }
     QueryHandlerRegistry registry = builder.registry;
     for (Class<?> queryType : registry.queryTypes()) {
-      registry.handlerFor(queryType).ifPresent(handler -> QueryPipelines.validate(handler, false));
+      registry
+          .handlerFor(queryType)
+          .ifPresent(handler -> QueryPipelines.validate(handler, false, builder.resilience));
       registry
           .asyncHandlerFor(queryType)
-          .ifPresent(handler -> QueryPipelines.validate(handler, true));
+          .ifPresent(handler -> QueryPipelines.validate(handler, true, builder.resilience));
     }
     return new PipelineQueryProcessor(
         registry, new QueryPipelines(builder.handlerFactory), builder.resilience);

@@ -4,6 +4,8 @@ import io.brighter.ConfigurationException;
 import io.brighter.handlers.HandlerFactory;
 import io.brighter.internal.Futures;
 import io.brighter.internal.HandlerInstances;
+import io.brighter.resilience.PolicyReference;
+import io.brighter.resilience.ResiliencePipelineRegistry;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -33,9 +35,21 @@ final class QueryPipelines {
     this.instances = new HandlerInstances(factory);
   }
 
-  /** Checks that {@code handlerType}'s pipeline can be built in the given flavour. */
-  static void validate(Class<?> handlerType, boolean async) {
-    blueprint(handlerType, async);
+  /**
+   * Checks that {@code handlerType}'s pipeline can be built in the given flavour and, given a
+   * registry, that every {@code @RetryableQuery} on it names a registered policy.
+   */
+  static void validate(
+      Class<?> handlerType, boolean async, @Nullable ResiliencePipelineRegistry resilience) {
+    QueryBlueprint blueprint = blueprint(handlerType, async);
+    if (resilience == null) {
+      return;
+    }
+    for (DecoratorStep step : blueprint.decorators()) {
+      if (step.settings().annotation() instanceof RetryableQuery retryable) {
+        new PolicyReference(retryable.policy(), "@RetryableQuery", handlerType).lookup(resilience);
+      }
+    }
   }
 
   // The blueprint checked the handler's class; the registry paired it with the query's type.

@@ -186,16 +186,31 @@ class RetryableQueryTest {
     }
 
     @Test
-    void fails_before_the_handler_runs_when_the_policy_is_unknown() {
+    void an_unknown_policy_fails_when_the_processor_is_built() {
+      // given
+      AtomicInteger attempts = new AtomicInteger();
+      QueryProcessor.Builder builder =
+          Processors.handling(UnknownPolicyHandler.class, () -> new UnknownPolicyHandler(attempts))
+              .resilience(resilience());
+
+      // when / then
+      assertThatThrownBy(builder::build)
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining(UNKNOWN)
+          .hasMessageContaining(UnknownPolicyHandler.class.getName());
+    }
+
+    @Test
+    void fails_before_the_handler_runs_when_the_context_registry_lacks_the_policy() {
       // given
       AtomicInteger attempts = new AtomicInteger();
       QueryProcessor queries =
           Processors.handling(UnknownPolicyHandler.class, () -> new UnknownPolicyHandler(attempts))
-              .resilience(resilience())
               .build();
+      QueryContext context = new QueryContext().useResiliencePipelines(resilience());
 
       // when / then
-      assertThatThrownBy(() -> queries.execute(new FindGreeting("Ada")))
+      assertThatThrownBy(() -> queries.execute(new FindGreeting("Ada"), context))
           .isInstanceOf(ConfigurationException.class)
           .hasMessageContaining(UNKNOWN)
           .hasMessageContaining(UnknownPolicyHandler.class.getName());
@@ -279,17 +294,32 @@ class RetryableQueryTest {
     }
 
     @Test
-    void fails_before_the_handler_runs_when_the_policy_is_unknown() {
+    void an_unknown_policy_fails_when_the_processor_is_built() {
+      // given
+      AtomicInteger attempts = new AtomicInteger();
+      QueryProcessor.Builder builder =
+          Processors.handlingAsync(
+                  UnknownPolicyHandlerAsync.class, () -> new UnknownPolicyHandlerAsync(attempts))
+              .resilience(resilience());
+
+      // when / then
+      assertThatThrownBy(builder::build)
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining(UNKNOWN);
+    }
+
+    @Test
+    void fails_before_the_handler_runs_when_the_context_registry_lacks_the_policy() {
       // given
       AtomicInteger attempts = new AtomicInteger();
       QueryProcessor queries =
           Processors.handlingAsync(
                   UnknownPolicyHandlerAsync.class, () -> new UnknownPolicyHandlerAsync(attempts))
-              .resilience(resilience())
               .build();
+      QueryContext context = new QueryContext().useResiliencePipelines(resilience());
 
       // when
-      CompletableFuture<String> greeting = queries.executeAsync(new FindGreeting("Ada"));
+      CompletableFuture<String> greeting = queries.executeAsync(new FindGreeting("Ada"), context);
 
       // then
       assertThatThrownBy(greeting::join)

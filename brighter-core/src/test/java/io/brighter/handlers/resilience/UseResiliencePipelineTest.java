@@ -9,6 +9,7 @@ import io.brighter.Command;
 import io.brighter.CommandProcessor;
 import io.brighter.ConfigurationException;
 import io.brighter.Id;
+import io.brighter.RequestContext;
 import io.brighter.handlers.RequestHandler;
 import io.brighter.handlers.RequestHandlerAsync;
 import io.brighter.handlers.UseResiliencePipeline;
@@ -119,15 +120,29 @@ class UseResiliencePipelineTest {
     }
 
     @Test
-    void an_unregistered_policy_name_is_a_configuration_error() {
+    void an_unregistered_policy_name_fails_when_the_processor_is_built() {
+      // given
+      CommandProcessor.Builder builder =
+          handling(Ping.class, UnregisteredPolicyHandler.class, UnregisteredPolicyHandler::new)
+              .resilience(registry);
+
+      // when / then
+      assertThatThrownBy(builder::build)
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining(UNREGISTERED)
+          .hasMessageContaining(UnregisteredPolicyHandler.class.getName());
+    }
+
+    @Test
+    void an_unregistered_policy_name_in_the_context_registry_fails_before_the_handler_runs() {
       // given
       CommandProcessor processor =
           handling(Ping.class, UnregisteredPolicyHandler.class, UnregisteredPolicyHandler::new)
-              .resilience(registry)
               .build();
+      RequestContext context = new RequestContext().useResiliencePipelines(registry);
 
       // when / then
-      assertThatThrownBy(() -> processor.send(Ping.next()))
+      assertThatThrownBy(() -> processor.send(Ping.next(), context))
           .isInstanceOf(ConfigurationException.class)
           .hasMessageContaining(UNREGISTERED);
       assertThat(attempts).hasValue(0);
@@ -207,18 +222,34 @@ class UseResiliencePipelineTest {
     }
 
     @Test
-    void an_unregistered_policy_name_is_a_configuration_error() {
+    void an_unregistered_policy_name_fails_when_the_processor_is_built() {
+      // given
+      CommandProcessor.Builder builder =
+          handlingAsync(
+                  Ping.class,
+                  UnregisteredPolicyHandlerAsync.class,
+                  UnregisteredPolicyHandlerAsync::new)
+              .resilience(registry);
+
+      // when / then
+      assertThatThrownBy(builder::build)
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining(UNREGISTERED);
+    }
+
+    @Test
+    void an_unregistered_policy_name_in_the_context_registry_fails_before_the_handler_runs() {
       // given
       CommandProcessor processor =
           handlingAsync(
                   Ping.class,
                   UnregisteredPolicyHandlerAsync.class,
                   UnregisteredPolicyHandlerAsync::new)
-              .resilience(registry)
               .build();
+      RequestContext context = new RequestContext().useResiliencePipelines(registry);
 
       // when / then
-      assertThatThrownBy(() -> processor.sendAsync(Ping.next()).join())
+      assertThatThrownBy(() -> processor.sendAsync(Ping.next(), context).join())
           .isInstanceOf(CompletionException.class)
           .cause()
           .isInstanceOf(ConfigurationException.class)
