@@ -1,0 +1,29 @@
+package io.brighter.messaging;
+
+/**
+ * The names of well-known entries in a message header's bag, shared by every transport and store,
+ * and matching .NET Brighter's so that services written with either can exchange messages. Each
+ * transport keeps the names of its own wire headers beside it.
+ */
+public final class HeaderNames {
+
+  /** The id of the message a requeued copy was made from. */
+  public static final String ORIGINAL_MESSAGE_ID = "x-original-message-id";
+
+  /** The transport's delivery tag, used to acknowledge the message. */
+  public static final String DELIVERY_TAG = "DeliveryTag";
+
+  /** Whether the transport delivered the message before. */
+  public static final String REDELIVERED = "Redelivered";
+
+  /** Why a consumer rejected the message; set on dead-lettered messages. */
+  public static final String REJECTION_REASON = "RejectionReason";
+
+  /**
+   * The publication topic when a mapper routed the message elsewhere (a reply address, say), so the
+   * producer can still be found. Kept locally: never sent on the wire.
+   */
+  public static final String PRODUCER_TOPIC = "paramore.brighter.ProducerTopic";
+
+  private HeaderNames() {}
+}
