@@ -1,0 +1,47 @@
+package io.brighter.messaging;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Sends messages to one {@link Publication}'s topic on a broker. Transports implement it; the
+ * outbox mediator and sweeper call it.
+ *
+ * {@snippet :
+ * MessageProducer producer = new InMemoryMessageProducer(bus, publication);
+ * producer.send(message);
+ * }
+ *
+ * <p>{@link #send} returns when the broker has the message, or throws; a producer that learns of
+ * delivery later says so with {@link #confirmsPublication()} and reports each outcome to the
+ * listener given to {@link #onConfirmation}, and the mediator marks messages dispatched from that
+ * report instead. Implementations are thread-safe.
+ */
+public interface MessageProducer extends AutoCloseable {
+
+  /** The publication this producer sends to. */
+  Publication publication();
+
+  /** Sends {@code message} now. */
+  void send(Message message);
+
+  /**
+   * Sends {@code message} to be delivered after {@code delay}: natively where the broker can delay,
+   * else through a scheduler. A zero delay sends at once.
+   *
+   * @throws io.brighter.ConfigurationException when the producer can do neither
+   */
+  void sendWithDelay(Message message, Duration delay);
+
+  /** Whether delivery is confirmed later through {@link #onConfirmation}; false by default. */
+  default boolean confirmsPublication() {
+    return false;
+  }
+
+  /** Registers the listener told of each confirmed or failed delivery; ignored by default. */
+  default void onConfirmation(Consumer<PublishConfirmation> listener) {}
+
+  /** Releases the producer's connection; the default does nothing. */
+  @Override
+  default void close() {}
+}

@@ -1,0 +1,85 @@
+package io.brighter.outbox;
+
+import io.brighter.Id;
+import io.brighter.RequestContext;
+import io.brighter.messaging.Message;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Stores messages until they have been sent: the heart of guaranteed at-least-once delivery. A
+ * message is added inside the caller's transaction, sent later, then marked dispatched; a sweeper
+ * sends whatever stays outstanding.
+ *
+ * <p>Rules every back end follows (the test kit's {@code OutboxContract} checks them):
+ *
+ * <ul>
+ *   <li>Adding a message whose id is already stored is ignored, not an error, so retried deposits
+ *       are harmless.
+ *   <li>Every header field and the body round-trip unchanged.
+ *   <li>{@link #get(Id)} of an unknown id returns a message of type {@code NONE}, never null.
+ *   <li>Outstanding and dispatched listings are ordered oldest first.
+ *   <li>With a transaction provider, the add becomes visible when the caller commits and never if
+ *       it rolls back.
+ * </ul>
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface Outbox {
+
+  /**
+   * Stores {@code message}, inside {@code transaction} when one is given.
+   *
+   * @throws io.brighter.ConfigurationException when the back end cannot use that provider type
+   */
+  void add(
+      Message message, RequestContext context, @Nullable BoxTransactionProvider<?> transaction);
+
+  /** Stores every message of {@code messages} as one write, inside {@code transaction} if given. */
+  void add(
+      List<Message> messages,
+      RequestContext context,
+      @Nullable BoxTransactionProvider<?> transaction);
+
+  /** The message with {@code id}, or a message of type {@code NONE} when there is none. */
+  Message get(Id id);
+
+  /** The stored messages among {@code ids}; unknown ids are left out. */
+  List<Message> get(List<Id> ids);
+
+  /** Records that the message with {@code id} was sent at {@code dispatchedAt}. */
+  void markDispatched(Id id, Instant dispatchedAt);
+
+  /** Records that every message of {@code ids} was sent at {@code dispatchedAt}. */
+  default void markDispatched(List<Id> ids, Instant dispatchedAt) {
+    ids.forEach(id -> markDispatched(id, dispatchedAt));
+  }
+
+  /**
+   * Up to {@code pageSize} messages not yet dispatched and stored at least {@code minimumAge} ago,
+   * oldest first.
+   */
+  List<Message> outstandingMessages(Duration minimumAge, int pageSize);
+
+  /**
+   * Like {@link #outstandingMessages}, but claims the messages for {@code lease} so that other
+   * sweepers of the same store skip them until the lease ends or they are dispatched. Back ends
+   * that cannot claim return the outstanding messages unclaimed, the default.
+   *
+   * @since 0.1.0
+   */
+  default List<Message> claimOutstanding(Duration minimumAge, int pageSize, Duration lease) {
+    return outstandingMessages(minimumAge, pageSize);
+  }
+
+  /** Up to {@code pageSize} messages dispatched at least {@code age} ago, oldest first. */
+  List<Message> dispatchedMessages(Duration age, int pageSize);
+
+  /** Deletes the messages with {@code ids}; unknown ids are ignored. */
+  void delete(List<Id> ids);
+
+  /** How many messages are not yet dispatched. */
+  long outstandingCount();
+}
