@@ -4,6 +4,10 @@ import io.brighter.featureswitch.FeatureSwitchRegistry;
 import io.brighter.handlers.HandlerFactory;
 import io.brighter.handlers.SubscriberRegistry;
 import io.brighter.resilience.ResiliencePipelineRegistry;
+import io.brighter.outbox.BoxTransactionProvider;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
@@ -59,6 +63,69 @@ public interface CommandProcessor {
   /** As {@link #publishAsync(Event)}; each handler gets its own copy of {@code context}. */
   CompletableFuture<Void> publishAsync(Event event, RequestContext context);
 
+  /**
+   * Maps {@code request} to a message, stores it in the outbox and sends it at once. If the send
+   * fails the message stays in the outbox for the sweeper; the failure is logged, not thrown.
+   *
+   * @return the message id
+   * @throws ConfigurationException when no external bus is configured, or no publication or
+   *     mapper fits the request type
+   */
+  Id post(Request request);
+
+  /** As {@link #post(Request)}, with a context the caller prepared. */
+  Id post(Request request, RequestContext context);
+
+  /** As {@link #post(Request)}, without blocking the caller. */
+  CompletableFuture<Id> postAsync(Request request);
+
+  /**
+   * Maps {@code request} to a message and stores it in the outbox without sending it; send it
+   * later with {@link #clearOutbox} or leave it to the sweeper.
+   *
+   * @throws io.brighter.outbox.OutboxLimitReachedException when the outbox holds more undispatched
+   *     messages than the configured limit
+   */
+  Id depositPost(Request request);
+
+  /**
+   * As {@link #depositPost(Request)}, inside the caller's transaction: the message is stored when
+   * the caller commits, and never if it rolls back.
+   */
+  Id depositPost(Request request, BoxTransactionProvider<?> transaction);
+
+  /** Stores a message for each request, in one write. */
+  List<Id> depositPost(List<? extends Request> requests);
+
+  /** Stores a message for each request, in one write inside the caller's transaction. */
+  List<Id> depositPost(List<? extends Request> requests, BoxTransactionProvider<?> transaction);
+
+  /** As {@link #depositPost(Request)}, without blocking the caller. */
+  CompletableFuture<Id> depositPostAsync(Request request);
+
+  /** As {@link #depositPost(Request, BoxTransactionProvider)}, without blocking the caller. */
+  CompletableFuture<Id> depositPostAsync(Request request, BoxTransactionProvider<?> transaction);
+
+  /** As {@link #depositPost(List)}, without blocking the caller. */
+  CompletableFuture<List<Id>> depositPostAsync(List<? extends Request> requests);
+
+  /**
+   * Sends the stored messages with {@code ids} and marks them dispatched. A message whose send
+   * fails stays outstanding for the sweeper and the failure is logged.
+   */
+  void clearOutbox(Collection<Id> ids);
+
+  /** As {@link #clearOutbox}, without blocking the caller. */
+  CompletableFuture<Void> clearOutboxAsync(Collection<Id> ids);
+
+  /**
+   * Sends up to {@code batchSize} messages that have been outstanding for at least {@code
+   * minimumAge}, oldest first; what an {@link io.brighter.outbox.OutboxSweeper} calls each interval.
+   *
+   * @return how many messages were sent
+   */
+  int clearOutstanding(Duration minimumAge, int batchSize);
+
   /** A builder for the in-process command processor. */
   static Builder builder() {
     return new Builder();
@@ -70,6 +137,7 @@ public interface CommandProcessor {
     @Nullable HandlerFactory handlerFactory;
     @Nullable ResiliencePipelineRegistry resilience;
     @Nullable FeatureSwitchRegistry featureSwitches;
+    @Nullable ExternalBusConfiguration externalBus;
 
     Builder() {}
 
@@ -89,6 +157,12 @@ public interface CommandProcessor {
     /** The feature switches that {@code @FeatureSwitch(config = CONFIG)} asks. Optional. */
     public Builder featureSwitches(FeatureSwitchRegistry featureSwitches) {
       this.featureSwitches = featureSwitches;
+      return this;
+    }
+
+    /** How to reach other services: producers, mappers and the outbox. Optional. */
+    public Builder externalBus(ExternalBusConfiguration externalBus) {
+      this.externalBus = externalBus;
       return this;
     }
 

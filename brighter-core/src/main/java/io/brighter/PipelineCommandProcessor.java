@@ -11,28 +11,39 @@ import io.brighter.internal.Futures;
 import io.brighter.resilience.PolicyReference;
 import io.brighter.resilience.ResiliencePipelineRegistry;
 import java.lang.annotation.Annotation;
+import io.brighter.outbox.BoxTransactionProvider;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /** The {@link CommandProcessor} that runs handler pipelines in process. */
 final class PipelineCommandProcessor implements CommandProcessor {
 
+  private static final Executor VIRTUAL_THREADS =
+      command -> Thread.ofVirtual().name("brighter-outbox").start(command);
+
   private final SubscriberRegistry subscribers;
   private final PipelineBuilder pipelines;
   private final @Nullable ResiliencePipelineRegistry resilience;
   private final @Nullable FeatureSwitchRegistry featureSwitches;
+  private final @Nullable OutboxProducerMediator mediator;
 
   private PipelineCommandProcessor(
       SubscriberRegistry subscribers,
       HandlerFactory handlerFactory,
       @Nullable ResiliencePipelineRegistry resilience,
-      @Nullable FeatureSwitchRegistry featureSwitches) {
+      @Nullable FeatureSwitchRegistry featureSwitches,
+      @Nullable OutboxProducerMediator mediator) {
     this.subscribers = subscribers;
     this.pipelines = new PipelineBuilder(handlerFactory);
     this.resilience = resilience;
     this.featureSwitches = featureSwitches;
+    this.mediator = mediator;
   }
 
   static PipelineCommandProcessor of(Builder builder) {
@@ -49,8 +60,16 @@ final class PipelineCommandProcessor implements CommandProcessor {
       subscribers.handlersFor(requestType).forEach(h -> validate(h, builder.resilience));
       subscribers.asyncHandlersFor(requestType).forEach(h -> validate(h, builder.resilience));
     }
+    OutboxProducerMediator mediator =
+        builder.externalBus == null
+            ? null
+            : new OutboxProducerMediator(builder.externalBus, builder.resilience);
     return new PipelineCommandProcessor(
-        subscribers, builder.handlerFactory, builder.resilience, builder.featureSwitches);
+        subscribers,
+        builder.handlerFactory,
+        builder.resilience,
+        builder.featureSwitches,
+        mediator);
   }
 
   /**
@@ -156,6 +175,105 @@ final class PipelineCommandProcessor implements CommandProcessor {
               }
               throw Futures.propagate(PublishFailedException.of(event, runs.size(), failures));
             });
+  }
+
+  @Override
+  public Id post(Request request) {
+    return post(request, new RequestContext());
+  }
+
+  @Override
+  public Id post(Request request, RequestContext context) {
+    OutboxProducerMediator bus = externalBus();
+    Id id = bus.deposit(requireNonNull(request, "request must not be null"), prepare(context), null);
+    bus.clear(List.of(id));
+    return id;
+  }
+
+  @Override
+  public CompletableFuture<Id> postAsync(Request request) {
+    return onVirtualThread(() -> post(request));
+  }
+
+  @Override
+  public Id depositPost(Request request) {
+    return externalBus()
+        .deposit(requireNonNull(request, "request must not be null"), new RequestContext(), null);
+  }
+
+  @Override
+  public Id depositPost(Request request, BoxTransactionProvider<?> transaction) {
+    return externalBus()
+        .deposit(
+            requireNonNull(request, "request must not be null"),
+            new RequestContext(),
+            requireNonNull(transaction, "transaction must not be null"));
+  }
+
+  @Override
+  public List<Id> depositPost(List<? extends Request> requests) {
+    return externalBus().deposit(List.copyOf(requests), new RequestContext(), null);
+  }
+
+  @Override
+  public List<Id> depositPost(
+      List<? extends Request> requests, BoxTransactionProvider<?> transaction) {
+    return externalBus()
+        .deposit(
+            List.copyOf(requests),
+            new RequestContext(),
+            requireNonNull(transaction, "transaction must not be null"));
+  }
+
+  @Override
+  public CompletableFuture<Id> depositPostAsync(Request request) {
+    return onVirtualThread(() -> depositPost(request));
+  }
+
+  @Override
+  public CompletableFuture<Id> depositPostAsync(
+      Request request, BoxTransactionProvider<?> transaction) {
+    return onVirtualThread(() -> depositPost(request, transaction));
+  }
+
+  @Override
+  public CompletableFuture<List<Id>> depositPostAsync(List<? extends Request> requests) {
+    return onVirtualThread(() -> depositPost(requests));
+  }
+
+  @Override
+  public void clearOutbox(Collection<Id> ids) {
+    externalBus().clear(requireNonNull(ids, "ids must not be null"));
+  }
+
+  @Override
+  public CompletableFuture<Void> clearOutboxAsync(Collection<Id> ids) {
+    return onVirtualThread(
+        () -> {
+          clearOutbox(ids);
+          return null;
+        });
+  }
+
+  @Override
+  public int clearOutstanding(Duration minimumAge, int batchSize) {
+    return externalBus().clearOutstanding(minimumAge, batchSize);
+  }
+
+  private OutboxProducerMediator externalBus() {
+    if (mediator == null) {
+      throw new ConfigurationException(
+          "No external bus is configured: pass one to CommandProcessor.builder().externalBus(...)");
+    }
+    return mediator;
+  }
+
+  /**
+   * Runs blocking outbox and producer work off the caller's thread. A path through {@code
+   * OutboxAsync} and {@code MessageProducerAsync} that blocks no thread at all is still to come.
+   */
+  private static <T> CompletableFuture<T> onVirtualThread(Supplier<T> work) {
+    return CompletableFuture.supplyAsync(work, VIRTUAL_THREADS);
   }
 
   private RequestContext prepare(RequestContext context) {

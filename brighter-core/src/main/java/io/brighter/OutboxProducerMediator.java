@@ -1,0 +1,178 @@
+package io.brighter;
+
+import io.brighter.messaging.HeaderNames;
+import io.brighter.messaging.Message;
+import io.brighter.messaging.MessageMapper;
+import io.brighter.messaging.MessageProducer;
+import io.brighter.messaging.Publication;
+import io.brighter.messaging.PublishConfirmation;
+import io.brighter.messaging.RoutingKey;
+import io.brighter.outbox.BoxTransactionProvider;
+import io.brighter.outbox.Outbox;
+import io.brighter.outbox.OutboxLimitReachedException;
+import io.brighter.resilience.PolicyReference;
+import io.brighter.resilience.ResiliencePipeline;
+import io.brighter.resilience.ResiliencePipelineRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves requests through the outbox to the broker: maps a request to a message and stores it
+ * (deposit), then sends stored messages and marks them dispatched (clear). A send that fails is
+ * logged and leaves its message outstanding for the sweeper; it is never dropped.
+ */
+final class OutboxProducerMediator {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxProducerMediator.class);
+
+  private final ExternalBusConfiguration bus;
+  private final @Nullable ResiliencePipeline producerRetry;
+  private final TopicCircuitBreaker breaker;
+
+  OutboxProducerMediator(
+      ExternalBusConfiguration bus, @Nullable ResiliencePipelineRegistry resilience) {
+    this.bus = bus;
+    this.producerRetry =
+        bus.producerRetryPolicy() == null
+            ? null
+            : new PolicyReference(
+                    bus.producerRetryPolicy(), "producerRetryPolicy", ExternalBusConfiguration.class)
+                .lookup(resilience);
+    this.breaker = new TopicCircuitBreaker(bus.topicCooldownSweeps());
+    for (MessageProducer producer : bus.producers().producers()) {
+      if (producer.confirmsPublication()) {
+        producer.onConfirmation(this::confirmed);
+      }
+    }
+  }
+
+  /** Maps {@code request} and stores its message, inside {@code transaction} when given. */
+  Id deposit(
+      Request request, RequestContext context, @Nullable BoxTransactionProvider<?> transaction) {
+    checkLimit(1);
+    Message message = map(request, context);
+    bus.outbox().add(message, context, transaction);
+    return message.id();
+  }
+
+  /** Maps every request and stores the messages as one write. */
+  List<Id> deposit(
+      List<? extends Request> requests,
+      RequestContext context,
+      @Nullable BoxTransactionProvider<?> transaction) {
+    checkLimit(requests.size());
+    List<Message> messages = new ArrayList<>(requests.size());
+    for (Request request : requests) {
+      messages.add(map(request, context));
+    }
+    bus.outbox().add(messages, context, transaction);
+    return messages.stream().map(Message::id).toList();
+  }
+
+  /** Sends the stored messages with {@code ids}; returns how many were sent. */
+  int clear(Collection<Id> ids) {
+    Outbox outbox = bus.outbox();
+    int sent = 0;
+    for (Message message : outbox.get(List.copyOf(ids))) {
+      if (dispatch(message)) {
+        sent++;
+      }
+    }
+    return sent;
+  }
+
+  /**
+   * Sends up to {@code batchSize} messages outstanding for at least {@code minimumAge}, oldest
+   * first, skipping topics whose circuit is tripped; returns how many were sent.
+   */
+  int clearOutstanding(Duration minimumAge, int batchSize) {
+    breaker.cool();
+    int sent = 0;
+    for (Message message : bus.outbox().claimOutstanding(minimumAge, batchSize, bus.sweepLease())) {
+      if (!breaker.isTripped(producerTopic(message)) && dispatch(message)) {
+        sent++;
+      }
+    }
+    return sent;
+  }
+
+  private Message map(Request request, RequestContext context) {
+    Publication publication = bus.producers().publicationFor(request.getClass());
+    return mapper(request).mapToMessage(request, publication, context);
+  }
+
+  // The registry hands out the mapper registered for exactly this request's class.
+  @SuppressWarnings("unchecked")
+  private MessageMapper<Request> mapper(Request request) {
+    return (MessageMapper<Request>) bus.mappers().mapperFor(request.getClass());
+  }
+
+  private boolean dispatch(Message message) {
+    RoutingKey topic = producerTopic(message);
+    try {
+      MessageProducer producer = bus.producers().lookup(topic);
+      send(producer, message);
+      if (!producer.confirmsPublication()) {
+        bus.outbox().markDispatched(message.id(), bus.clock().instant());
+      }
+      return true;
+    } catch (ConfigurationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      breaker.trip(topic);
+      LOG.warn(
+          "Could not send message {} to {}; it stays in the outbox for the sweeper: {}",
+          message.id(),
+          topic,
+          e.toString());
+      return false;
+    }
+  }
+
+  private void send(MessageProducer producer, Message message) {
+    Runnable send =
+        message.header().delay().isZero()
+            ? () -> producer.send(message)
+            : () -> producer.sendWithDelay(message, message.header().delay());
+    if (producerRetry == null) {
+      send.run();
+    } else {
+      producerRetry.execute(
+          () -> {
+            send.run();
+            return message;
+          });
+    }
+  }
+
+  private void confirmed(PublishConfirmation confirmation) {
+    if (confirmation.delivered()) {
+      bus.outbox().markDispatched(confirmation.messageId(), bus.clock().instant());
+    } else {
+      LOG.warn(
+          "Broker did not take message {}; it stays in the outbox for the sweeper",
+          confirmation.messageId(),
+          confirmation.failure());
+    }
+  }
+
+  private static RoutingKey producerTopic(Message message) {
+    Object topic = message.header().bag().get(HeaderNames.PRODUCER_TOPIC);
+    return topic == null ? message.header().topic() : RoutingKey.of(topic.toString());
+  }
+
+  private void checkLimit(int adding) {
+    int limit = bus.maxOutstandingMessages();
+    if (limit > 0) {
+      long outstanding = bus.outbox().outstandingCount();
+      if (outstanding + adding > limit) {
+        throw OutboxLimitReachedException.of(outstanding, limit);
+      }
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package io.brighter.outbox;
+
+import static java.util.Objects.requireNonNull;
+
+import io.brighter.CommandProcessor;
+import io.brighter.ConfigurationException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends what the outbox still holds: every {@code interval}, asks the command processor to clear
+ * up to {@code batchSize} messages that have been outstanding for at least {@code minimumAge},
+ * oldest first. It catches messages whose immediate send failed, and those deposited but never
+ * cleared (the process stopped between commit and send).
+ *
+ * {@snippet :
+ * OutboxSweeper sweeper = OutboxSweeper.builder()
+ *     .commandProcessor(commandProcessor)
+ *     .minimumAge(Duration.ofSeconds(5))
+ *     .batchSize(100)
+ *     .interval(Duration.ofSeconds(1))
+ *     .build();
+ * sweeper.start();
+ * // ...
+ * sweeper.stop();
+ * }
+ *
+ * <p>One sweeper never runs two sweeps at once: a sweep that takes longer than the interval delays
+ * the next. Several processes may sweep the same outbox: each sweep claims its messages for the
+ * bus's sweep lease where the outbox back end can claim, so in the common case no message is sent
+ * twice; delivery stays at-least-once, so consumers should be idempotent (an inbox makes them so).
+ * A sweep that fails is logged and the next one runs as planned.
+ */
+public final class OutboxSweeper implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxSweeper.class);
+
+  private final CommandProcessor commandProcessor;
+  private final Duration minimumAge;
+  private final int batchSize;
+  private final Duration interval;
+  private final ReentrantLock sweeping = new ReentrantLock();
+  private final AtomicBoolean started = new AtomicBoolean();
+  private @Nullable ScheduledExecutorService scheduler;
+  private @Nullable ScheduledFuture<?> schedule;
+
+  private OutboxSweeper(Builder builder) {
+    this.commandProcessor = requireNonNull(builder.commandProcessor);
+    this.minimumAge = builder.minimumAge;
+    this.batchSize = builder.batchSize;
+    this.interval = builder.interval;
+  }
+
+  /** A builder; {@link Builder#commandProcessor} is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Runs one sweep now, unless another is running.
+   *
+   * @return how many messages were sent; 0 when another sweep was running
+   */
+  public int sweep() {
+    if (!sweeping.tryLock()) {
+      return 0;
+    }
+    try {
+      return commandProcessor.clearOutstanding(minimumAge, batchSize);
+    } finally {
+      sweeping.unlock();
+    }
+  }
+
+  /** Starts sweeping every interval on a daemon thread of its own. */
+  public synchronized void start() {
+    if (!started.compareAndSet(false, true)) {
+      throw new IllegalStateException("the sweeper is already started");
+    }
+    ScheduledExecutorService executor =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "brighter-outbox-sweeper");
+              thread.setDaemon(true);
+              return thread;
+            });
+    scheduler = executor;
+    schedule =
+        executor.scheduleWithFixedDelay(
+            this::sweepLogged, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Stops sweeping, letting a sweep in progress finish. */
+  public synchronized void stop() {
+    if (schedule != null) {
+      schedule.cancel(false);
+    }
+    if (scheduler != null) {
+      scheduler.shutdown();
+      try {
+        scheduler.awaitTermination(interval.toMillis() + 30_000, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    started.set(false);
+    scheduler = null;
+    schedule = null;
+  }
+
+  /** Same as {@link #stop()}. */
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private void sweepLogged() {
+    try {
+      int sent = sweep();
+      if (sent > 0) {
+        LOG.debug("Outbox sweep sent {} messages", sent);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Outbox sweep failed; the next one runs in {}", interval, e);
+    }
+  }
+
+  /** Collects the settings of an {@link OutboxSweeper}. */
+  public static final class Builder {
+    private @Nullable CommandProcessor commandProcessor;
+    private Duration minimumAge = Duration.ofSeconds(5);
+    private int batchSize = 100;
+    private Duration interval = Duration.ofSeconds(1);
+
+    private Builder() {}
+
+    /** The processor whose outbox is swept. Required. */
+    public Builder commandProcessor(CommandProcessor value) {
+      this.commandProcessor = value;
+      return this;
+    }
+
+    /**
+     * How long a message must have been outstanding before the sweeper sends it, so it does not
+     * race the immediate send of {@code post}; 5 seconds by default.
+     */
+    public Builder minimumAge(Duration value) {
+      this.minimumAge = value;
+      return this;
+    }
+
+    /** The most messages one sweep sends; 100 by default. */
+    public Builder batchSize(int value) {
+      this.batchSize = value;
+      return this;
+    }
+
+    /** The pause between sweeps; 1 second by default. */
+    public Builder interval(Duration value) {
+      this.interval = value;
+      return this;
+    }
+
+    /**
+     * The sweeper, not yet started.
+     *
+     * @throws ConfigurationException naming the property that is missing or out of range
+     */
+    public OutboxSweeper build() {
+      if (commandProcessor == null) {
+        throw new ConfigurationException("OutboxSweeper.commandProcessor may not be null");
+      }
+      if (minimumAge == null || minimumAge.isNegative()) {
+        throw new ConfigurationException("OutboxSweeper.minimumAge must be zero or more");
+      }
+      if (batchSize <= 0) {
+        throw new ConfigurationException("OutboxSweeper.batchSize must be positive");
+      }
+      if (interval == null || interval.isNegative() || interval.isZero()) {
+        throw new ConfigurationException("OutboxSweeper.interval must be positive");
+      }
+      return new OutboxSweeper(this);
+    }
+  }
+}
