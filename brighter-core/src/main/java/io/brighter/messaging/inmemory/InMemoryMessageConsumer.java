@@ -29,10 +29,10 @@ import java.util.List;
  * <p>Received messages stay in flight until settled. {@link #reject} publishes the message to the
  * dead-letter routing key (by default {@code <routingKey>.dlq}) with the reason in its bag under
  * {@link HeaderNames#REJECTION_REASON}. {@link #requeue} puts it at the back of the channel, due
- * after the delay, with its header's delay set and its handled count one higher: like .NET
- * Brighter's in-memory consumer, this consumer counts a requeue as a handling. {@link #close} puts
- * unsettled messages back at the head of the channel. Messages are matched to the in-flight ones by
- * id.
+ * after the delay, with its header's delay set and the handled count the message carries (the
+ * message pump counts handlings before it requeues, as {@link MessageConsumer#requeue} says).
+ * {@link #close} puts unsettled messages back at the head of the channel. Messages are matched to
+ * the in-flight ones by id.
  *
  * <p>Thread-safe, though a message pump calls it from one thread.
  */
@@ -142,8 +142,7 @@ public final class InMemoryMessageConsumer implements MessageConsumer {
     if (!settle(message)) {
       return false;
     }
-    MessageHeader header =
-        message.header().withHandledCount(message.header().handledCount() + 1).withDelay(delay);
+    MessageHeader header = message.header().withDelay(delay);
     bus.requeue(channel, message.withHeader(header), delay);
     return true;
   }

@@ -93,9 +93,10 @@ class InMemoryMessageConsumerTest {
   class Requeue {
 
     @Test
-    void delivers_the_message_again_after_the_delay_counting_a_handling() {
+    void delivers_the_message_again_after_the_delay_with_the_handled_count_it_carries() {
       // given
-      Message message = receivedOne();
+      Message received = receivedOne();
+      Message message = received.withHeader(received.header().withHandledCount(3));
 
       // when
       boolean requeued = consumer.requeue(message, Duration.ofSeconds(30));
@@ -109,7 +110,7 @@ class InMemoryMessageConsumerTest {
           .satisfies(
               again -> {
                 assertThat(again.id()).isEqualTo(message.id());
-                assertThat(again.header().handledCount()).isEqualTo(1);
+                assertThat(again.header().handledCount()).isEqualTo(3);
                 assertThat(again.header().delay()).isEqualTo(Duration.ofSeconds(30));
               });
       assertThat(bus.stream(topic)).hasSize(1);
