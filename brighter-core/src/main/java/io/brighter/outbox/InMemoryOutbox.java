@@ -1,0 +1,387 @@
+package io.brighter.outbox;
+
+import static java.util.Objects.requireNonNull;
+
+import io.brighter.ConfigurationException;
+import io.brighter.Id;
+import io.brighter.RequestContext;
+import io.brighter.messaging.Message;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An {@link Outbox} held in memory: for tests, samples and services that accept losing unsent
+ * messages when the process stops. The {@link OutboxAsync} methods do the work at once and return
+ * completed futures.
+ *
+ * {@snippet :
+ * InMemoryOutbox outbox = new InMemoryOutbox();
+ * outbox.add(message, new RequestContext(), null);
+ * List<Message> toSend = outbox.outstandingMessages(Duration.ofSeconds(5), 100);
+ * outbox.markDispatched(message.id(), Instant.now());
+ * }
+ *
+ * <p>A message's age is measured from its header timestamp, as the relational stores do; a
+ * dispatched message's age from the {@code dispatchedAt} given to {@link #markDispatched}. "Now"
+ * comes from the {@link Clock}. Listings are oldest first, ties in the order the messages were
+ * added. {@link #claimOutstanding} really claims: a claimed message is skipped by later claims
+ * until its lease, measured with the clock, runs out or it is dispatched. {@link
+ * #outstandingMessages} and {@link #outstandingCount()} ignore claims.
+ *
+ * <p>What is kept is bounded by {@link InMemoryOutboxOptions}: dispatched messages expire after a
+ * time to live and the oldest dispatched go first when the entry limit is passed; outstanding
+ * messages are never dropped. Transactions come from an {@link InMemoryUnitOfWork}: adds made in
+ * one become visible when it commits. Any other transaction provider is a {@link
+ * ConfigurationException}. Thread-safe: every operation holds one lock.
+ */
+public final class InMemoryOutbox implements Outbox, OutboxAsync {
+
+  private static final Logger LOG = LoggerFactory.getLogger(InMemoryOutbox.class);
+
+  private static final Comparator<Entry> BY_TIMESTAMP =
+      Comparator.comparing((Entry e) -> e.message().header().timestamp())
+          .thenComparingLong(Entry::sequence);
+  private static final Comparator<Entry> BY_MARKED =
+      Comparator.comparing((Entry e) -> e.dispatch().markedAt()).thenComparingLong(Entry::sequence);
+  private static final Comparator<Entry> BY_DISPATCHED =
+      Comparator.comparing((Entry e) -> e.dispatch().at()).thenComparingLong(Entry::sequence);
+
+  private final Clock clock;
+  private final InMemoryOutboxOptions options;
+  private final Object lock = new Object();
+  private final Map<Id, Entry> entries = new HashMap<>();
+  private final NavigableSet<Entry> outstanding = new TreeSet<>(BY_TIMESTAMP);
+  private final NavigableSet<Entry> dispatched = new TreeSet<>(BY_MARKED);
+  private long sequence;
+
+  /** An outbox on the system UTC clock with {@link InMemoryOutboxOptions#DEFAULT}. */
+  public InMemoryOutbox() {
+    this(Clock.systemUTC());
+  }
+
+  /** An outbox that tells the time by {@code clock}, with {@link InMemoryOutboxOptions#DEFAULT}. */
+  public InMemoryOutbox(Clock clock) {
+    this(clock, InMemoryOutboxOptions.DEFAULT);
+  }
+
+  /** An outbox that tells the time by {@code clock} and keeps what {@code options} allow. */
+  public InMemoryOutbox(Clock clock, InMemoryOutboxOptions options) {
+    this.clock = requireNonNull(clock, "clock must not be null");
+    this.options = requireNonNull(options, "options must not be null");
+  }
+
+  @Override
+  public void add(
+      Message message, RequestContext context, @Nullable BoxTransactionProvider<?> transaction) {
+    requireNonNull(message, "message must not be null");
+    add(List.of(message), context, transaction);
+  }
+
+  @Override
+  public void add(
+      List<Message> messages,
+      RequestContext context,
+      @Nullable BoxTransactionProvider<?> transaction) {
+    List<Message> toStore = List.copyOf(messages);
+    if (transaction == null) {
+      store(toStore);
+    } else {
+      staging(transaction).onCommit(() -> store(toStore));
+    }
+  }
+
+  @Override
+  public Message get(Id id) {
+    requireNonNull(id, "id must not be null");
+    synchronized (lock) {
+      expire(clock.instant());
+      Entry entry = entries.get(id);
+      return entry == null ? Message.none(id) : entry.message();
+    }
+  }
+
+  @Override
+  public List<Message> get(List<Id> ids) {
+    List<Message> found = new ArrayList<>();
+    synchronized (lock) {
+      expire(clock.instant());
+      for (Id id : new LinkedHashSet<>(ids)) {
+        Entry entry = entries.get(id);
+        if (entry != null) {
+          found.add(entry.message());
+        }
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  @Override
+  public void markDispatched(Id id, Instant dispatchedAt) {
+    requireNonNull(id, "id must not be null");
+    requireNonNull(dispatchedAt, "dispatchedAt must not be null");
+    synchronized (lock) {
+      Instant now = clock.instant();
+      expire(now);
+      Entry entry = entries.get(id);
+      if (entry == null) {
+        LOG.debug("Message {} is not in the outbox; not marked dispatched", id);
+        return;
+      }
+      unindex(entry);
+      index(entry.dispatched(new Dispatch(dispatchedAt, now)));
+    }
+  }
+
+  @Override
+  public List<Message> outstandingMessages(Duration minimumAge, int pageSize) {
+    synchronized (lock) {
+      return oldestOutstanding(minimumAge, pageSize, clock.instant(), false).stream()
+          .map(Entry::message)
+          .toList();
+    }
+  }
+
+  @Override
+  public List<Message> claimOutstanding(Duration minimumAge, int pageSize, Duration lease) {
+    requireNonNull(lease, "lease must not be null");
+    if (lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("lease must be positive: " + lease);
+    }
+    synchronized (lock) {
+      Instant now = clock.instant();
+      List<Entry> claimed = oldestOutstanding(minimumAge, pageSize, now, true);
+      Instant leaseEnds = plus(now, lease);
+      claimed.forEach(
+          entry -> {
+            unindex(entry);
+            index(entry.leasedUntil(leaseEnds));
+          });
+      return claimed.stream().map(Entry::message).toList();
+    }
+  }
+
+  @Override
+  public List<Message> dispatchedMessages(Duration age, int pageSize) {
+    checkPageSize(pageSize);
+    synchronized (lock) {
+      Instant now = clock.instant();
+      expire(now);
+      Instant cutoff = minus(now, age);
+      return dispatched.stream()
+          .filter(entry -> !entry.dispatch().at().isAfter(cutoff))
+          .sorted(BY_DISPATCHED)
+          .limit(pageSize)
+          .map(Entry::message)
+          .toList();
+    }
+  }
+
+  @Override
+  public void delete(List<Id> ids) {
+    synchronized (lock) {
+      ids.forEach(
+          id -> {
+            Entry entry = entries.get(id);
+            if (entry != null) {
+              unindex(entry);
+            }
+          });
+    }
+  }
+
+  @Override
+  public long outstandingCount() {
+    synchronized (lock) {
+      return outstanding.size();
+    }
+  }
+
+  @Override
+  public CompletableFuture<Void> addAsync(
+      Message message, RequestContext context, @Nullable BoxTransactionProvider<?> transaction) {
+    return runNow(() -> add(message, context, transaction));
+  }
+
+  @Override
+  public CompletableFuture<Void> addAsync(
+      List<Message> messages,
+      RequestContext context,
+      @Nullable BoxTransactionProvider<?> transaction) {
+    return runNow(() -> add(messages, context, transaction));
+  }
+
+  @Override
+  public CompletableFuture<Message> getAsync(Id id) {
+    return supplyNow(() -> get(id));
+  }
+
+  @Override
+  public CompletableFuture<List<Message>> getAsync(List<Id> ids) {
+    return supplyNow(() -> get(ids));
+  }
+
+  @Override
+  public CompletableFuture<Void> markDispatchedAsync(Id id, Instant dispatchedAt) {
+    return runNow(() -> markDispatched(id, dispatchedAt));
+  }
+
+  @Override
+  public CompletableFuture<List<Message>> outstandingMessagesAsync(
+      Duration minimumAge, int pageSize) {
+    return supplyNow(() -> outstandingMessages(minimumAge, pageSize));
+  }
+
+  @Override
+  public CompletableFuture<List<Message>> dispatchedMessagesAsync(Duration age, int pageSize) {
+    return supplyNow(() -> dispatchedMessages(age, pageSize));
+  }
+
+  @Override
+  public CompletableFuture<Void> deleteAsync(List<Id> ids) {
+    return runNow(() -> delete(ids));
+  }
+
+  @Override
+  public CompletableFuture<Long> outstandingCountAsync() {
+    return supplyNow(this::outstandingCount);
+  }
+
+  private static InMemoryUnitOfWork.Transaction staging(BoxTransactionProvider<?> provider) {
+    if (provider instanceof InMemoryUnitOfWork unitOfWork) {
+      return unitOfWork.transaction();
+    }
+    throw new ConfigurationException(
+        "InMemoryOutbox cannot write in a transaction of "
+            + provider.getClass().getName()
+            + "; it needs a "
+            + InMemoryUnitOfWork.class.getName());
+  }
+
+  private void store(List<Message> messages) {
+    synchronized (lock) {
+      expire(clock.instant());
+      for (Message message : messages) {
+        if (entries.containsKey(message.id())) {
+          LOG.debug("Message {} is already in the outbox; the duplicate is ignored", message.id());
+        } else {
+          index(new Entry(message, sequence++, null, null));
+        }
+      }
+      while (entries.size() > options.entryLimit() && !dispatched.isEmpty()) {
+        unindex(dispatched.first());
+      }
+    }
+  }
+
+  /** Up to {@code pageSize} outstanding entries old enough, oldest first; the caller locks. */
+  private List<Entry> oldestOutstanding(
+      Duration minimumAge, int pageSize, Instant now, boolean skipLeased) {
+    checkPageSize(pageSize);
+    expire(now);
+    Instant cutoff = minus(now, minimumAge);
+    List<Entry> found = new ArrayList<>();
+    for (Entry entry : outstanding) {
+      if (found.size() == pageSize || entry.message().header().timestamp().isAfter(cutoff)) {
+        break;
+      }
+      if (!skipLeased || !entry.leasedAt(now)) {
+        found.add(entry);
+      }
+    }
+    return found;
+  }
+
+  /** Drops dispatched entries kept longer than their time to live; the caller locks. */
+  private void expire(Instant now) {
+    while (!dispatched.isEmpty()
+        && Duration.between(dispatched.first().dispatch().markedAt(), now)
+                .compareTo(options.dispatchedTimeToLive())
+            > 0) {
+      unindex(dispatched.first());
+    }
+  }
+
+  private void index(Entry entry) {
+    entries.put(entry.message().id(), entry);
+    (entry.dispatch() == null ? outstanding : dispatched).add(entry);
+  }
+
+  private void unindex(Entry entry) {
+    entries.remove(entry.message().id());
+    (entry.dispatch() == null ? outstanding : dispatched).remove(entry);
+  }
+
+  private static void checkPageSize(int pageSize) {
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("pageSize must be positive: " + pageSize);
+    }
+  }
+
+  private static Instant minus(Instant instant, Duration age) {
+    requireNonNull(age, "age must not be null");
+    try {
+      return instant.minus(age);
+    } catch (DateTimeException | ArithmeticException e) {
+      return Instant.MIN;
+    }
+  }
+
+  private static Instant plus(Instant instant, Duration lease) {
+    try {
+      return instant.plus(lease);
+    } catch (DateTimeException | ArithmeticException e) {
+      return Instant.MAX;
+    }
+  }
+
+  private static <T> CompletableFuture<T> supplyNow(Supplier<T> work) {
+    try {
+      return CompletableFuture.completedFuture(work.get());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private static CompletableFuture<Void> runNow(Runnable work) {
+    return supplyNow(
+        () -> {
+          work.run();
+          return (Void) null;
+        });
+  }
+
+  /** When a message was sent, and when (by the store's clock) the store was told. */
+  private record Dispatch(Instant at, Instant markedAt) {}
+
+  /** A stored message with its order of arrival, dispatch and claim. */
+  private record Entry(
+      Message message, long sequence, @Nullable Dispatch dispatch, @Nullable Instant leaseEnds) {
+
+    Entry dispatched(Dispatch newDispatch) {
+      return new Entry(message, sequence, newDispatch, null);
+    }
+
+    Entry leasedUntil(Instant end) {
+      return new Entry(message, sequence, dispatch, end);
+    }
+
+    boolean leasedAt(Instant now) {
+      return leaseEnds != null && leaseEnds.isAfter(now);
+    }
+  }
+}

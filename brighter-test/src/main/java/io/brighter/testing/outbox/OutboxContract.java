@@ -1,0 +1,101 @@
+package io.brighter.testing.outbox;
+
+import static io.brighter.testing.outbox.ContractMessages.ids;
+import static io.brighter.testing.outbox.ContractMessages.idsAmong;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.brighter.messaging.Message;
+import io.brighter.outbox.Outbox;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules every {@link Outbox} back end keeps, as JUnit cases. A back end's test extends this
+ * class and only supplies the subject:
+ *
+ * {@snippet :
+ * class JdbcOutboxPostgresIT extends OutboxContract {
+ *   private static final DataSource DATA_SOURCE = Databases.postgres();
+ *   private final JdbcOutbox outbox = JdbcOutbox.forDialect(SqlDialect.POSTGRES, DATA_SOURCE);
+ *
+ *   @Override protected Outbox outbox() { return outbox; }
+ *   @Override protected BoxTransactionProvider<?> newTransaction() {
+ *     return new JdbcUnitOfWork(DATA_SOURCE);
+ *   }
+ * }
+ * }
+ *
+ * <p>The cases check that every header field and the body round-trip; that a duplicate add keeps
+ * the first message without throwing; that get by ids skips unknown ones and an unknown id reads as
+ * a {@code NONE} message; that outstanding messages are filtered by minimum age, listed oldest
+ * first and paged; that marking dispatched (one or many) moves messages to the dispatched listing,
+ * filtered by dispatch age and oldest first; that batches are visible in full; that delete removes
+ * one or many and ignores unknown ids; that the outstanding count follows adds and dispatches; that
+ * adds in a transaction appear on commit and never after rollback; that a transaction provider of a
+ * foreign kind is a {@link io.brighter.ConfigurationException}; and that {@link
+ * Outbox#claimOutstanding} never hands one message to two claimers within the lease.
+ *
+ * <p><b>Time.</b> Nothing moves a clock. As in the relational stores, an outstanding message's age
+ * is the back end's now minus its header timestamp, and a dispatched message's age is now minus the
+ * {@code dispatchedAt} given to {@code markDispatched}. The cases date "old" messages hours before
+ * {@link #now()} and ask for a one-hour minimum age, so a back end whose clock (the JVM's or the
+ * database's) is within minutes of the test's passes without mocking. Timestamps are whole
+ * milliseconds; a store may keep more precision but not less.
+ *
+ * <p><b>Sharing a store.</b> Each case uses a fresh topic and fresh ids, deletes its messages
+ * afterwards and never truncates, so suites may share one database. Listing cases read a page of
+ * 1000 and keep only their own messages, so the store must hold fewer older outstanding messages
+ * than that. The count case compares counts before and after, and the claim case claims everything
+ * old enough for a few minutes, so those two need no other writer or claimer on the store while
+ * they run (suites sharing a database run one after another).
+ *
+ * <p><b>Hooks.</b> {@link #outbox()} is called several times per case and must return the same
+ * outbox each time within a case (a field is simplest: JUnit makes a new test instance per case).
+ * {@link #newTransaction()} returns a new provider writing to the same store. Override {@link
+ * #now()} when the outbox tells the time by another clock, and {@link #supportsClaiming()} when the
+ * back end keeps {@link Outbox}'s non-claiming default. For an asynchronous back end extend {@link
+ * OutboxAsyncContract} too.
+ */
+public abstract class OutboxContract extends OutboxCases {
+
+  /** How long the claim case claims for: long enough to outlast the case. */
+  static final Duration LEASE = Duration.ofMinutes(5);
+
+  /** The outbox under test; the same one on every call within a case. */
+  protected abstract Outbox outbox();
+
+  /**
+   * Whether {@link Outbox#claimOutstanding} really claims. When it does not, the case checks it
+   * returns the outstanding messages as {@link Outbox#outstandingMessages} does.
+   */
+  protected boolean supportsClaiming() {
+    return true;
+  }
+
+  @Override
+  final Outbox subject() {
+    return outbox();
+  }
+
+  @Test
+  final void a_claimed_message_is_not_handed_to_a_second_claimer_within_the_lease() {
+    // given
+    Message middle = message(Duration.ofHours(2));
+    Message oldest = message(Duration.ofHours(3));
+    List<Message> ours = List.of(middle, oldest);
+    outbox().add(ours, context(), null);
+
+    // when
+    List<Message> first = outbox().claimOutstanding(MINIMUM_AGE, LISTING_PAGE, LEASE);
+    List<Message> second = outbox().claimOutstanding(MINIMUM_AGE, LISTING_PAGE, LEASE);
+
+    // then
+    assertThat(idsAmong(first, ours)).containsExactly(oldest.id(), middle.id());
+    if (supportsClaiming()) {
+      assertThat(ids(second)).doesNotContainAnyElementsOf(ids(first));
+    } else {
+      assertThat(idsAmong(second, ours)).containsExactly(oldest.id(), middle.id());
+    }
+  }
+}
