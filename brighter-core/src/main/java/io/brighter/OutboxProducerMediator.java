@@ -115,7 +115,7 @@ final class OutboxProducerMediator {
   private boolean dispatch(Message message) {
     RoutingKey topic = producerTopic(message);
     try {
-      MessageProducer producer = bus.producers().lookup(topic);
+      MessageProducer producer = producerFor(topic, message);
       send(producer, message);
       if (!producer.confirmsPublication()) {
         bus.outbox().markDispatched(message.id(), bus.clock().instant());
@@ -132,6 +132,13 @@ final class OutboxProducerMediator {
           e.toString());
       return false;
     }
+  }
+
+  /** The producer of the message's topic and CloudEvents type, else the topic's only producer. */
+  private MessageProducer producerFor(RoutingKey topic, Message message) {
+    return bus.producers()
+        .find(topic, message.header().type())
+        .orElseGet(() -> bus.producers().lookup(topic));
   }
 
   private void send(MessageProducer producer, Message message) {

@@ -1,5 +1,6 @@
 package io.brighter.outbox;
 
+import io.brighter.fixtures.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +25,7 @@ class InMemoryOutboxTest {
   private static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
   private static final Duration LEASE = Duration.ofMinutes(1);
 
-  private final MutableClock clock = new MutableClock(START);
+  private final MovableClock clock = new MovableClock(START);
   private final RequestContext context = new RequestContext();
 
   private static Message message(String id, Instant timestamp) {

@@ -1,5 +1,6 @@
 package io.brighter.messaging.inmemory;
 
+import io.brighter.fixtures.MovableClock;
 import static io.brighter.messaging.TestMessages.event;
 import static io.brighter.messaging.TestMessages.freshTopic;
 import static io.brighter.messaging.TestMessages.publication;

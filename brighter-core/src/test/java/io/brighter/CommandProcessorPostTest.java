@@ -1,0 +1,383 @@
+package io.brighter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.brighter.fixtures.MovableClock;
+import io.brighter.handlers.SimpleHandlerFactory;
+import io.brighter.handlers.SubscriberRegistry;
+import io.brighter.messaging.Message;
+import io.brighter.messaging.MessageMapperRegistry;
+import io.brighter.messaging.MessageProducer;
+import io.brighter.messaging.MessageType;
+import io.brighter.messaging.ProducerRegistry;
+import io.brighter.messaging.Publication;
+import io.brighter.messaging.RoutingKey;
+import io.brighter.messaging.inmemory.InMemoryBus;
+import io.brighter.messaging.inmemory.InMemoryMessageConsumer;
+import io.brighter.messaging.inmemory.InMemoryMessageProducer;
+import io.brighter.outbox.InMemoryOutbox;
+import io.brighter.outbox.InMemoryUnitOfWork;
+import io.brighter.outbox.OutboxLimitReachedException;
+import io.brighter.resilience.ResiliencePipelineRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class CommandProcessorPostTest {
+
+  record GreetingAdded(Id id, String name) implements Event {}
+
+  record AddGreeting(Id id, String name) implements Command {}
+
+  record Unpublished(Id id) implements Event {}
+
+  private static final RoutingKey GREETINGS = RoutingKey.of("greeting.added");
+  private static final RoutingKey COMMANDS = RoutingKey.of("greeting.add");
+
+  private final MovableClock clock = new MovableClock();
+  private final InMemoryBus bus = new InMemoryBus(clock);
+  private final InMemoryOutbox outbox = new InMemoryOutbox(clock);
+  private final InMemoryMessageConsumer greetings = new InMemoryMessageConsumer(bus, GREETINGS);
+
+  private static Publication publication(RoutingKey topic, Class<? extends Request> type) {
+    return Publication.builder().topic(topic).requestType(type).build();
+  }
+
+  private CommandProcessor processor(ExternalBusConfiguration.Builder externalBus) {
+    return CommandProcessor.builder()
+        .handlers(new SubscriberRegistry(), new SimpleHandlerFactory())
+        .externalBus(externalBus.outbox(outbox).clock(clock).build())
+        .build();
+  }
+
+  private ExternalBusConfiguration.Builder inMemoryBus() {
+    return ExternalBusConfiguration.builder()
+        .producers(
+            ProducerRegistry.of(
+                List.of(
+                    new InMemoryMessageProducer(bus, publication(GREETINGS, GreetingAdded.class)),
+                    new InMemoryMessageProducer(bus, publication(COMMANDS, AddGreeting.class)))))
+        .mappers(new MessageMapperRegistry());
+  }
+
+  private List<Message> received() {
+    return greetings.receive(Duration.ZERO);
+  }
+
+  @Nested
+  class Post {
+
+    @Test
+    void stores_the_message_in_the_outbox_and_sends_it() {
+      // given
+      CommandProcessor processor = processor(inMemoryBus());
+      GreetingAdded event = new GreetingAdded(Id.random(), "Ada");
+
+      // when
+      Id id = processor.post(event);
+
+      // then
+      assertThat(id).isEqualTo(event.id());
+      assertThat(received())
+          .singleElement()
+          .satisfies(
+              message -> {
+                assertThat(message.id()).isEqualTo(event.id());
+                assertThat(message.header().messageType()).isEqualTo(MessageType.EVENT);
+                assertThat(message.body().text()).contains("\"name\":\"Ada\"");
+              });
+      assertThat(outbox.get(id).isEmpty()).isFalse();
+      assertThat(outbox.outstandingCount()).isZero();
+    }
+
+    @Test
+    void commands_go_out_as_commands() {
+      // given
+      CommandProcessor processor = processor(inMemoryBus());
+      InMemoryMessageConsumer commands = new InMemoryMessageConsumer(bus, COMMANDS);
+
+      // when
+      processor.post(new AddGreeting(Id.random(), "Ada"));
+
+      // then
+      assertThat(commands.receive(Duration.ZERO))
+          .singleElement()
+          .satisfies(m -> assertThat(m.header().messageType()).isEqualTo(MessageType.COMMAND));
+    }
+
+    @Test
+    void fails_clearly_without_a_publication_for_the_request_type() {
+      CommandProcessor processor = processor(inMemoryBus());
+
+      assertThatThrownBy(() -> processor.post(new Unpublished(Id.random())))
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining(Unpublished.class.getName());
+      assertThat(outbox.outstandingCount()).isZero();
+    }
+
+    @Test
+    void fails_clearly_without_an_external_bus() {
+      CommandProcessor processor =
+          CommandProcessor.builder()
+              .handlers(new SubscriberRegistry(), new SimpleHandlerFactory())
+              .build();
+
+      assertThatThrownBy(() -> processor.post(new GreetingAdded(Id.random(), "Ada")))
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining("externalBus");
+    }
+
+    @Test
+    void a_failed_send_leaves_the_message_outstanding_instead_of_losing_it() {
+      // given
+      FlakyProducer producer = new FlakyProducer(publication(GREETINGS, GreetingAdded.class), 1);
+      CommandProcessor processor =
+          processor(ExternalBusConfiguration.builder().producers(ProducerRegistry.of(List.of(producer))));
+
+      // when
+      Id id = processor.post(new GreetingAdded(Id.random(), "Ada"));
+
+      // then
+      assertThat(producer.sent()).isZero();
+      assertThat(outbox.outstandingCount()).isEqualTo(1);
+      processor.clearOutbox(List.of(id));
+      assertThat(producer.sent()).isEqualTo(1);
+      assertThat(outbox.outstandingCount()).isZero();
+    }
+
+    @Test
+    void sends_through_the_producer_retry_policy() {
+      // given
+      FlakyProducer producer = new FlakyProducer(publication(GREETINGS, GreetingAdded.class), 2);
+      ResiliencePipelineRegistry resilience =
+          new ResiliencePipelineRegistry()
+              .register(
+                  "producer",
+                  Retry.of(
+                      "producer",
+                      RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ZERO).build()));
+      CommandProcessor processor =
+          CommandProcessor.builder()
+              .handlers(new SubscriberRegistry(), new SimpleHandlerFactory())
+              .resilience(resilience)
+              .externalBus(
+                  ExternalBusConfiguration.builder()
+                      .producers(ProducerRegistry.of(List.of(producer)))
+                      .producerRetryPolicy("producer")
+                      .outbox(outbox)
+                      .build())
+              .build();
+
+      // when
+      processor.post(new GreetingAdded(Id.random(), "Ada"));
+
+      // then
+      assertThat(producer.attempts()).isEqualTo(3);
+      assertThat(producer.sent()).isEqualTo(1);
+      assertThat(outbox.outstandingCount()).isZero();
+    }
+  }
+
+  @Nested
+  class DepositAndClear {
+
+    @Test
+    void a_deposit_is_stored_but_not_sent_until_cleared() {
+      // given
+      CommandProcessor processor = processor(inMemoryBus());
+
+      // when
+      Id id = processor.depositPost(new GreetingAdded(Id.random(), "Ada"));
+
+      // then
+      assertThat(received()).isEmpty();
+      assertThat(outbox.outstandingCount()).isEqualTo(1);
+      processor.clearOutbox(List.of(id));
+      assertThat(received()).extracting(Message::id).containsExactly(id);
+      assertThat(outbox.outstandingCount()).isZero();
+    }
+
+    @Test
+    void a_bulk_deposit_stores_every_message_and_clears_them_together() {
+      // given
+      CommandProcessor processor = processor(inMemoryBus());
+      List<GreetingAdded> events =
+          List.of(
+              new GreetingAdded(Id.random(), "Ada"),
+              new GreetingAdded(Id.random(), "Grace"),
+              new GreetingAdded(Id.random(), "Linus"));
+
+      // when
+      List<Id> ids = processor.depositPost(events);
+      processor.clearOutbox(ids);
+
+      // then
+      assertThat(ids).containsExactlyElementsOf(events.stream().map(GreetingAdded::id).toList());
+      assertThat(greetings.receive(Duration.ZERO)).hasSize(1);
+      assertThat(bus.stream(GREETINGS)).extracting(Message::id).containsExactlyElementsOf(ids);
+    }
+
+    @Test
+    void a_deposit_inside_a_transaction_is_stored_on_commit() {
+      // given
+      CommandProcessor processor = processor(inMemoryBus());
+      InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
+
+      // when
+      Id id = processor.depositPost(new GreetingAdded(Id.random(), "Ada"), unitOfWork);
+
+      // then
+      assertThat(outbox.get(id).isEmpty()).isTrue();
+      unitOfWork.commit();
+      assertThat(outbox.get(id).isEmpty()).isFalse();
+    }
+
+    @Test
+    void a_deposit_inside_a_rolled_back_transaction_is_never_stored() {
+      // given
+      CommandProcessor processor = processor(inMemoryBus());
+      InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
+
+      // when
+      Id id = processor.depositPost(new GreetingAdded(Id.random(), "Ada"), unitOfWork);
+      unitOfWork.rollback();
+
+      // then
+      assertThat(outbox.get(id).isEmpty()).isTrue();
+      assertThat(outbox.outstandingCount()).isZero();
+    }
+
+    @Test
+    void deposits_past_the_outstanding_limit_are_refused() {
+      // given
+      CommandProcessor processor = processor(inMemoryBus().maxOutstandingMessages(2));
+      processor.depositPost(new GreetingAdded(Id.random(), "Ada"));
+      processor.depositPost(new GreetingAdded(Id.random(), "Grace"));
+
+      // when / then
+      assertThatThrownBy(() -> processor.depositPost(new GreetingAdded(Id.random(), "Linus")))
+          .isInstanceOfSatisfying(
+              OutboxLimitReachedException.class,
+              e -> {
+                assertThat(e.outstanding()).isEqualTo(2);
+                assertThat(e.limit()).isEqualTo(2);
+              });
+      assertThat(outbox.outstandingCount()).isEqualTo(2);
+    }
+
+    @Test
+    void async_variants_deposit_and_clear() {
+      // given
+      CommandProcessor processor = processor(inMemoryBus());
+
+      // when
+      Id id = processor.depositPostAsync(new GreetingAdded(Id.random(), "Ada")).join();
+      processor.clearOutboxAsync(List.of(id)).join();
+      Id posted = processor.postAsync(new GreetingAdded(Id.random(), "Grace")).join();
+
+      // then
+      assertThat(bus.stream(GREETINGS)).extracting(Message::id).containsExactly(id, posted);
+    }
+  }
+
+  @Nested
+  class ClearOutstanding {
+
+    @Test
+    void sends_only_messages_older_than_the_minimum_age_oldest_first() {
+      // given
+      CommandProcessor processor = processor(inMemoryBus());
+      Id first = processor.depositPost(new GreetingAdded(Id.random(), "Ada"));
+      clock.advance(Duration.ofSeconds(1));
+      Id second = processor.depositPost(new GreetingAdded(Id.random(), "Grace"));
+      clock.advance(Duration.ofSeconds(4));
+
+      // when
+      int sent = processor.clearOutstanding(Duration.ofSeconds(5), 10);
+
+      // then
+      assertThat(sent).isEqualTo(1);
+      assertThat(bus.stream(GREETINGS)).extracting(Message::id).containsExactly(first);
+      clock.advance(Duration.ofSeconds(1));
+      assertThat(processor.clearOutstanding(Duration.ofSeconds(5), 10)).isEqualTo(1);
+      assertThat(bus.stream(GREETINGS)).extracting(Message::id).containsExactly(first, second);
+    }
+
+    @Test
+    void skips_a_failing_topic_for_the_cooldown_while_other_topics_flow() {
+      // given
+      FlakyProducer failing = new FlakyProducer(publication(COMMANDS, AddGreeting.class), 1);
+      CommandProcessor processor =
+          processor(
+              ExternalBusConfiguration.builder()
+                  .producers(
+                      ProducerRegistry.of(
+                          List.of(
+                              failing,
+                              new InMemoryMessageProducer(
+                                  bus, publication(GREETINGS, GreetingAdded.class)))))
+                  .topicCooldownSweeps(2)
+                  .sweepLease(Duration.ofSeconds(1)));
+      processor.depositPost(new AddGreeting(Id.random(), "Ada"));
+      processor.depositPost(new AddGreeting(Id.random(), "Grace"));
+
+      // when: the first sweep trips the command topic on its first failure
+      processor.clearOutstanding(Duration.ZERO, 10);
+      processor.depositPost(new GreetingAdded(Id.random(), "Linus"));
+      clock.advance(Duration.ofSeconds(2));
+      int duringCooldown = processor.clearOutstanding(Duration.ZERO, 10);
+
+      // then
+      assertThat(duringCooldown).isEqualTo(1);
+      assertThat(failing.attempts()).isEqualTo(1);
+      clock.advance(Duration.ofSeconds(2));
+      assertThat(processor.clearOutstanding(Duration.ZERO, 10)).isEqualTo(2);
+      assertThat(failing.sent()).isEqualTo(2);
+    }
+  }
+
+  /** Fails its first {@code failures} sends, then counts successful ones. */
+  static final class FlakyProducer implements MessageProducer {
+    private final Publication publication;
+    private final AtomicInteger failuresLeft;
+    private final AtomicInteger attempts = new AtomicInteger();
+    private final AtomicInteger sent = new AtomicInteger();
+
+    FlakyProducer(Publication publication, int failures) {
+      this.publication = publication;
+      this.failuresLeft = new AtomicInteger(failures);
+    }
+
+    @Override
+    public Publication publication() {
+      return publication;
+    }
+
+    @Override
+    public void send(Message message) {
+      attempts.incrementAndGet();
+      if (failuresLeft.getAndDecrement() > 0) {
+        throw new IllegalStateException("broker unavailable");
+      }
+      sent.incrementAndGet();
+    }
+
+    @Override
+    public void sendWithDelay(Message message, Duration delay) {
+      send(message);
+    }
+
+    int attempts() {
+      return attempts.get();
+    }
+
+    int sent() {
+      return sent.get();
+    }
+  }
+}

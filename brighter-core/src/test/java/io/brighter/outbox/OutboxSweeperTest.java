@@ -1,0 +1,129 @@
+package io.brighter.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.brighter.CommandProcessor;
+import io.brighter.ConfigurationException;
+import io.brighter.Event;
+import io.brighter.ExternalBusConfiguration;
+import io.brighter.Id;
+import io.brighter.handlers.SimpleHandlerFactory;
+import io.brighter.handlers.SubscriberRegistry;
+import io.brighter.messaging.Message;
+import io.brighter.messaging.ProducerRegistry;
+import io.brighter.messaging.Publication;
+import io.brighter.messaging.RoutingKey;
+import io.brighter.messaging.inmemory.InMemoryBus;
+import io.brighter.messaging.inmemory.InMemoryMessageProducer;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OutboxSweeperTest {
+
+  record GreetingAdded(Id id, String name) implements Event {}
+
+  private static final RoutingKey GREETINGS = RoutingKey.of("greeting.added");
+
+  private final InMemoryBus bus = new InMemoryBus();
+  private final InMemoryOutbox outbox = new InMemoryOutbox();
+  private final CommandProcessor processor =
+      CommandProcessor.builder()
+          .handlers(new SubscriberRegistry(), new SimpleHandlerFactory())
+          .externalBus(
+              ExternalBusConfiguration.builder()
+                  .producers(
+                      ProducerRegistry.of(
+                          List.of(
+                              new InMemoryMessageProducer(
+                                  bus,
+                                  Publication.builder()
+                                      .topic(GREETINGS)
+                                      .requestType(GreetingAdded.class)
+                                      .build()))))
+                  .outbox(outbox)
+                  .build())
+          .build();
+
+  @Test
+  void one_sweep_sends_outstanding_messages_in_batches() {
+    // given
+    for (int i = 0; i < 3; i++) {
+      processor.depositPost(new GreetingAdded(Id.random(), "guest " + i));
+    }
+    OutboxSweeper sweeper =
+        OutboxSweeper.builder()
+            .commandProcessor(processor)
+            .minimumAge(Duration.ZERO)
+            .batchSize(2)
+            .build();
+
+    // when
+    int first = sweeper.sweep();
+    int second = sweeper.sweep();
+
+    // then
+    assertThat(first).isEqualTo(2);
+    assertThat(second).isEqualTo(1);
+    assertThat(bus.stream(GREETINGS)).hasSize(3);
+    assertThat(outbox.outstandingCount()).isZero();
+  }
+
+  @Test
+  void a_started_sweeper_sends_what_was_deposited_until_stopped() {
+    // given
+    Id id = processor.depositPost(new GreetingAdded(Id.random(), "Ada"));
+    OutboxSweeper sweeper =
+        OutboxSweeper.builder()
+            .commandProcessor(processor)
+            .minimumAge(Duration.ZERO)
+            .interval(Duration.ofMillis(20))
+            .build();
+
+    // when
+    sweeper.start();
+    try {
+      // then
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .untilAsserted(
+              () -> assertThat(bus.stream(GREETINGS)).extracting(Message::id).containsExactly(id));
+    } finally {
+      sweeper.stop();
+    }
+    assertThatThrownBy(() -> sweeper.stop()).doesNotThrowAnyException();
+  }
+
+  @Test
+  void cannot_be_started_twice() {
+    OutboxSweeper sweeper =
+        OutboxSweeper.builder().commandProcessor(processor).interval(Duration.ofSeconds(1)).build();
+    sweeper.start();
+    try {
+      assertThatThrownBy(sweeper::start).isInstanceOf(IllegalStateException.class);
+    } finally {
+      sweeper.stop();
+    }
+  }
+
+  @Test
+  void the_builder_names_what_is_missing_or_wrong() {
+    assertThatThrownBy(() -> OutboxSweeper.builder().build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("OutboxSweeper.commandProcessor");
+    assertThatThrownBy(
+            () -> OutboxSweeper.builder().commandProcessor(processor).batchSize(0).build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("OutboxSweeper.batchSize");
+    assertThatThrownBy(
+            () ->
+                OutboxSweeper.builder()
+                    .commandProcessor(processor)
+                    .interval(Duration.ZERO)
+                    .build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("OutboxSweeper.interval");
+  }
+}
