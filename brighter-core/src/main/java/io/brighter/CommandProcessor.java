@@ -3,8 +3,8 @@ package io.brighter;
 import io.brighter.featureswitch.FeatureSwitchRegistry;
 import io.brighter.handlers.HandlerFactory;
 import io.brighter.handlers.SubscriberRegistry;
-import io.brighter.resilience.ResiliencePipelineRegistry;
 import io.brighter.outbox.BoxTransactionProvider;
+import io.brighter.resilience.ResiliencePipelineRegistry;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -68,8 +68,8 @@ public interface CommandProcessor {
    * fails the message stays in the outbox for the sweeper; the failure is logged, not thrown.
    *
    * @return the message id
-   * @throws ConfigurationException when no external bus is configured, or no publication or
-   *     mapper fits the request type
+   * @throws ConfigurationException when no external bus is configured, or no publication or mapper
+   *     fits the request type
    */
   Id post(Request request);
 
@@ -80,8 +80,8 @@ public interface CommandProcessor {
   CompletableFuture<Id> postAsync(Request request);
 
   /**
-   * Maps {@code request} to a message and stores it in the outbox without sending it; send it
-   * later with {@link #clearOutbox} or leave it to the sweeper.
+   * Maps {@code request} to a message and stores it in the outbox without sending it; send it later
+   * with {@link #clearOutbox} or leave it to the sweeper.
    *
    * @throws io.brighter.outbox.OutboxLimitReachedException when the outbox holds more undispatched
    *     messages than the configured limit
@@ -120,7 +120,8 @@ public interface CommandProcessor {
 
   /**
    * Sends up to {@code batchSize} messages that have been outstanding for at least {@code
-   * minimumAge}, oldest first; what an {@link io.brighter.outbox.OutboxSweeper} calls each interval.
+   * minimumAge}, oldest first; what an {@link io.brighter.outbox.OutboxSweeper} calls each
+   * interval.
    *
    * @return how many messages were sent
    */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.brighter.messaging.MessageMapperRegistry;
 import io.brighter.messaging.ProducerRegistry;
+import io.brighter.messaging.transforms.LuggageStore;
 import io.brighter.outbox.InMemoryOutbox;
 import io.brighter.outbox.Outbox;
 import java.time.Clock;
@@ -11,9 +12,9 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a command processor reaches other services: the producers for each publication, the
- * mappers that turn requests into messages, the outbox that holds messages until they are sent,
- * and the limits around them.
+ * How a command processor reaches other services: the producers for each publication, the mappers
+ * that turn requests into messages, the outbox that holds messages until they are sent, and the
+ * limits around them.
  *
  * {@snippet :
  * ExternalBusConfiguration bus = ExternalBusConfiguration.builder()
@@ -26,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param producers the producers, one per publication
  * @param mappers the mappers; types without one use the default JSON mapper
+ * @param luggageStore where {@code @ClaimCheck} transforms put large payloads, if any mapper uses
+ *     one
  * @param outbox where messages wait until sent
  * @param maxOutstandingMessages above this many undispatched messages {@code depositPost} fails
  *     with {@link io.brighter.outbox.OutboxLimitReachedException}; 0 or less means no limit
@@ -38,6 +41,7 @@ import org.jspecify.annotations.Nullable;
 public record ExternalBusConfiguration(
     ProducerRegistry producers,
     MessageMapperRegistry mappers,
+    @Nullable LuggageStore luggageStore,
     Outbox outbox,
     int maxOutstandingMessages,
     @Nullable String producerRetryPolicy,
@@ -67,6 +71,7 @@ public record ExternalBusConfiguration(
   public static final class Builder {
     private @Nullable ProducerRegistry producers;
     private MessageMapperRegistry mappers = new MessageMapperRegistry();
+    private @Nullable LuggageStore luggageStore;
     private @Nullable Outbox outbox;
     private int maxOutstandingMessages;
     private @Nullable String producerRetryPolicy;
@@ -85,6 +90,12 @@ public record ExternalBusConfiguration(
     /** The mappers; a registry with only the default JSON mapper when not set. */
     public Builder mappers(MessageMapperRegistry value) {
       this.mappers = value;
+      return this;
+    }
+
+    /** Where claim-check transforms store large payloads; needed only if a mapper uses one. */
+    public Builder luggageStore(LuggageStore value) {
+      this.luggageStore = value;
       return this;
     }
 
@@ -136,6 +147,7 @@ public record ExternalBusConfiguration(
       return new ExternalBusConfiguration(
           producers,
           mappers,
+          luggageStore,
           outbox != null ? outbox : new InMemoryOutbox(clock),
           maxOutstandingMessages,
           producerRetryPolicy,

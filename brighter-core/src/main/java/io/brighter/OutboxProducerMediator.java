@@ -2,7 +2,7 @@ package io.brighter;
 
 import io.brighter.messaging.HeaderNames;
 import io.brighter.messaging.Message;
-import io.brighter.messaging.MessageMapper;
+import io.brighter.messaging.MessagePipeline;
 import io.brighter.messaging.MessageProducer;
 import io.brighter.messaging.Publication;
 import io.brighter.messaging.PublishConfirmation;
@@ -31,17 +31,22 @@ final class OutboxProducerMediator {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxProducerMediator.class);
 
   private final ExternalBusConfiguration bus;
+  private final MessagePipeline messages;
   private final @Nullable ResiliencePipeline producerRetry;
   private final TopicCircuitBreaker breaker;
 
   OutboxProducerMediator(
       ExternalBusConfiguration bus, @Nullable ResiliencePipelineRegistry resilience) {
     this.bus = bus;
+    this.messages =
+        MessagePipeline.builder().mappers(bus.mappers()).luggageStore(bus.luggageStore()).build();
     this.producerRetry =
         bus.producerRetryPolicy() == null
             ? null
             : new PolicyReference(
-                    bus.producerRetryPolicy(), "producerRetryPolicy", ExternalBusConfiguration.class)
+                    bus.producerRetryPolicy(),
+                    "producerRetryPolicy",
+                    ExternalBusConfiguration.class)
                 .lookup(resilience);
     this.breaker = new TopicCircuitBreaker(bus.topicCooldownSweeps());
     for (MessageProducer producer : bus.producers().producers()) {
@@ -101,15 +106,15 @@ final class OutboxProducerMediator {
     return sent;
   }
 
+  /**
+   * The request's message, stamped with the deposit time from the bus clock: an outbox measures a
+   * message's age from its header timestamp, so the sweeper's minimum age counts from the deposit.
+   */
   private Message map(Request request, RequestContext context) {
     Publication publication = bus.producers().publicationFor(request.getClass());
-    return mapper(request).mapToMessage(request, publication, context);
-  }
-
-  // The registry hands out the mapper registered for exactly this request's class.
-  @SuppressWarnings("unchecked")
-  private MessageMapper<Request> mapper(Request request) {
-    return (MessageMapper<Request>) bus.mappers().mapperFor(request.getClass());
+    Message message = messages.wrap(request, publication, context);
+    return message.withHeader(
+        message.header().toBuilder().timestamp(bus.clock().instant()).build());
   }
 
   private boolean dispatch(Message message) {

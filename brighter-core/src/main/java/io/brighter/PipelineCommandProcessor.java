@@ -8,10 +8,10 @@ import io.brighter.handlers.PipelineBuilder;
 import io.brighter.handlers.SubscriberRegistry;
 import io.brighter.handlers.UseResiliencePipeline;
 import io.brighter.internal.Futures;
+import io.brighter.outbox.BoxTransactionProvider;
 import io.brighter.resilience.PolicyReference;
 import io.brighter.resilience.ResiliencePipelineRegistry;
 import java.lang.annotation.Annotation;
-import io.brighter.outbox.BoxTransactionProvider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -65,11 +65,7 @@ final class PipelineCommandProcessor implements CommandProcessor {
             ? null
             : new OutboxProducerMediator(builder.externalBus, builder.resilience);
     return new PipelineCommandProcessor(
-        subscribers,
-        builder.handlerFactory,
-        builder.resilience,
-        builder.featureSwitches,
-        mediator);
+        subscribers, builder.handlerFactory, builder.resilience, builder.featureSwitches, mediator);
   }
 
   /**
@@ -185,7 +181,8 @@ final class PipelineCommandProcessor implements CommandProcessor {
   @Override
   public Id post(Request request, RequestContext context) {
     OutboxProducerMediator bus = externalBus();
-    Id id = bus.deposit(requireNonNull(request, "request must not be null"), prepare(context), null);
+    Id id =
+        bus.deposit(requireNonNull(request, "request must not be null"), prepare(context), null);
     bus.clear(List.of(id));
     return id;
   }

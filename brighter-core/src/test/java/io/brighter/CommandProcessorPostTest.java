@@ -137,7 +137,8 @@ class CommandProcessorPostTest {
       // given
       FlakyProducer producer = new FlakyProducer(publication(GREETINGS, GreetingAdded.class), 1);
       CommandProcessor processor =
-          processor(ExternalBusConfiguration.builder().producers(ProducerRegistry.of(List.of(producer))));
+          processor(
+              ExternalBusConfiguration.builder().producers(ProducerRegistry.of(List.of(producer))));
 
       // when
       Id id = processor.post(new GreetingAdded(Id.random(), "Ada"));

@@ -16,10 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends what the outbox still holds: every {@code interval}, asks the command processor to clear
- * up to {@code batchSize} messages that have been outstanding for at least {@code minimumAge},
- * oldest first. It catches messages whose immediate send failed, and those deposited but never
- * cleared (the process stopped between commit and send).
+ * Sends what the outbox still holds: every {@code interval}, asks the command processor to clear up
+ * to {@code batchSize} messages that have been outstanding for at least {@code minimumAge}, oldest
+ * first. It catches messages whose immediate send failed, and those deposited but never cleared
+ * (the process stopped between commit and send).
  *
  * {@snippet :
  * OutboxSweeper sweeper = OutboxSweeper.builder()

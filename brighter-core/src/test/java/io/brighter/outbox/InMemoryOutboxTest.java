@@ -1,12 +1,12 @@
 package io.brighter.outbox;
 
-import io.brighter.fixtures.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.brighter.ConfigurationException;
 import io.brighter.Id;
 import io.brighter.RequestContext;
+import io.brighter.fixtures.MovableClock;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageBody;
 import io.brighter.messaging.MessageHeader;

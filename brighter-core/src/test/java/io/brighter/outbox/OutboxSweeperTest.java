@@ -1,6 +1,7 @@
 package io.brighter.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
@@ -93,7 +94,7 @@ class OutboxSweeperTest {
     } finally {
       sweeper.stop();
     }
-    assertThatThrownBy(() -> sweeper.stop()).doesNotThrowAnyException();
+    assertThatCode(sweeper::stop).doesNotThrowAnyException();
   }
 
   @Test
@@ -119,10 +120,7 @@ class OutboxSweeperTest {
         .hasMessageContaining("OutboxSweeper.batchSize");
     assertThatThrownBy(
             () ->
-                OutboxSweeper.builder()
-                    .commandProcessor(processor)
-                    .interval(Duration.ZERO)
-                    .build())
+                OutboxSweeper.builder().commandProcessor(processor).interval(Duration.ZERO).build())
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("OutboxSweeper.interval");
   }

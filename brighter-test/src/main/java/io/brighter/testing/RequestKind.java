@@ -9,5 +9,9 @@ public enum RequestKind {
   /** {@code publish}. */
   PUBLISH,
   /** {@code publishAsync}. */
-  PUBLISH_ASYNC
+  PUBLISH_ASYNC,
+  /** {@code post} or {@code postAsync}. */
+  POST,
+  /** {@code depositPost} or {@code depositPostAsync}, with or without a transaction. */
+  DEPOSIT_POST
 }

@@ -5,8 +5,12 @@ import static java.util.Objects.requireNonNull;
 import io.brighter.Command;
 import io.brighter.CommandProcessor;
 import io.brighter.Event;
+import io.brighter.Id;
 import io.brighter.Request;
 import io.brighter.RequestContext;
+import io.brighter.outbox.BoxTransactionProvider;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,6 +34,7 @@ public final class SpyCommandProcessor implements CommandProcessor {
 
   private final @Nullable CommandProcessor delegate;
   private final List<RecordedRequest> recorded = new CopyOnWriteArrayList<>();
+  private final List<Id> cleared = new CopyOnWriteArrayList<>();
 
   /** A spy that records and does nothing else. */
   public SpyCommandProcessor() {
@@ -93,6 +98,101 @@ public final class SpyCommandProcessor implements CommandProcessor {
         : delegate.publishAsync(event, context);
   }
 
+  @Override
+  public Id post(Request request) {
+    return post(request, new RequestContext());
+  }
+
+  @Override
+  public Id post(Request request, RequestContext context) {
+    record(RequestKind.POST, request, context);
+    return delegate == null ? request.id() : delegate.post(request, context);
+  }
+
+  @Override
+  public CompletableFuture<Id> postAsync(Request request) {
+    record(RequestKind.POST, request, new RequestContext());
+    return delegate == null
+        ? CompletableFuture.completedFuture(request.id())
+        : delegate.postAsync(request);
+  }
+
+  @Override
+  public Id depositPost(Request request) {
+    record(RequestKind.DEPOSIT_POST, request, new RequestContext());
+    return delegate == null ? request.id() : delegate.depositPost(request);
+  }
+
+  @Override
+  public Id depositPost(Request request, BoxTransactionProvider<?> transaction) {
+    record(RequestKind.DEPOSIT_POST, request, new RequestContext());
+    return delegate == null ? request.id() : delegate.depositPost(request, transaction);
+  }
+
+  @Override
+  public List<Id> depositPost(List<? extends Request> requests) {
+    requests.forEach(r -> record(RequestKind.DEPOSIT_POST, r, new RequestContext()));
+    return delegate == null ? ids(requests) : delegate.depositPost(requests);
+  }
+
+  @Override
+  public List<Id> depositPost(
+      List<? extends Request> requests, BoxTransactionProvider<?> transaction) {
+    requests.forEach(r -> record(RequestKind.DEPOSIT_POST, r, new RequestContext()));
+    return delegate == null ? ids(requests) : delegate.depositPost(requests, transaction);
+  }
+
+  @Override
+  public CompletableFuture<Id> depositPostAsync(Request request) {
+    record(RequestKind.DEPOSIT_POST, request, new RequestContext());
+    return delegate == null
+        ? CompletableFuture.completedFuture(request.id())
+        : delegate.depositPostAsync(request);
+  }
+
+  @Override
+  public CompletableFuture<Id> depositPostAsync(
+      Request request, BoxTransactionProvider<?> transaction) {
+    record(RequestKind.DEPOSIT_POST, request, new RequestContext());
+    return delegate == null
+        ? CompletableFuture.completedFuture(request.id())
+        : delegate.depositPostAsync(request, transaction);
+  }
+
+  @Override
+  public CompletableFuture<List<Id>> depositPostAsync(List<? extends Request> requests) {
+    requests.forEach(r -> record(RequestKind.DEPOSIT_POST, r, new RequestContext()));
+    return delegate == null
+        ? CompletableFuture.completedFuture(ids(requests))
+        : delegate.depositPostAsync(requests);
+  }
+
+  @Override
+  public void clearOutbox(Collection<Id> ids) {
+    cleared.addAll(ids);
+    if (delegate != null) {
+      delegate.clearOutbox(ids);
+    }
+  }
+
+  @Override
+  public CompletableFuture<Void> clearOutboxAsync(Collection<Id> ids) {
+    cleared.addAll(ids);
+    return delegate == null
+        ? CompletableFuture.completedFuture(null)
+        : delegate.clearOutboxAsync(ids);
+  }
+
+  @Override
+  public int clearOutstanding(Duration minimumAge, int batchSize) {
+    return delegate == null ? 0 : delegate.clearOutstanding(minimumAge, batchSize);
+  }
+
+  /** The ids passed to {@code clearOutbox}, in order. */
+  public List<Id> cleared() {
+    return List.copyOf(cleared);
+  }
+
   /** Every call received, in order. */
   public List<RecordedRequest> recorded() {
     return List.copyOf(recorded);
@@ -126,6 +226,11 @@ public final class SpyCommandProcessor implements CommandProcessor {
   /** Forgets everything recorded. */
   public void reset() {
     recorded.clear();
+    cleared.clear();
+  }
+
+  private static List<Id> ids(List<? extends Request> requests) {
+    return requests.stream().map(Request::id).toList();
   }
 
   String summary() {

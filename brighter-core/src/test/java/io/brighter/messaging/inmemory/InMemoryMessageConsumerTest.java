@@ -1,12 +1,12 @@
 package io.brighter.messaging.inmemory;
 
-import io.brighter.fixtures.MovableClock;
 import static io.brighter.messaging.TestMessages.event;
 import static io.brighter.messaging.TestMessages.freshTopic;
 import static io.brighter.messaging.TestMessages.publication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.brighter.fixtures.MovableClock;
 import io.brighter.messaging.HeaderNames;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.RoutingKey;
