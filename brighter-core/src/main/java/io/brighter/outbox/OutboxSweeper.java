@@ -4,12 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.brighter.CommandProcessor;
 import io.brighter.ConfigurationException;
+import io.brighter.internal.PeriodicTask;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -48,15 +44,14 @@ public final class OutboxSweeper implements AutoCloseable {
   private final int batchSize;
   private final Duration interval;
   private final ReentrantLock sweeping = new ReentrantLock();
-  private final AtomicBoolean started = new AtomicBoolean();
-  private @Nullable ScheduledExecutorService scheduler;
-  private @Nullable ScheduledFuture<?> schedule;
+  private final PeriodicTask timer;
 
   private OutboxSweeper(Builder builder) {
     this.commandProcessor = requireNonNull(builder.commandProcessor);
     this.minimumAge = builder.minimumAge;
     this.batchSize = builder.batchSize;
     this.interval = builder.interval;
+    this.timer = new PeriodicTask("outbox sweeper", interval, this::sweepLogged);
   }
 
   /** A builder; {@link Builder#commandProcessor} is required. */
@@ -81,39 +76,13 @@ public final class OutboxSweeper implements AutoCloseable {
   }
 
   /** Starts sweeping every interval on a daemon thread of its own. */
-  public synchronized void start() {
-    if (!started.compareAndSet(false, true)) {
-      throw new IllegalStateException("the sweeper is already started");
-    }
-    ScheduledExecutorService executor =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "brighter-outbox-sweeper");
-              thread.setDaemon(true);
-              return thread;
-            });
-    scheduler = executor;
-    schedule =
-        executor.scheduleWithFixedDelay(
-            this::sweepLogged, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+  public void start() {
+    timer.start();
   }
 
   /** Stops sweeping, letting a sweep in progress finish. */
-  public synchronized void stop() {
-    if (schedule != null) {
-      schedule.cancel(false);
-    }
-    if (scheduler != null) {
-      scheduler.shutdown();
-      try {
-        scheduler.awaitTermination(interval.toMillis() + 30_000, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    started.set(false);
-    scheduler = null;
-    schedule = null;
+  public void stop() {
+    timer.stop();
   }
 
   /** Same as {@link #stop()}. */
