@@ -5,7 +5,9 @@ import io.brighter.handlers.HandlerFactory;
 import io.brighter.handlers.SubscriberRegistry;
 import io.brighter.outbox.BoxTransactionProvider;
 import io.brighter.resilience.ResiliencePipelineRegistry;
+import io.brighter.scheduler.RequestScheduler;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +25,10 @@ import org.jspecify.annotations.Nullable;
  *       PublishFailedException}. An event with no handlers is a no-op.
  *   <li>The {@code Async} variants run asynchronous handlers; their futures fail with the same
  *       exceptions, wrapped in {@link java.util.concurrent.CompletionException} when joined.
+ *   <li>The variants that take a {@link Duration} or an {@link Instant} hand the request to the
+ *       {@link RequestScheduler} given to {@link Builder#scheduler} and return its job id; when the
+ *       job falls due the scheduler replays the plain {@code send}, {@code publish} or {@code post}
+ *       with a fresh {@link RequestContext}.
  * </ul>
  *
  * {@snippet :
@@ -127,6 +133,67 @@ public interface CommandProcessor {
    */
   int clearOutstanding(Duration minimumAge, int batchSize);
 
+  /**
+   * Runs {@code command}'s one handler after {@code delay}, measured on the scheduler's clock. A
+   * zero delay schedules the command for now: it still runs later, on the scheduler's thread, not
+   * inside this call.
+   *
+   * @return the scheduler's job id, for {@link RequestScheduler#reschedule} and {@link
+   *     RequestScheduler#cancel}
+   * @throws IllegalArgumentException when {@code delay} is negative
+   * @throws ConfigurationException when no scheduler is configured, or the command has no single
+   *     handler
+   */
+  Id send(Duration delay, Command command);
+
+  /**
+   * Runs {@code command}'s one handler at {@code at}. A time up to {@link #SCHEDULE_TOLERANCE} in
+   * the past counts as now, so a time computed a moment ago is not refused.
+   *
+   * @return the scheduler's job id
+   * @throws IllegalArgumentException when {@code at} is further in the past than the tolerance
+   * @throws ConfigurationException when no scheduler is configured, or the command has no single
+   *     handler
+   */
+  Id send(Instant at, Command command);
+
+  /**
+   * Runs every handler of {@code event} after {@code delay}; as {@link #send(Duration, Command)}.
+   *
+   * @return the scheduler's job id
+   */
+  Id publish(Duration delay, Event event);
+
+  /**
+   * Runs every handler of {@code event} at {@code at}; as {@link #send(Instant, Command)}.
+   *
+   * @return the scheduler's job id
+   */
+  Id publish(Instant at, Event event);
+
+  /**
+   * Posts {@code request} (outbox, then broker) after {@code delay}; as {@link #send(Duration,
+   * Command)}. The message id is made when the job fires, so the job id is returned instead.
+   *
+   * @return the scheduler's job id
+   * @throws ConfigurationException when no scheduler or no external bus is configured
+   */
+  Id post(Duration delay, Request request);
+
+  /**
+   * Posts {@code request} at {@code at}; as {@link #send(Instant, Command)}.
+   *
+   * @return the scheduler's job id
+   * @throws ConfigurationException when no scheduler or no external bus is configured
+   */
+  Id post(Instant at, Request request);
+
+  /**
+   * How far in the past a due time given to a scheduled {@code send}, {@code publish} or {@code
+   * post} may be and still count as now: one second.
+   */
+  Duration SCHEDULE_TOLERANCE = Duration.ofSeconds(1);
+
   /** A builder for the in-process command processor. */
   static Builder builder() {
     return new Builder();
@@ -139,6 +206,7 @@ public interface CommandProcessor {
     @Nullable ResiliencePipelineRegistry resilience;
     @Nullable FeatureSwitchRegistry featureSwitches;
     @Nullable ExternalBusConfiguration externalBus;
+    @Nullable RequestScheduler scheduler;
 
     Builder() {}
 
@@ -164,6 +232,16 @@ public interface CommandProcessor {
     /** How to reach other services: producers, mappers and the outbox. Optional. */
     public Builder externalBus(ExternalBusConfiguration externalBus) {
       this.externalBus = externalBus;
+      return this;
+    }
+
+    /**
+     * Where scheduled {@code send}, {@code publish} and {@code post} calls wait until due.
+     * Optional; without it those calls fail with a {@link ConfigurationException}. {@link #build()}
+     * binds the scheduler to the new processor with {@link RequestScheduler#bind}.
+     */
+    public Builder scheduler(RequestScheduler scheduler) {
+      this.scheduler = scheduler;
       return this;
     }
 

@@ -11,8 +11,11 @@ import io.brighter.internal.Futures;
 import io.brighter.outbox.BoxTransactionProvider;
 import io.brighter.resilience.PolicyReference;
 import io.brighter.resilience.ResiliencePipelineRegistry;
+import io.brighter.scheduler.RequestScheduler;
+import io.brighter.scheduler.SchedulerType;
 import java.lang.annotation.Annotation;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -32,18 +35,19 @@ final class PipelineCommandProcessor implements CommandProcessor {
   private final @Nullable ResiliencePipelineRegistry resilience;
   private final @Nullable FeatureSwitchRegistry featureSwitches;
   private final @Nullable OutboxProducerMediator mediator;
+  private final @Nullable RequestScheduler scheduler;
 
   private PipelineCommandProcessor(
       SubscriberRegistry subscribers,
       HandlerFactory handlerFactory,
-      @Nullable ResiliencePipelineRegistry resilience,
-      @Nullable FeatureSwitchRegistry featureSwitches,
+      Builder builder,
       @Nullable OutboxProducerMediator mediator) {
     this.subscribers = subscribers;
     this.pipelines = new PipelineBuilder(handlerFactory);
-    this.resilience = resilience;
-    this.featureSwitches = featureSwitches;
+    this.resilience = builder.resilience;
+    this.featureSwitches = builder.featureSwitches;
     this.mediator = mediator;
+    this.scheduler = builder.scheduler;
   }
 
   static PipelineCommandProcessor of(Builder builder) {
@@ -64,8 +68,12 @@ final class PipelineCommandProcessor implements CommandProcessor {
         builder.externalBus == null
             ? null
             : new OutboxProducerMediator(builder.externalBus, builder.resilience);
-    return new PipelineCommandProcessor(
-        subscribers, builder.handlerFactory, builder.resilience, builder.featureSwitches, mediator);
+    PipelineCommandProcessor processor =
+        new PipelineCommandProcessor(subscribers, builder.handlerFactory, builder, mediator);
+    if (builder.scheduler != null) {
+      builder.scheduler.bind(processor);
+    }
+    return processor;
   }
 
   /**
@@ -255,6 +263,74 @@ final class PipelineCommandProcessor implements CommandProcessor {
   @Override
   public int clearOutstanding(Duration minimumAge, int batchSize) {
     return externalBus().clearOutstanding(minimumAge, batchSize);
+  }
+
+  @Override
+  public Id send(Duration delay, Command command) {
+    singleHandler(requireNonNull(command, "command must not be null"), false);
+    return schedule(command, SchedulerType.SEND, dueAfter(delay));
+  }
+
+  @Override
+  public Id send(Instant at, Command command) {
+    singleHandler(requireNonNull(command, "command must not be null"), false);
+    return schedule(command, SchedulerType.SEND, dueAt(at));
+  }
+
+  @Override
+  public Id publish(Duration delay, Event event) {
+    return schedule(
+        requireNonNull(event, "event must not be null"), SchedulerType.PUBLISH, dueAfter(delay));
+  }
+
+  @Override
+  public Id publish(Instant at, Event event) {
+    return schedule(
+        requireNonNull(event, "event must not be null"), SchedulerType.PUBLISH, dueAt(at));
+  }
+
+  @Override
+  public Id post(Duration delay, Request request) {
+    externalBus();
+    return schedule(
+        requireNonNull(request, "request must not be null"), SchedulerType.POST, dueAfter(delay));
+  }
+
+  @Override
+  public Id post(Instant at, Request request) {
+    externalBus();
+    return schedule(
+        requireNonNull(request, "request must not be null"), SchedulerType.POST, dueAt(at));
+  }
+
+  private Id schedule(Request request, SchedulerType type, Instant at) {
+    return scheduler().schedule(request, type, at);
+  }
+
+  private Instant dueAfter(Duration delay) {
+    requireNonNull(delay, "delay must not be null");
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("delay must not be negative: " + delay);
+    }
+    return scheduler().clock().instant().plus(delay);
+  }
+
+  private Instant dueAt(Instant at) {
+    requireNonNull(at, "at must not be null");
+    Instant now = scheduler().clock().instant();
+    if (at.isBefore(now.minus(SCHEDULE_TOLERANCE))) {
+      throw new IllegalArgumentException(
+          "at must not be in the past: " + at + " is before now (" + now + ")");
+    }
+    return at;
+  }
+
+  private RequestScheduler scheduler() {
+    if (scheduler == null) {
+      throw new ConfigurationException(
+          "No scheduler is configured: pass one to CommandProcessor.builder().scheduler(...)");
+    }
+    return scheduler;
   }
 
   private OutboxProducerMediator externalBus() {

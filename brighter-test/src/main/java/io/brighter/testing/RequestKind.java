@@ -13,5 +13,11 @@ public enum RequestKind {
   /** {@code post} or {@code postAsync}. */
   POST,
   /** {@code depositPost} or {@code depositPostAsync}, with or without a transaction. */
-  DEPOSIT_POST
+  DEPOSIT_POST,
+  /** {@code send} with a delay or a due time. */
+  SCHEDULED_SEND,
+  /** {@code publish} with a delay or a due time. */
+  SCHEDULED_PUBLISH,
+  /** {@code post} with a delay or a due time. */
+  SCHEDULED_POST
 }

@@ -10,10 +10,12 @@ import io.brighter.Request;
 import io.brighter.RequestContext;
 import io.brighter.outbox.BoxTransactionProvider;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +37,7 @@ public final class SpyCommandProcessor implements CommandProcessor {
   private final @Nullable CommandProcessor delegate;
   private final List<RecordedRequest> recorded = new CopyOnWriteArrayList<>();
   private final List<Id> cleared = new CopyOnWriteArrayList<>();
+  private final List<ScheduledRequest> scheduled = new CopyOnWriteArrayList<>();
 
   /** A spy that records and does nothing else. */
   public SpyCommandProcessor() {
@@ -188,6 +191,42 @@ public final class SpyCommandProcessor implements CommandProcessor {
     return delegate == null ? 0 : delegate.clearOutstanding(minimumAge, batchSize);
   }
 
+  @Override
+  public Id send(Duration delay, Command command) {
+    return scheduled(RequestKind.SCHEDULED_SEND, command, delay, null, p -> p.send(delay, command));
+  }
+
+  @Override
+  public Id send(Instant at, Command command) {
+    return scheduled(RequestKind.SCHEDULED_SEND, command, null, at, p -> p.send(at, command));
+  }
+
+  @Override
+  public Id publish(Duration delay, Event event) {
+    return scheduled(
+        RequestKind.SCHEDULED_PUBLISH, event, delay, null, p -> p.publish(delay, event));
+  }
+
+  @Override
+  public Id publish(Instant at, Event event) {
+    return scheduled(RequestKind.SCHEDULED_PUBLISH, event, null, at, p -> p.publish(at, event));
+  }
+
+  @Override
+  public Id post(Duration delay, Request request) {
+    return scheduled(RequestKind.SCHEDULED_POST, request, delay, null, p -> p.post(delay, request));
+  }
+
+  @Override
+  public Id post(Instant at, Request request) {
+    return scheduled(RequestKind.SCHEDULED_POST, request, null, at, p -> p.post(at, request));
+  }
+
+  /** The scheduled {@code send}, {@code publish} and {@code post} calls, in order. */
+  public List<ScheduledRequest> scheduled() {
+    return List.copyOf(scheduled);
+  }
+
   /** The ids passed to {@code clearOutbox}, in order. */
   public List<Id> cleared() {
     return List.copyOf(cleared);
@@ -227,6 +266,7 @@ public final class SpyCommandProcessor implements CommandProcessor {
   public void reset() {
     recorded.clear();
     cleared.clear();
+    scheduled.clear();
   }
 
   private static List<Id> ids(List<? extends Request> requests) {
@@ -238,6 +278,22 @@ public final class SpyCommandProcessor implements CommandProcessor {
         .map(r -> r.kind() + " " + r.request().getClass().getSimpleName())
         .toList()
         .toString();
+  }
+
+  /**
+   * Records a scheduled call; the job id is the delegate's, or a fresh one when there is no
+   * delegate.
+   */
+  private Id scheduled(
+      RequestKind kind,
+      Request request,
+      @Nullable Duration delay,
+      @Nullable Instant at,
+      Function<CommandProcessor, Id> schedule) {
+    record(kind, request, new RequestContext());
+    Id jobId = delegate == null ? Id.random() : schedule.apply(delegate);
+    scheduled.add(new ScheduledRequest(kind, request, delay, at, jobId));
+    return jobId;
   }
 
   private void record(RequestKind kind, Request request, RequestContext context) {

@@ -11,6 +11,8 @@ import io.brighter.Id;
 import io.brighter.handlers.RequestHandler;
 import io.brighter.handlers.SimpleHandlerFactory;
 import io.brighter.handlers.SubscriberRegistry;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,34 @@ class SpyCommandProcessorTest {
         .containsExactly(RequestKind.SEND, RequestKind.PUBLISH_ASYNC);
     assertThat(spy.observe(AddGreeting.class)).isSameAs(command);
     assertThat(spy).sent(AddGreeting.class).published(GreetingAdded.class);
+  }
+
+  @Test
+  void records_scheduled_calls_with_their_delay_or_time_and_job_id() {
+    // given
+    SpyCommandProcessor spy = new SpyCommandProcessor();
+    AddGreeting command = new AddGreeting(Id.random(), "Ada");
+    Instant at = Instant.parse("2026-01-01T00:05:00Z");
+
+    // when
+    Id sendJob = spy.send(Duration.ofMinutes(5), command);
+    Id publishJob = spy.publish(at, new GreetingAdded(Id.random(), "Ada"));
+    spy.post(Duration.ZERO, command);
+
+    // then
+    assertThat(spy.scheduled())
+        .extracting(ScheduledRequest::kind)
+        .containsExactly(
+            RequestKind.SCHEDULED_SEND, RequestKind.SCHEDULED_PUBLISH, RequestKind.SCHEDULED_POST);
+    ScheduledRequest send = spy.scheduled().getFirst();
+    assertThat(send.request()).isSameAs(command);
+    assertThat(send.delay()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(send.at()).isNull();
+    assertThat(send.jobId()).isEqualTo(sendJob);
+    assertThat(spy.scheduled().get(1).at()).isEqualTo(at);
+    assertThat(spy.scheduled().get(1).jobId()).isEqualTo(publishJob);
+    assertThat(spy.requests(RequestKind.SCHEDULED_SEND)).containsExactly(command);
+    assertThat(spy).didNotSend(AddGreeting.class);
   }
 
   @Test

@@ -1,0 +1,44 @@
+package io.brighter.scheduler;
+
+import io.brighter.CommandProcessor;
+import io.brighter.Id;
+import io.brighter.Request;
+import java.time.Instant;
+
+/**
+ * Holds requests until they are due, then replays them on a {@link CommandProcessor}: what the
+ * processor's scheduled {@code send}, {@code publish} and {@code post} hand their request to. Pass
+ * one to {@code CommandProcessor.builder().scheduler(...)}; application code then schedules through
+ * the processor and moves or cancels through the scheduler.
+ *
+ * {@snippet :
+ * Id job = scheduler.schedule(new RemindCustomer(Id.random(), "Ada"), SchedulerType.SEND, at);
+ * scheduler.cancel(job);
+ * }
+ *
+ * <p>Thread-safe. When a job fires, the scheduler calls the processor's {@code send}, {@code
+ * publish} or {@code post} with a fresh {@link io.brighter.RequestContext}. A firing that fails is
+ * logged; the in-memory scheduler does not retry it, and its jobs do not survive a restart. Durable
+ * schedulers (Quartz, a database table, a broker's scheduled messages) are future back ends of this
+ * interface.
+ */
+public interface RequestScheduler extends JobScheduler {
+
+  /**
+   * Called by {@code CommandProcessor.builder().build()} with the processor that jobs replay on,
+   * before the processor is handed to the application. A later call replaces the processor. The
+   * default does nothing, for schedulers that replay some other way.
+   */
+  default void bind(CommandProcessor processor) {}
+
+  /**
+   * Holds {@code request} until {@code at}, then replays it as {@code type}; a time already past
+   * fires it as soon as possible.
+   *
+   * @return the job id, for {@link #reschedule} and {@link #cancel}
+   * @throws IllegalArgumentException when {@code type} is {@link SchedulerType#SEND} and the
+   *     request is not a {@link io.brighter.Command}, or {@link SchedulerType#PUBLISH} and it is
+   *     not an {@link io.brighter.Event}
+   */
+  Id schedule(Request request, SchedulerType type, Instant at);
+}
