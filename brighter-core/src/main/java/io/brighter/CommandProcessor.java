@@ -3,6 +3,7 @@ package io.brighter;
 import io.brighter.featureswitch.FeatureSwitchRegistry;
 import io.brighter.handlers.HandlerFactory;
 import io.brighter.handlers.SubscriberRegistry;
+import io.brighter.messaging.ReplyChannelFactory;
 import io.brighter.outbox.BoxTransactionProvider;
 import io.brighter.resilience.ResiliencePipelineRegistry;
 import io.brighter.scheduler.RequestScheduler;
@@ -194,6 +195,19 @@ public interface CommandProcessor {
    */
   Duration SCHEDULE_TOLERANCE = Duration.ofSeconds(1);
 
+  /**
+   * Sends {@code request} over the bus and waits for its reply: request-reply between services. The
+   * request goes straight to its producer, not through the outbox, because a reply that comes after
+   * the caller stopped waiting is worthless. The reply is mapped to the type the call declares and
+   * returned; it is not run through any handler.
+   *
+   * @return the reply, or {@code null} when none arrived within {@code timeout}; the call never
+   *     waits longer than that
+   * @throws ConfigurationException when no external bus or no reply channels are configured
+   * @throws IllegalArgumentException when the timeout is not positive
+   */
+  <R extends Request> @Nullable R call(Call<R> request, Duration timeout);
+
   /** A builder for the in-process command processor. */
   static Builder builder() {
     return new Builder();
@@ -207,6 +221,7 @@ public interface CommandProcessor {
     @Nullable FeatureSwitchRegistry featureSwitches;
     @Nullable ExternalBusConfiguration externalBus;
     @Nullable RequestScheduler scheduler;
+    @Nullable ReplyChannelFactory replyChannels;
 
     Builder() {}
 
@@ -242,6 +257,12 @@ public interface CommandProcessor {
      */
     public Builder scheduler(RequestScheduler scheduler) {
       this.scheduler = scheduler;
+      return this;
+    }
+
+    /** How to open the private channel each {@code call} waits on for its reply. Optional. */
+    public Builder replyChannels(ReplyChannelFactory replyChannels) {
+      this.replyChannels = replyChannels;
       return this;
     }
 

@@ -56,6 +56,11 @@ final class OutboxProducerMediator {
     }
   }
 
+  /** The message pipeline, for reading replies. */
+  MessagePipeline messages() {
+    return messages;
+  }
+
   /** Maps {@code request} and stores its message, inside {@code transaction} when given. */
   Id deposit(
       Request request, RequestContext context, @Nullable BoxTransactionProvider<?> transaction) {
@@ -110,11 +115,19 @@ final class OutboxProducerMediator {
    * The request's message, stamped with the deposit time from the bus clock: an outbox measures a
    * message's age from its header timestamp, so the sweeper's minimum age counts from the deposit.
    */
-  private Message map(Request request, RequestContext context) {
+  Message map(Request request, RequestContext context) {
     Publication publication = bus.producers().publicationFor(request.getClass());
     Message message = messages.wrap(request, publication, context);
     return message.withHeader(
         message.header().toBuilder().timestamp(bus.clock().instant()).build());
+  }
+
+  /**
+   * Sends {@code message} at once, past the outbox: for request-reply calls, which are worthless
+   * once their caller has stopped waiting. Failures propagate.
+   */
+  void sendNow(Message message) {
+    send(producerFor(producerTopic(message), message), message);
   }
 
   private boolean dispatch(Message message) {

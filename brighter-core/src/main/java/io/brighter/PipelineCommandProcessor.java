@@ -8,6 +8,7 @@ import io.brighter.handlers.PipelineBuilder;
 import io.brighter.handlers.SubscriberRegistry;
 import io.brighter.handlers.UseResiliencePipeline;
 import io.brighter.internal.Futures;
+import io.brighter.messaging.ReplyChannelFactory;
 import io.brighter.outbox.BoxTransactionProvider;
 import io.brighter.resilience.PolicyReference;
 import io.brighter.resilience.ResiliencePipelineRegistry;
@@ -36,6 +37,7 @@ final class PipelineCommandProcessor implements CommandProcessor {
   private final @Nullable FeatureSwitchRegistry featureSwitches;
   private final @Nullable OutboxProducerMediator mediator;
   private final @Nullable RequestScheduler scheduler;
+  private final @Nullable ReplyChannelFactory replyChannels;
 
   private PipelineCommandProcessor(
       SubscriberRegistry subscribers,
@@ -48,6 +50,7 @@ final class PipelineCommandProcessor implements CommandProcessor {
     this.featureSwitches = builder.featureSwitches;
     this.mediator = mediator;
     this.scheduler = builder.scheduler;
+    this.replyChannels = builder.replyChannels;
   }
 
   static PipelineCommandProcessor of(Builder builder) {
@@ -331,6 +334,19 @@ final class PipelineCommandProcessor implements CommandProcessor {
           "No scheduler is configured: pass one to CommandProcessor.builder().scheduler(...)");
     }
     return scheduler;
+  }
+
+  @Override
+  public <R extends Request> @Nullable R call(Call<R> request, Duration timeout) {
+    requireNonNull(request, "request must not be null");
+    requireNonNull(timeout, "timeout must not be null");
+    if (replyChannels == null) {
+      throw new ConfigurationException(
+          "No reply channels are configured: pass a ReplyChannelFactory to"
+              + " CommandProcessor.builder().replyChannels(...)");
+    }
+    return new RequestReply(externalBus(), replyChannels)
+        .call(request, timeout, prepare(new RequestContext()));
   }
 
   private OutboxProducerMediator externalBus() {

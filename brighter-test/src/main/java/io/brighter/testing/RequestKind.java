@@ -19,5 +19,7 @@ public enum RequestKind {
   /** {@code publish} with a delay or a due time. */
   SCHEDULED_PUBLISH,
   /** {@code post} with a delay or a due time. */
-  SCHEDULED_POST
+  SCHEDULED_POST,
+  /** {@code call}. */
+  CALL
 }

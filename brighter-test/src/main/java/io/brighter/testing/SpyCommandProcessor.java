@@ -2,6 +2,7 @@ package io.brighter.testing;
 
 import static java.util.Objects.requireNonNull;
 
+import io.brighter.Call;
 import io.brighter.Command;
 import io.brighter.CommandProcessor;
 import io.brighter.Event;
@@ -225,6 +226,13 @@ public final class SpyCommandProcessor implements CommandProcessor {
   /** The scheduled {@code send}, {@code publish} and {@code post} calls, in order. */
   public List<ScheduledRequest> scheduled() {
     return List.copyOf(scheduled);
+  }
+
+  /** Records the call; a spy without a delegate answers {@code null}, as a timed-out call does. */
+  @Override
+  public <R extends Request> @Nullable R call(Call<R> request, Duration timeout) {
+    record(RequestKind.CALL, request, new RequestContext());
+    return delegate == null ? null : delegate.call(request, timeout);
   }
 
   /** The ids passed to {@code clearOutbox}, in order. */
