@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.brighter.fixtures.MovableClock;
 import io.brighter.handlers.SimpleHandlerFactory;
 import io.brighter.handlers.SubscriberRegistry;
+import io.brighter.messaging.JsonMessageMapper;
 import io.brighter.messaging.Message;
+import io.brighter.messaging.MessageMapper;
 import io.brighter.messaging.MessageMapperRegistry;
 import io.brighter.messaging.MessageProducer;
 import io.brighter.messaging.MessageType;
 import io.brighter.messaging.ProducerRegistry;
 import io.brighter.messaging.Publication;
+import io.brighter.messaging.PublishConfirmation;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.messaging.inmemory.InMemoryBus;
 import io.brighter.messaging.inmemory.InMemoryMessageConsumer;
@@ -25,6 +28,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -283,6 +287,145 @@ class CommandProcessorPostTest {
 
       // then
       assertThat(bus.stream(GREETINGS)).extracting(Message::id).containsExactly(id, posted);
+    }
+  }
+
+  @Nested
+  class Routing {
+
+    record GreetingRemoved(Id id, String name) implements Event {}
+
+    record Reply(Id id, String replyTo) implements Command {}
+
+    /** Addresses each reply to the topic its request asked for. */
+    static final class ReplyMapper implements MessageMapper<Reply> {
+      private final JsonMessageMapper<Reply> json = new JsonMessageMapper<>(Reply.class);
+
+      @Override
+      public Message mapToMessage(Reply reply, Publication publication) {
+        Message message = json.mapToMessage(reply, publication);
+        return message.withHeader(message.header().withTopic(RoutingKey.of(reply.replyTo())));
+      }
+
+      @Override
+      public Reply mapToRequest(Message message) {
+        return json.mapToRequest(message);
+      }
+    }
+
+    @Test
+    void several_message_types_share_a_topic_told_apart_by_cloud_events_type() {
+      // given
+      Publication added =
+          Publication.builder()
+              .topic(GREETINGS)
+              .requestType(GreetingAdded.class)
+              .type("greeting.added.v1")
+              .build();
+      Publication removed =
+          Publication.builder()
+              .topic(GREETINGS)
+              .requestType(GreetingRemoved.class)
+              .type("greeting.removed.v1")
+              .build();
+      CommandProcessor processor =
+          processor(
+              ExternalBusConfiguration.builder()
+                  .producers(
+                      ProducerRegistry.of(
+                          List.of(
+                              new InMemoryMessageProducer(bus, added),
+                              new InMemoryMessageProducer(bus, removed)))));
+
+      // when
+      processor.post(new GreetingAdded(Id.random(), "Ada"));
+      processor.post(new GreetingRemoved(Id.random(), "Ada"));
+
+      // then
+      assertThat(bus.stream(GREETINGS))
+          .extracting(m -> m.header().type())
+          .containsExactly("greeting.added.v1", "greeting.removed.v1");
+      assertThat(outbox.outstandingCount()).isZero();
+    }
+
+    @Test
+    void a_reply_goes_to_the_address_its_mapper_chose_through_its_publications_producer() {
+      // given
+      RoutingKey replies = RoutingKey.of("replies");
+      CommandProcessor processor =
+          processor(
+              ExternalBusConfiguration.builder()
+                  .producers(
+                      ProducerRegistry.of(
+                          List.of(
+                              new InMemoryMessageProducer(bus, publication(replies, Reply.class)))))
+                  .mappers(new MessageMapperRegistry().register(Reply.class, new ReplyMapper())));
+      RoutingKey caller = RoutingKey.of("reply.caller-42");
+
+      // when
+      Id id = processor.post(new Reply(Id.random(), caller.value()));
+
+      // then
+      assertThat(bus.stream(caller))
+          .singleElement()
+          .satisfies(m -> assertThat(m.id()).isEqualTo(id));
+      assertThat(bus.stream(replies)).isEmpty();
+      assertThat(outbox.outstandingCount()).isZero();
+    }
+
+    @Test
+    void a_confirming_producer_marks_messages_dispatched_when_the_broker_confirms() {
+      // given
+      ConfirmingProducer producer =
+          new ConfirmingProducer(publication(GREETINGS, GreetingAdded.class));
+      CommandProcessor processor =
+          processor(
+              ExternalBusConfiguration.builder().producers(ProducerRegistry.of(List.of(producer))));
+
+      // when
+      Id id = processor.post(new GreetingAdded(Id.random(), "Ada"));
+
+      // then
+      assertThat(outbox.outstandingCount()).isEqualTo(1);
+      producer.confirm(new PublishConfirmation(id, false, new IllegalStateException("nack")));
+      assertThat(outbox.outstandingCount()).isEqualTo(1);
+      producer.confirm(new PublishConfirmation(id, true, null));
+      assertThat(outbox.outstandingCount()).isZero();
+    }
+  }
+
+  /** Accepts every send and reports delivery only when the test says so. */
+  static final class ConfirmingProducer implements MessageProducer {
+    private final Publication publication;
+    private Consumer<PublishConfirmation> listener = confirmation -> {};
+
+    ConfirmingProducer(Publication publication) {
+      this.publication = publication;
+    }
+
+    @Override
+    public Publication publication() {
+      return publication;
+    }
+
+    @Override
+    public void send(Message message) {}
+
+    @Override
+    public void sendWithDelay(Message message, Duration delay) {}
+
+    @Override
+    public boolean confirmsPublication() {
+      return true;
+    }
+
+    @Override
+    public void onConfirmation(Consumer<PublishConfirmation> confirmations) {
+      this.listener = confirmations;
+    }
+
+    void confirm(PublishConfirmation confirmation) {
+      listener.accept(confirmation);
     }
   }
 
