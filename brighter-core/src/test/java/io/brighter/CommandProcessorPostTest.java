@@ -125,6 +125,17 @@ class CommandProcessorPostTest {
     }
 
     @Test
+    void fails_clearly_without_a_mapper_for_the_request_type() {
+      CommandProcessor processor =
+          processor(inMemoryBus().mappers(MessageMapperRegistry.withoutDefault()));
+
+      assertThatThrownBy(() -> processor.post(new GreetingAdded(Id.random(), "Ada")))
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining(GreetingAdded.class.getName());
+      assertThat(outbox.outstandingCount()).isZero();
+    }
+
+    @Test
     void fails_clearly_without_an_external_bus() {
       CommandProcessor processor =
           CommandProcessor.builder()
