@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -15,13 +16,18 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the in-process benchmarks of Brighter and Axon in one run and prints a table of both, shape
- * by shape, with the ratio and Brighter's target. Any JMH command-line option overrides the
- * defaults (two forks, 5 × 1 s warm-up, 5 × 1 s measurement, average time in ns).
+ * by shape, with the ratio and Brighter's target; shapes with no Axon twin (the external bus) show
+ * "-" for Axon and "no target". With {@code -prof gc} the table adds Brighter's bytes per
+ * operation. Any JMH command-line option overrides the defaults (two forks, 5 × 1 s warm-up, 5 × 1
+ * s measurement, average time in ns).
  */
 public final class BenchmarkMain {
 
   private static final Map<String, Long> TARGETS_NS =
       Map.of("send", 50L, "sendThreeAnnotations", 150L, "execute", 60L);
+
+  /** The GC profiler's bytes allocated per operation, present when run with {@code -prof gc}. */
+  private static final String ALLOCATION = "gc.alloc.rate.norm";
 
   private BenchmarkMain() {}
 
@@ -70,6 +76,7 @@ public final class BenchmarkMain {
   static String table(Collection<RunResult> results) {
     Map<String, double[]> byShape = new TreeMap<>();
     Map<String, Double> errors = new TreeMap<>();
+    Map<String, Double> bytesPerOp = new TreeMap<>();
     for (RunResult result : results) {
       String benchmark = result.getParams().getBenchmark();
       String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
@@ -80,29 +87,45 @@ public final class BenchmarkMain {
           score;
       if (!axon) {
         errors.put(shape, result.getPrimaryResult().getScoreError());
+        Result<?> allocation = result.getSecondaryResults().get(ALLOCATION);
+        if (allocation != null) {
+          bytesPerOp.put(shape, allocation.getScore());
+        }
       }
     }
+    boolean withAllocation = !bytesPerOp.isEmpty();
     StringBuilder table = new StringBuilder();
-    table.append("| shape | Brighter ns/op | Axon 4.13 ns/op | Axon / Brighter | target |\n");
-    table.append("|---|---:|---:|---:|---|\n");
+    table.append("| shape | Brighter ns/op |");
+    table.append(withAllocation ? " Brighter B/op |" : "");
+    table.append(" Axon 4.13 ns/op | Axon / Brighter | target |\n");
+    table.append(withAllocation ? "|---|---:|---:|---:|---:|---|\n" : "|---|---:|---:|---:|---|\n");
     byShape.forEach(
         (shape, scores) -> {
-          Long target = TARGETS_NS.get(shape);
+          boolean hasAxon = !Double.isNaN(scores[1]);
           table.append(
               String.format(
                   Locale.ROOT,
-                  "| %s | %.1f ± %.1f | %s | %s | %s |%n",
+                  "| %s | %.1f ± %.1f |%s %s | %s | %s |%n",
                   shape,
                   scores[0],
                   errors.getOrDefault(shape, Double.NaN),
-                  Double.isNaN(scores[1]) ? "-" : String.format(Locale.ROOT, "%.1f", scores[1]),
-                  Double.isNaN(scores[1])
-                      ? "-"
-                      : String.format(Locale.ROOT, "%.1f×", scores[1] / scores[0]),
-                  target == null
-                      ? "faster than Axon"
-                      : "≤ " + target + " ns" + (scores[0] <= target ? " (met)" : " (missed)")));
+                  withAllocation
+                      ? String.format(
+                          Locale.ROOT, " %.0f |", bytesPerOp.getOrDefault(shape, Double.NaN))
+                      : "",
+                  hasAxon ? String.format(Locale.ROOT, "%.1f", scores[1]) : "-",
+                  hasAxon ? String.format(Locale.ROOT, "%.1f×", scores[1] / scores[0]) : "-",
+                  target(shape, scores[0], hasAxon)));
         });
     return table.toString();
+  }
+
+  /** Brighter's target for a shape: a time, else beating Axon, else none (no Axon twin). */
+  private static String target(String shape, double brighterNs, boolean hasAxon) {
+    Long target = TARGETS_NS.get(shape);
+    if (target != null) {
+      return "≤ " + target + " ns" + (brighterNs <= target ? " (met)" : " (missed)");
+    }
+    return hasAxon ? "faster than Axon" : "no target";
   }
 }
