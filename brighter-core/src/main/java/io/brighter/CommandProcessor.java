@@ -3,6 +3,8 @@ package io.brighter;
 import io.brighter.featureswitch.FeatureSwitchRegistry;
 import io.brighter.handlers.HandlerFactory;
 import io.brighter.handlers.SubscriberRegistry;
+import io.brighter.inbox.Inbox;
+import io.brighter.inbox.InboxConfiguration;
 import io.brighter.messaging.ReplyChannelFactory;
 import io.brighter.outbox.BoxTransactionProvider;
 import io.brighter.resilience.ResiliencePipelineRegistry;
@@ -222,6 +224,8 @@ public interface CommandProcessor {
     @Nullable ExternalBusConfiguration externalBus;
     @Nullable RequestScheduler scheduler;
     @Nullable ReplyChannelFactory replyChannels;
+    @Nullable Inbox inbox;
+    @Nullable InboxConfiguration globalInbox;
 
     Builder() {}
 
@@ -257,6 +261,28 @@ public interface CommandProcessor {
      */
     public Builder scheduler(RequestScheduler scheduler) {
       this.scheduler = scheduler;
+      return this;
+    }
+
+    /**
+     * The inbox that {@code @UseInbox} records handled requests in. Optional; a handler with
+     * {@code @UseInbox} on a processor without one fails {@link #build()}. Replaces an inbox set by
+     * {@link #inbox(InboxConfiguration)}, and with it the global inbox.
+     */
+    public Builder inbox(Inbox inbox) {
+      this.inbox = inbox;
+      this.globalInbox = null;
+      return this;
+    }
+
+    /**
+     * The global inbox: {@code configuration}'s inbox serves {@code @UseInbox}, and every handler
+     * without its own {@code @UseInbox} or a {@code @NoGlobalInbox} gets the inbox middleware
+     * outermost in its pipeline. Optional.
+     */
+    public Builder inbox(InboxConfiguration configuration) {
+      this.globalInbox = configuration;
+      this.inbox = configuration == null ? null : configuration.inbox();
       return this;
     }
 

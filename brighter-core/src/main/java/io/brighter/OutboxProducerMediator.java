@@ -1,7 +1,9 @@
 package io.brighter;
 
+import io.brighter.messaging.ContextBagKeys;
 import io.brighter.messaging.HeaderNames;
 import io.brighter.messaging.Message;
+import io.brighter.messaging.MessageHeader;
 import io.brighter.messaging.MessagePipeline;
 import io.brighter.messaging.MessageProducer;
 import io.brighter.messaging.Publication;
@@ -118,8 +120,21 @@ final class OutboxProducerMediator {
   Message map(Request request, RequestContext context) {
     Publication publication = bus.producers().publicationFor(request.getClass());
     Message message = messages.wrap(request, publication, context);
-    return message.withHeader(
-        message.header().toBuilder().timestamp(bus.clock().instant()).build());
+    MessageHeader.Builder header = message.header().toBuilder().timestamp(bus.clock().instant());
+    Object causationId = context.bagValue(ContextBagKeys.CAUSATION_ID);
+    if (causationId != null) {
+      header.bagEntry(HeaderNames.CAUSATION_ID, causationId.toString());
+    }
+    return message.withHeader(header.build());
+  }
+
+  /**
+   * Sends again every stored message caused by the request with {@code causationId}; returns how
+   * many were sent.
+   */
+  int replay(Id causationId) {
+    List<Id> ids = bus.outbox().messagesCausedBy(causationId).stream().map(Message::id).toList();
+    return ids.isEmpty() ? 0 : clear(ids);
   }
 
   /**

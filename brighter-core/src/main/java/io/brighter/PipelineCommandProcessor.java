@@ -6,7 +6,11 @@ import io.brighter.featureswitch.FeatureSwitchRegistry;
 import io.brighter.handlers.HandlerFactory;
 import io.brighter.handlers.PipelineBuilder;
 import io.brighter.handlers.SubscriberRegistry;
+import io.brighter.handlers.UseInbox;
 import io.brighter.handlers.UseResiliencePipeline;
+import io.brighter.handlers.inbox.InboxSettings;
+import io.brighter.inbox.CausationReplay;
+import io.brighter.inbox.Inbox;
 import io.brighter.internal.Futures;
 import io.brighter.messaging.ReplyChannelFactory;
 import io.brighter.outbox.BoxTransactionProvider;
@@ -38,6 +42,8 @@ final class PipelineCommandProcessor implements CommandProcessor {
   private final @Nullable OutboxProducerMediator mediator;
   private final @Nullable RequestScheduler scheduler;
   private final @Nullable ReplyChannelFactory replyChannels;
+  private final @Nullable Inbox inbox;
+  private final @Nullable CausationReplay causationReplay;
 
   private PipelineCommandProcessor(
       SubscriberRegistry subscribers,
@@ -45,12 +51,14 @@ final class PipelineCommandProcessor implements CommandProcessor {
       Builder builder,
       @Nullable OutboxProducerMediator mediator) {
     this.subscribers = subscribers;
-    this.pipelines = new PipelineBuilder(handlerFactory);
+    this.pipelines = new PipelineBuilder(handlerFactory, builder.globalInbox);
     this.resilience = builder.resilience;
     this.featureSwitches = builder.featureSwitches;
     this.mediator = mediator;
     this.scheduler = builder.scheduler;
     this.replyChannels = builder.replyChannels;
+    this.inbox = builder.inbox;
+    this.causationReplay = mediator == null ? null : mediator::replay;
   }
 
   static PipelineCommandProcessor of(Builder builder) {
@@ -64,8 +72,8 @@ final class PipelineCommandProcessor implements CommandProcessor {
     }
     SubscriberRegistry subscribers = builder.subscriberRegistry;
     for (Class<?> requestType : subscribers.requestTypes()) {
-      subscribers.handlersFor(requestType).forEach(h -> validate(h, builder.resilience));
-      subscribers.asyncHandlersFor(requestType).forEach(h -> validate(h, builder.resilience));
+      subscribers.handlersFor(requestType).forEach(h -> validate(h, builder));
+      subscribers.asyncHandlersFor(requestType).forEach(h -> validate(h, builder));
     }
     OutboxProducerMediator mediator =
         builder.externalBus == null
@@ -80,18 +88,25 @@ final class PipelineCommandProcessor implements CommandProcessor {
   }
 
   /**
-   * Fails fast on a malformed pipeline and, when the processor has a resilience registry, on a
-   * policy name the registry lacks; a registry passed in a request's context is checked per run.
+   * Fails fast on a malformed pipeline; when the processor has a resilience registry, on a policy
+   * name the registry lacks (a registry passed in a request's context is checked per run); and on
+   * an inbox that cannot work: a blank context key, or {@code @UseInbox} without an inbox.
    */
-  private static void validate(
-      Class<?> handlerType, @Nullable ResiliencePipelineRegistry resilience) {
-    PipelineBuilder.validate(handlerType);
-    if (resilience == null) {
-      return;
-    }
+  private static void validate(Class<?> handlerType, Builder builder) {
+    PipelineBuilder.validate(handlerType, builder.globalInbox);
+    ResiliencePipelineRegistry resilience = builder.resilience;
     for (Annotation middleware : PipelineBuilder.middlewareOf(handlerType)) {
-      if (middleware instanceof UseResiliencePipeline use) {
+      if (middleware instanceof UseResiliencePipeline use && resilience != null) {
         new PolicyReference(use.policy(), "@UseResiliencePipeline", handlerType).lookup(resilience);
+      }
+      if (middleware instanceof UseInbox use) {
+        InboxSettings.of(use, handlerType);
+        if (builder.inbox == null) {
+          throw new ConfigurationException(
+              "@UseInbox on "
+                  + handlerType.getName()
+                  + " needs an inbox: pass one to CommandProcessor.builder().inbox(...)");
+        }
       }
     }
   }
@@ -367,7 +382,7 @@ final class PipelineCommandProcessor implements CommandProcessor {
 
   private RequestContext prepare(RequestContext context) {
     requireNonNull(context, "context must not be null");
-    return context.withDefaults(resilience, featureSwitches);
+    return context.withDefaults(resilience, featureSwitches, inbox, causationReplay);
   }
 
   private Class<?> singleHandler(Command command, boolean async) {

@@ -1,6 +1,8 @@
 package io.brighter;
 
 import io.brighter.featureswitch.FeatureSwitchRegistry;
+import io.brighter.inbox.CausationReplay;
+import io.brighter.inbox.Inbox;
 import io.brighter.resilience.ResiliencePipelineRegistry;
 import java.util.Map;
 import java.util.Optional;
@@ -9,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What travels with a request along one pipeline: a bag of values that handlers share, and the
- * registries the middleware consults.
+ * registries (and inbox) the middleware consults.
  *
  * <p>The command processor makes a fresh context for every {@code send} or {@code publish}, or uses
  * the one the caller passes in, filling in the processor's registries where the caller set none.
@@ -31,19 +33,18 @@ public final class RequestContext {
   private volatile @Nullable Map<String, Object> bag;
   private @Nullable ResiliencePipelineRegistry resiliencePipelines;
   private @Nullable FeatureSwitchRegistry featureSwitches;
+  private @Nullable Inbox inbox;
+  private @Nullable CausationReplay causationReplay;
 
   /** An empty context with no registries. */
-  public RequestContext() {
-    this(null, null, null);
-  }
+  public RequestContext() {}
 
-  private RequestContext(
-      @Nullable Map<String, Object> bag,
-      @Nullable ResiliencePipelineRegistry resiliencePipelines,
-      @Nullable FeatureSwitchRegistry featureSwitches) {
+  private RequestContext(RequestContext source, @Nullable Map<String, Object> bag) {
     this.bag = bag;
-    this.resiliencePipelines = resiliencePipelines;
-    this.featureSwitches = featureSwitches;
+    this.resiliencePipelines = source.resiliencePipelines;
+    this.featureSwitches = source.featureSwitches;
+    this.inbox = source.inbox;
+    this.causationReplay = source.causationReplay;
   }
 
   /** The values shared along this pipeline; mutable. */
@@ -71,6 +72,31 @@ public final class RequestContext {
     return Optional.ofNullable(featureSwitches);
   }
 
+  /** The inbox that {@code @UseInbox} and the global inbox record handled requests in. */
+  public Optional<Inbox> inbox() {
+    return Optional.ofNullable(inbox);
+  }
+
+  /**
+   * What sends again the outbox messages a request caused, for {@code OnceOnlyAction.REPLAY}; the
+   * command processor sets it when it has an external bus.
+   */
+  public Optional<CausationReplay> causationReplay() {
+    return Optional.ofNullable(causationReplay);
+  }
+
+  /** Uses {@code store} as the inbox; returns this context. */
+  public RequestContext useInbox(@Nullable Inbox store) {
+    this.inbox = store;
+    return this;
+  }
+
+  /** Uses {@code replay} to send again the messages a request caused; returns this context. */
+  public RequestContext useCausationReplay(@Nullable CausationReplay replay) {
+    this.causationReplay = replay;
+    return this;
+  }
+
   /** Uses {@code registry} for resilience pipeline look-ups; returns this context. */
   public RequestContext useResiliencePipelines(@Nullable ResiliencePipelineRegistry registry) {
     this.resiliencePipelines = registry;
@@ -86,21 +112,32 @@ public final class RequestContext {
   /** A new context with a copy of this bag and the same registries. */
   public RequestContext copy() {
     Map<String, Object> current = bag;
-    return new RequestContext(
-        current == null ? null : new ConcurrentHashMap<>(current),
-        resiliencePipelines,
-        featureSwitches);
+    return new RequestContext(this, current == null ? null : new ConcurrentHashMap<>(current));
+  }
+
+  /** The bag's value for {@code key}, without making the bag when there is none. */
+  @Nullable Object bagValue(String key) {
+    Map<String, Object> current = bag;
+    return current == null ? null : current.get(key);
   }
 
   /** Sets each registry this context lacks to the given default. */
   RequestContext withDefaults(
       @Nullable ResiliencePipelineRegistry defaultResilience,
-      @Nullable FeatureSwitchRegistry defaultFeatureSwitches) {
+      @Nullable FeatureSwitchRegistry defaultFeatureSwitches,
+      @Nullable Inbox defaultInbox,
+      @Nullable CausationReplay defaultReplay) {
     if (resiliencePipelines == null) {
       resiliencePipelines = defaultResilience;
     }
     if (featureSwitches == null) {
       featureSwitches = defaultFeatureSwitches;
+    }
+    if (inbox == null) {
+      inbox = defaultInbox;
+    }
+    if (causationReplay == null) {
+      causationReplay = defaultReplay;
     }
     return this;
   }

@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.brighter.ConfigurationException;
 import io.brighter.Request;
 import io.brighter.RequestContext;
+import io.brighter.inbox.InboxConfiguration;
 import io.brighter.internal.HandlerInstances;
 import java.lang.annotation.Annotation;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a handler's pipeline for one request, runs it, and releases every handler it created. The
@@ -23,8 +25,9 @@ import java.util.stream.Stream;
  *
  * <p>so {@code A} runs first and sees everything below it, the target runs inside {@code B}, and
  * {@code C} runs only when the target calls {@code super.handle}. Equal steps keep declaration
- * order. The annotations are read once per handler class, and each handler type's creator is asked
- * of the {@link HandlerFactory} once per builder; later runs only create instances and link them.
+ * order. A global inbox given to the builder runs outside {@code A}. The annotations are read once
+ * per handler class, and each handler type's creator is asked of the {@link HandlerFactory} once
+ * per builder; later runs only create instances and link them.
  *
  * {@snippet :
  * PipelineBuilder pipelines = new PipelineBuilder(new SimpleHandlerFactory());
@@ -44,18 +47,32 @@ public final class PipelineBuilder {
       };
 
   private final HandlerInstances instances;
-  // Per builder, because creators come from this builder's factory.
+  private final @Nullable InboxConfiguration globalInbox;
+  // Per builder, because creators come from this builder's factory and the global inbox is the
+  // builder's own.
   private final ClassValue<ResolvedPipeline> resolved =
       new ClassValue<>() {
         @Override
         protected ResolvedPipeline computeValue(Class<?> handlerType) {
-          return ResolvedPipeline.of(BLUEPRINTS.get(handlerType), instances);
+          HandlerBlueprint blueprint = BLUEPRINTS.get(handlerType);
+          return ResolvedPipeline.of(
+              blueprint, instances, GlobalInbox.stepFor(globalInbox, blueprint));
         }
       };
 
   /** A builder that creates and releases handlers through {@code factory}. */
   public PipelineBuilder(HandlerFactory factory) {
+    this(factory, null);
+  }
+
+  /**
+   * A builder that creates and releases handlers through {@code factory} and, when {@code
+   * globalInbox} is given, puts the inbox middleware outermost in every pipeline without its own
+   * {@link UseInbox} or a {@link NoGlobalInbox}.
+   */
+  public PipelineBuilder(HandlerFactory factory, @Nullable InboxConfiguration globalInbox) {
     this.instances = new HandlerInstances(requireNonNull(factory, "factory must not be null"));
+    this.globalInbox = globalInbox;
   }
 
   /**
@@ -66,6 +83,14 @@ public final class PipelineBuilder {
    */
   public static void validate(Class<?> handlerType) {
     BLUEPRINTS.get(handlerType);
+  }
+
+  /**
+   * As {@link #validate(Class)}, and checks the global inbox can be added to the pipeline: its
+   * context key strategy gives the handler a key that is not blank.
+   */
+  public static void validate(Class<?> handlerType, @Nullable InboxConfiguration globalInbox) {
+    GlobalInbox.stepFor(globalInbox, BLUEPRINTS.get(handlerType));
   }
 
   /** The middleware annotations on {@code handlerType}'s handle method, in run order. */

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A handler's pipeline laid out in run order (middleware before the target, the target, middleware
  * after it) with each element's creator resolved from one builder's {@link HandlerFactory}, so a
- * run makes its instances without looking anything up.
+ * run makes its instances without looking anything up. Steps a processor adds to every pipeline
+ * (the global inbox) are added here, not to the blueprint, which every processor shares.
  */
 final class ResolvedPipeline {
 
@@ -30,8 +31,17 @@ final class ResolvedPipeline {
     this.settings = settings;
   }
 
-  static ResolvedPipeline of(HandlerBlueprint blueprint, HandlerInstances instances) {
-    List<@Nullable MiddlewareStep> order = new ArrayList<>(blueprint.before());
+  /**
+   * The pipeline of {@code blueprint} with creators from {@code instances}, and {@code outermost}
+   * (the global inbox, say) in front of every other step when given.
+   */
+  static ResolvedPipeline of(
+      HandlerBlueprint blueprint, HandlerInstances instances, @Nullable MiddlewareStep outermost) {
+    List<@Nullable MiddlewareStep> order = new ArrayList<>();
+    if (outermost != null) {
+      order.add(outermost);
+    }
+    order.addAll(blueprint.before());
     order.add(null);
     order.addAll(blueprint.after());
     int size = order.size();

@@ -26,6 +26,16 @@ public final class MiddlewareSettings {
     this.targetHandler = requireNonNull(targetHandler, "targetHandler must not be null");
   }
 
+  /**
+   * Settings prepared already, for middleware the framework inserts itself (the global inbox):
+   * {@code annotation} stands for the middleware, and {@code prepared} is handed to every {@link
+   * PreparedBy} instance without calling {@link PreparedBy#prepare}.
+   */
+  public MiddlewareSettings(Annotation annotation, Class<?> targetHandler, Object prepared) {
+    this(annotation, targetHandler);
+    this.prepared = requireNonNull(prepared, "prepared must not be null");
+  }
+
   /** The annotation as written. */
   public Annotation annotation() {
     return annotation;

@@ -23,5 +23,13 @@ public final class ContextBagKeys {
   /** A {@code Map} of extra entries for the message header's bag. */
   public static final String HEADERS = "Brighter-Headers";
 
+  /**
+   * The id of the request whose handling caused the messages posted with this context: an {@link
+   * io.brighter.Id} or its {@code String} text. The inbox middleware sets it to the request's id;
+   * the outbox records it on every message deposited with the context, under {@link
+   * HeaderNames#CAUSATION_ID}, so {@code OnceOnlyAction.REPLAY} can find them again.
+   */
+  public static final String CAUSATION_ID = "Brighter-CausationId";
+
   private ContextBagKeys() {}
 }

@@ -25,5 +25,11 @@ public final class HeaderNames {
    */
   public static final String PRODUCER_TOPIC = "paramore.brighter.ProducerTopic";
 
+  /**
+   * The id of the request whose handling posted this message, copied from the context bag's {@link
+   * ContextBagKeys#CAUSATION_ID}; what {@link io.brighter.outbox.Outbox#messagesCausedBy} matches.
+   */
+  public static final String CAUSATION_ID = "causationId";
+
   private HeaderNames() {}
 }

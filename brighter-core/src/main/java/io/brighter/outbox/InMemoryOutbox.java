@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.brighter.ConfigurationException;
 import io.brighter.Id;
 import io.brighter.RequestContext;
+import io.brighter.messaging.HeaderNames;
 import io.brighter.messaging.Message;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -201,6 +202,19 @@ public final class InMemoryOutbox implements Outbox, OutboxAsync {
               unindex(entry);
             }
           });
+    }
+  }
+
+  @Override
+  public List<Message> messagesCausedBy(Id causationId) {
+    String wanted = requireNonNull(causationId, "causationId must not be null").value();
+    synchronized (lock) {
+      expire(clock.instant());
+      return entries.values().stream()
+          .filter(e -> wanted.equals(e.message().header().bag().get(HeaderNames.CAUSATION_ID)))
+          .sorted(BY_TIMESTAMP)
+          .map(Entry::message)
+          .toList();
     }
   }
 

@@ -74,6 +74,19 @@ public interface Outbox {
     return outstandingMessages(minimumAge, pageSize);
   }
 
+  /**
+   * Every stored message whose header bag holds {@link
+   * io.brighter.messaging.HeaderNames#CAUSATION_ID} equal to {@code causationId}'s text, dispatched
+   * or not, oldest first: the messages posted while handling that request, which {@code
+   * OnceOnlyAction.REPLAY} sends again. The default finds none, so a back end that does not
+   * override it replays nothing; back ends should override it.
+   *
+   * @since 0.1.0
+   */
+  default List<Message> messagesCausedBy(Id causationId) {
+    return List.of();
+  }
+
   /** Up to {@code pageSize} messages dispatched at least {@code age} ago, oldest first. */
   List<Message> dispatchedMessages(Duration age, int pageSize);
 

@@ -1,0 +1,82 @@
+package io.brighter.handlers.inbox;
+
+import io.brighter.Id;
+import io.brighter.Request;
+import io.brighter.handlers.PreparedBy;
+import io.brighter.handlers.RequestHandlerAsync;
+import io.brighter.handlers.UseInbox;
+import io.brighter.inbox.Inbox;
+import io.brighter.inbox.InboxAsync;
+import io.brighter.internal.Futures;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The asynchronous handler inserted by {@link UseInbox} and the global inbox; see {@link
+ * UseInboxHandler}. It uses the inbox's {@link InboxAsync} methods when it has them, and its
+ * blocking ones otherwise. A {@code REPLAY} sends the messages on the thread that found the
+ * duplicate.
+ *
+ * @param <T> the request type
+ */
+public final class UseInboxHandlerAsync<T extends Request> extends RequestHandlerAsync<T>
+    implements PreparedBy<UseInbox, InboxSettings> {
+
+  private @Nullable InboxSettings settings;
+
+  @Override
+  public InboxSettings prepare(UseInbox annotation, Class<?> targetHandler) {
+    return InboxSettings.of(annotation, targetHandler);
+  }
+
+  @Override
+  public void configure(InboxSettings prepared) {
+    settings = prepared;
+  }
+
+  @Override
+  public CompletableFuture<T> handleAsync(T request) {
+    return Futures.call(() -> run(request));
+  }
+
+  private CompletableFuture<T> run(T request) {
+    InboxSettings configured = settings;
+    if (configured == null) {
+      throw new IllegalStateException("used before configure() was called");
+    }
+    Inbox inbox = configured.inbox(context());
+    Id causationId = InboxSettings.causationId(request, context());
+    String key = configured.contextKey();
+    CompletableFuture<Boolean> seen =
+        configured.onceOnly()
+            ? exists(inbox, request, key)
+            : CompletableFuture.completedFuture(false);
+    return seen.thenCompose(
+        duplicate ->
+            duplicate
+                ? CompletableFuture.completedFuture(
+                    configured.duplicate(request, context(), causationId))
+                : Futures.call(() -> super.handleAsync(request))
+                    .thenCompose(handled -> add(inbox, request, key).thenApply(added -> handled)));
+  }
+
+  private static CompletableFuture<Boolean> exists(Inbox inbox, Request request, String key) {
+    if (inbox instanceof InboxAsync async) {
+      return async.existsAsync(request.id(), key, request.getClass());
+    }
+    return Futures.call(
+        () ->
+            CompletableFuture.completedFuture(inbox.exists(request.id(), key, request.getClass())));
+  }
+
+  private static CompletableFuture<Void> add(Inbox inbox, Request request, String key) {
+    if (inbox instanceof InboxAsync async) {
+      return async.addAsync(request, key);
+    }
+    return Futures.call(
+        () -> {
+          inbox.add(request, key);
+          return CompletableFuture.completedFuture(null);
+        });
+  }
+}
