@@ -24,6 +24,10 @@ import org.jspecify.annotations.Nullable;
  * a consumer made with {@link InMemoryMessageConsumer#InMemoryMessageConsumer(InMemoryBus,
  * RoutingKey)}.
  *
+ * <p>Producers and consumers made with {@link io.brighter.messaging.OnMissingChannel#CREATE} make
+ * their topic or channel; with {@code VALIDATE} they require it to exist ({@link #hasTopic}, {@link
+ * #hasChannel}); with {@code ASSUME} they make and check nothing.
+ *
  * <p>The bus {@link Clock} decides when a delayed message falls due; a test moves a fixed clock
  * instead of sleeping. The bus also keeps every message published on a topic, for tests to inspect
  * with {@link #stream}.
@@ -68,6 +72,19 @@ public final class InMemoryBus {
     locked(() -> channel(routingKey, channelName));
   }
 
+  /**
+   * Whether {@code routingKey} exists: a producer or consumer made it, or something was published
+   * there.
+   */
+  public boolean hasTopic(RoutingKey routingKey) {
+    return locked(() -> streams.containsKey(routingKey) || !channelsOf(routingKey).isEmpty());
+  }
+
+  /** Whether the channel {@code channelName} of {@code routingKey} exists. */
+  public boolean hasChannel(RoutingKey routingKey, String channelName) {
+    return locked(() -> channelsOf(routingKey).containsKey(channelName));
+  }
+
   /** The names of the channels on {@code routingKey}, in the order they were made. */
   public List<String> channels(RoutingKey routingKey) {
     return locked(() -> List.copyOf(channelsOf(routingKey).keySet()));
@@ -109,6 +126,11 @@ public final class InMemoryBus {
         });
   }
 
+  /** Makes {@code topic} exist, with no channel yet. */
+  void declareTopic(RoutingKey topic) {
+    locked(() -> streams.computeIfAbsent(topic, key -> new ArrayList<>()));
+  }
+
   /** The channel {@code channelName} of {@code routingKey}, made if missing. */
   InMemoryChannel channel(RoutingKey routingKey, String channelName) {
     requireNonNull(routingKey, "routingKey must not be null");
@@ -121,21 +143,23 @@ public final class InMemoryBus {
   }
 
   /**
-   * Takes up to {@code max} due messages from {@code channel}, waiting up to {@code timeout} (real
-   * time) for the first. Returns what it has when the waiting thread is interrupted, keeping the
-   * interrupt flag set.
+   * Takes up to {@code max} due messages from the channel {@code channelName} of {@code
+   * routingKey}, waiting up to {@code timeout} (real time) for the first; a missing channel has
+   * none. Returns what it has when the waiting thread is interrupted, keeping the interrupt flag
+   * set.
    */
-  List<Message> take(InMemoryChannel channel, int max, Duration timeout) {
+  List<Message> take(RoutingKey routingKey, String channelName, int max, Duration timeout) {
     long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
     lock.lock();
     try {
       while (true) {
-        List<Message> due = channel.takeDue(clock.instant(), max);
+        InMemoryChannel channel = channelsOf(routingKey).get(channelName);
+        List<Message> due = channel == null ? List.of() : channel.takeDue(clock.instant(), max);
         long remaining = deadline - System.nanoTime();
         if (!due.isEmpty() || remaining <= 0) {
           return due;
         }
-        published.awaitNanos(untilNextDue(channel, remaining));
+        published.awaitNanos(channel == null ? remaining : untilNextDue(channel, remaining));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -165,11 +189,14 @@ public final class InMemoryBus {
         });
   }
 
-  /** Removes every message waiting on {@code channel}. */
-  void purge(InMemoryChannel channel) {
+  /** Removes every message waiting on the channel {@code channelName}, if it exists. */
+  void purge(RoutingKey routingKey, String channelName) {
     locked(
         () -> {
-          channel.clear();
+          InMemoryChannel channel = channelsOf(routingKey).get(channelName);
+          if (channel != null) {
+            channel.clear();
+          }
           return null;
         });
   }

@@ -2,10 +2,12 @@ package io.brighter.messaging.inmemory;
 
 import static java.util.Objects.requireNonNull;
 
+import io.brighter.ConfigurationException;
 import io.brighter.messaging.HeaderNames;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageConsumer;
 import io.brighter.messaging.MessageHeader;
+import io.brighter.messaging.OnMissingChannel;
 import io.brighter.messaging.RoutingKey;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +44,8 @@ public final class InMemoryMessageConsumer implements MessageConsumer {
   public static final int DEFAULT_BUFFER_SIZE = 1;
 
   private final InMemoryBus bus;
-  private final InMemoryChannel channel;
+  private final RoutingKey routingKey;
+  private final String channelName;
   private final int bufferSize;
   private final RoutingKey deadLetterRoutingKey;
   private final List<Message> inFlight = new ArrayList<>();
@@ -75,11 +78,42 @@ public final class InMemoryMessageConsumer implements MessageConsumer {
       String channelName,
       int bufferSize,
       RoutingKey deadLetterRoutingKey) {
+    this(bus, routingKey, channelName, bufferSize, deadLetterRoutingKey, OnMissingChannel.CREATE);
+  }
+
+  /**
+   * A consumer of the channel {@code channelName} on {@code routingKey}. With {@link
+   * OnMissingChannel#CREATE} the channel is made if missing; with {@code VALIDATE} it must exist;
+   * with {@code ASSUME} nothing is made or checked, and receives find nothing until the channel is
+   * made.
+   *
+   * @param bufferSize the most messages one {@link #receive} returns, at least 1
+   * @param deadLetterRoutingKey where rejected messages are published
+   * @throws ConfigurationException under {@code VALIDATE} when the channel does not exist
+   */
+  public InMemoryMessageConsumer(
+      InMemoryBus bus,
+      RoutingKey routingKey,
+      String channelName,
+      int bufferSize,
+      RoutingKey deadLetterRoutingKey,
+      OnMissingChannel makeChannels) {
     this.bus = requireNonNull(bus, "bus must not be null");
+    this.routingKey = requireNonNull(routingKey, "routingKey must not be null");
+    this.channelName = requireNonNull(channelName, "channelName must not be null");
     if (bufferSize < 1) {
       throw new IllegalArgumentException("bufferSize must be at least 1: " + bufferSize);
     }
-    this.channel = bus.channel(routingKey, channelName);
+    switch (requireNonNull(makeChannels, "makeChannels must not be null")) {
+      case CREATE -> bus.declareChannel(routingKey, channelName);
+      case VALIDATE -> {
+        if (!bus.hasChannel(routingKey, channelName)) {
+          throw new ConfigurationException(
+              "channel " + channelName + " on " + routingKey + " does not exist");
+        }
+      }
+      case ASSUME -> {}
+    }
     this.bufferSize = bufferSize;
     this.deadLetterRoutingKey =
         requireNonNull(deadLetterRoutingKey, "deadLetterRoutingKey must not be null");
@@ -103,13 +137,13 @@ public final class InMemoryMessageConsumer implements MessageConsumer {
     requireNonNull(timeout, "timeout must not be null");
     synchronized (inFlight) {
       if (closed) {
-        throw new IllegalStateException("consumer of channel " + channel.name() + " is closed");
+        throw new IllegalStateException("consumer of channel " + channelName + " is closed");
       }
     }
-    List<Message> received = bus.take(channel, bufferSize, timeout);
+    List<Message> received = bus.take(routingKey, channelName, bufferSize, timeout);
     synchronized (inFlight) {
       if (closed) {
-        bus.restore(channel, received);
+        putBack(received);
         return List.of();
       }
       inFlight.addAll(received);
@@ -143,13 +177,13 @@ public final class InMemoryMessageConsumer implements MessageConsumer {
       return false;
     }
     MessageHeader header = message.header().withDelay(delay);
-    bus.requeue(channel, message.withHeader(header), delay);
+    bus.requeue(bus.channel(routingKey, channelName), message.withHeader(header), delay);
     return true;
   }
 
   @Override
   public void purge() {
-    bus.purge(channel);
+    bus.purge(routingKey, channelName);
   }
 
   /** Puts unsettled messages back at the head of the channel; closing twice does nothing. */
@@ -161,7 +195,14 @@ public final class InMemoryMessageConsumer implements MessageConsumer {
       unsettled = List.copyOf(inFlight);
       inFlight.clear();
     }
-    bus.restore(channel, unsettled);
+    putBack(unsettled);
+  }
+
+  /** Puts {@code messages}, received so from an existing channel, back at its head. */
+  private void putBack(List<Message> messages) {
+    if (!messages.isEmpty()) {
+      bus.restore(bus.channel(routingKey, channelName), messages);
+    }
   }
 
   /** Removes the in-flight message with {@code message}'s id; false when there is none. */

@@ -2,10 +2,12 @@ package io.brighter.messaging.inmemory;
 
 import static java.util.Objects.requireNonNull;
 
+import io.brighter.ConfigurationException;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageProducer;
 import io.brighter.messaging.MessageProducerAsync;
 import io.brighter.messaging.Publication;
+import io.brighter.messaging.RoutingKey;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -21,18 +23,34 @@ import java.util.concurrent.CompletableFuture;
  * }
  *
  * <p>A delayed message is queued at once with its header's delay set, and consumers see it only
- * when the bus clock reaches the send time plus the delay. Topics need no declaring, so the
- * publication's {@code makeChannels} is not consulted. Thread-safe.
+ * when the bus clock reaches the send time plus the delay. The publication's {@code makeChannels}
+ * decides what happens to a missing topic when the producer is made: {@code CREATE} makes it,
+ * {@code VALIDATE} fails, {@code ASSUME} does nothing (sending makes it anyway). Thread-safe.
  */
 public final class InMemoryMessageProducer implements MessageProducer, MessageProducerAsync {
 
   private final InMemoryBus bus;
   private final Publication publication;
 
-  /** A producer for {@code publication} on {@code bus}. */
+  /**
+   * A producer for {@code publication} on {@code bus}.
+   *
+   * @throws ConfigurationException when the publication says {@code VALIDATE} and its topic does
+   *     not exist
+   */
   public InMemoryMessageProducer(InMemoryBus bus, Publication publication) {
     this.bus = requireNonNull(bus, "bus must not be null");
     this.publication = requireNonNull(publication, "publication must not be null");
+    RoutingKey topic = publication.topic();
+    switch (publication.makeChannels()) {
+      case CREATE -> bus.declareTopic(topic);
+      case VALIDATE -> {
+        if (!bus.hasTopic(topic)) {
+          throw new ConfigurationException("topic " + topic + " does not exist");
+        }
+      }
+      case ASSUME -> {}
+    }
   }
 
   @Override
