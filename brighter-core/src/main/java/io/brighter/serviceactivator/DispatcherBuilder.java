@@ -1,0 +1,117 @@
+package io.brighter.serviceactivator;
+
+import io.brighter.CommandProcessor;
+import io.brighter.ConfigurationException;
+import io.brighter.messaging.MessageMapperRegistry;
+import io.brighter.messaging.MessagePipeline;
+import io.brighter.messaging.Subscription;
+import io.brighter.messaging.transforms.LuggageStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Collects the parts of a {@link Dispatcher}.
+ *
+ * {@snippet :
+ * Dispatcher dispatcher = new DispatcherBuilder()
+ *     .commandProcessor(commandProcessor)
+ *     .mappers(mappers)
+ *     .subscriptions(List.of(greetings, orders))
+ *     .shutdownTimeout(Duration.ofSeconds(30))
+ *     .build();
+ * }
+ *
+ * <p>Pumps run on virtual threads by default: a Reactor blocks its thread in receive and in the
+ * handler, which is what virtual threads are cheap at. Give {@link #threadFactory} a platform
+ * thread factory when handlers hold monitors across blocking calls (pinning on Java 21).
+ */
+public final class DispatcherBuilder {
+
+  private @Nullable CommandProcessor commandProcessor;
+  private @Nullable MessageMapperRegistry mappers;
+  private @Nullable LuggageStore luggageStore;
+  private @Nullable List<Subscription> subscriptions;
+  private Duration shutdownTimeout = Duration.ofSeconds(10);
+  private Clock clock = Clock.systemUTC();
+  private ThreadFactory threadFactory = Thread.ofVirtual().name("brighter-pump-", 0).factory();
+
+  /** An empty builder. */
+  public DispatcherBuilder() {}
+
+  /** Runs the handlers. Required. */
+  public DispatcherBuilder commandProcessor(CommandProcessor value) {
+    this.commandProcessor = value;
+    return this;
+  }
+
+  /** Turns messages into requests, through the mappers' unwrapping transforms. Required. */
+  public DispatcherBuilder mappers(MessageMapperRegistry value) {
+    this.mappers = value;
+    return this;
+  }
+
+  /** Where {@code @RetrieveClaim} finds claim-checked bodies; optional. */
+  public DispatcherBuilder luggageStore(@Nullable LuggageStore value) {
+    this.luggageStore = value;
+    return this;
+  }
+
+  /** The subscriptions to run; names must be unique. Required. */
+  public DispatcherBuilder subscriptions(List<Subscription> value) {
+    this.subscriptions = value;
+    return this;
+  }
+
+  /** How long {@link Dispatcher#stop()} waits at most; 10 s by default. */
+  public DispatcherBuilder shutdownTimeout(Duration value) {
+    this.shutdownTimeout = value;
+    return this;
+  }
+
+  /** The clock of the unacceptable message windows; the system clock by default. */
+  public DispatcherBuilder clock(Clock value) {
+    this.clock = value;
+    return this;
+  }
+
+  /** Makes the pumps' threads; virtual threads by default. */
+  public DispatcherBuilder threadFactory(ThreadFactory value) {
+    this.threadFactory = value;
+    return this;
+  }
+
+  /**
+   * The dispatcher, not started.
+   *
+   * @throws ConfigurationException naming a missing or invalid property, e.g. {@code
+   *     Dispatcher.commandProcessor may not be null}
+   */
+  public Dispatcher build() {
+    MessagePipeline pipeline =
+        MessagePipeline.builder()
+            .mappers(present(mappers, "mappers"))
+            .luggageStore(luggageStore)
+            .build();
+    if (present(shutdownTimeout, "shutdownTimeout").isNegative()) {
+      throw new ConfigurationException("Dispatcher.shutdownTimeout must not be negative");
+    }
+    List<Subscription> checked = List.copyOf(present(subscriptions, "subscriptions"));
+    PumpResources resources =
+        new PumpResources(
+            present(commandProcessor, "commandProcessor"),
+            pipeline,
+            present(clock, "clock"),
+            present(threadFactory, "threadFactory"));
+    return new Dispatcher(resources, checked, shutdownTimeout);
+  }
+
+  private static <T> T present(@Nullable T value, String property) {
+    if (value == null) {
+      throw new ConfigurationException("Dispatcher." + property + " may not be null");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,300 @@
+package io.brighter.serviceactivator;
+
+import io.brighter.Command;
+import io.brighter.CommandProcessor;
+import io.brighter.ConfigurationException;
+import io.brighter.Event;
+import io.brighter.PublishFailedException;
+import io.brighter.Request;
+import io.brighter.RequestContext;
+import io.brighter.actions.DeferMessageAction;
+import io.brighter.actions.DontAckAction;
+import io.brighter.actions.InvalidMessageAction;
+import io.brighter.actions.RejectMessageAction;
+import io.brighter.messaging.Message;
+import io.brighter.messaging.MessageConsumer;
+import io.brighter.messaging.MessageType;
+import io.brighter.messaging.Subscription;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What both pump types share: the decision, for each message, to acknowledge, requeue, reject or
+ * stop (the loop of .NET Brighter's {@code MessagePump}, with the differences of issue 4), the
+ * unacceptable count and the pump's status. A subclass supplies the loop and its thread.
+ */
+abstract sealed class MessagePump permits Reactor, Proactor {
+
+  /** What the loop does after a message was settled. */
+  enum Next {
+    /** Take the next message. */
+    CONTINUE,
+    /** Wait the subscription's don't-ack delay, then take the next message. */
+    PAUSE,
+    /** Stop: the status is already set. */
+    STOP
+  }
+
+  /** The bag key of the message a request came from, in the context its handlers get. */
+  static final String ORIGINATING_MESSAGE = "OriginatingMessage";
+
+  private static final Logger LOG = LoggerFactory.getLogger(MessagePump.class);
+  private static final String UNACCEPTABLE = "Unacceptable";
+  private static final String DELIVERY_ERROR = "DeliveryError";
+
+  final String consumerName;
+  final Subscription subscription;
+  final MessageConsumer consumer;
+  final PumpResources resources;
+  private final UnacceptableCounter unacceptable;
+  private final CountDownLatch stopSignal = new CountDownLatch(1);
+  private volatile MessagePumpStatus status = MessagePumpStatus.STARTED;
+  private volatile @Nullable Throwable error;
+
+  MessagePump(String consumerName, Subscription subscription, PumpResources resources) {
+    this.consumerName = consumerName;
+    this.subscription = subscription;
+    this.resources = resources;
+    this.unacceptable =
+        new UnacceptableCounter(
+            subscription.unacceptableMessageLimit(),
+            subscription.unacceptableMessageLimitWindow(),
+            resources.clock());
+    this.consumer = subscription.channelFactory().createConsumer(subscription);
+  }
+
+  /** Starts the loop on the pump's own thread. */
+  abstract void start();
+
+  /** Waits up to {@code timeout} for the loop to end; whether it did. */
+  abstract boolean awaitStopped(Duration timeout) throws InterruptedException;
+
+  /** Asks the loop to stop after the message in hand, which it settles first. */
+  void requestStop() {
+    stopSignal.countDown();
+  }
+
+  boolean stopRequested() {
+    return stopSignal.getCount() == 0;
+  }
+
+  ConsumerState state() {
+    return new ConsumerState(subscription.name(), consumerName, status, error);
+  }
+
+  /** Waits {@code delay}, returning early when a stop is asked for. */
+  void pause(Duration delay) {
+    try {
+      stopSignal.await(delay.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      requestStop();
+    }
+  }
+
+  boolean limitReached() {
+    return unacceptable.limitReached();
+  }
+
+  /** Closes the consumer, returning unsettled messages, and records why the pump ended. */
+  void finish(MessagePumpStatus finalStatus, @Nullable Throwable cause) {
+    try {
+      consumer.close();
+    } catch (RuntimeException e) {
+      LOG.warn("Consumer {} failed to close", consumerName, e);
+    }
+    error = cause;
+    status = finalStatus;
+    LOG.info("Message pump {} ended: {}", consumerName, finalStatus);
+  }
+
+  /**
+   * Settles a message that must not reach a handler: unacceptable ones are rejected, a quit message
+   * is acknowledged and ends the loop. Null for a message to dispatch.
+   */
+  @Nullable Next screen(Message message) {
+    MessageType type = message.header().messageType();
+    return switch (type) {
+      case UNACCEPTABLE -> {
+        unacceptable.increment();
+        reject(message, UNACCEPTABLE, "Failed to parse a message from the incoming message");
+        yield Next.CONTINUE;
+      }
+      case QUIT -> {
+        consumer.acknowledge(message);
+        finish(MessagePumpStatus.STOPPED, null);
+        yield Next.STOP;
+      }
+      case NONE -> Next.CONTINUE;
+      case COMMAND, EVENT, DOCUMENT -> null;
+    };
+  }
+
+  /** The request type {@code message} carries; failures become mapping failures. */
+  Class<? extends Request> requestType(Message message) {
+    try {
+      return subscription.requestTypeFor(message);
+    } catch (RuntimeException e) {
+      throw new MessageMappingException(
+          "Failed to find the request type of message " + message.id() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A failure to unwrap {@code message}: actions and configuration errors stay what they are. */
+  static Throwable mappingFailure(Message message, Throwable failure) {
+    Throwable cause = unwrap(failure);
+    if (isAction(cause) || cause instanceof ConfigurationException) {
+      return cause;
+    }
+    return new MessageMappingException(
+        "Failed to map message " + message.id() + ": " + cause.getMessage(), cause);
+  }
+
+  /** A new context for the request of {@code message}. */
+  static RequestContext contextFor(Message message) {
+    RequestContext context = new RequestContext();
+    context.bag().put(ORIGINATING_MESSAGE, message);
+    return context;
+  }
+
+  /** Sends a command or publishes an event (or document) with the processor. */
+  void dispatch(Request request, RequestContext context) {
+    CommandProcessor processor = resources.commandProcessor();
+    if (request instanceof Command command) {
+      processor.send(command, context);
+    } else if (request instanceof Event event) {
+      processor.publish(event, context);
+    } else {
+      throw notDispatchable(request);
+    }
+  }
+
+  static ConfigurationException notDispatchable(Request request) {
+    return new ConfigurationException(
+        request.getClass().getName() + " is neither a Command nor an Event, so cannot be handled");
+  }
+
+  /**
+   * Acknowledges, requeues or rejects {@code message} after its handling ended with {@code failure}
+   * (null for success), and says what the loop does next.
+   */
+  Next settle(Message message, @Nullable Throwable failure) {
+    Throwable cause = failure == null ? null : unwrap(failure);
+    if (cause instanceof PublishFailedException published) {
+      cause = mostSevere(published.failures());
+    }
+    if (cause == null) {
+      consumer.acknowledge(message);
+      return Next.CONTINUE;
+    }
+    return switch (cause) {
+      case ConfigurationException e -> {
+        unacceptable.increment();
+        reject(message, DELIVERY_ERROR, "Not processed due to configuration exception: " + e);
+        finish(MessagePumpStatus.ERROR, e);
+        yield Next.STOP;
+      }
+      case DeferMessageAction e -> {
+        requeue(message, e.delay().orElse(subscription.requeueDelay()));
+        yield Next.CONTINUE;
+      }
+      case DontAckAction e -> {
+        // No nack in the consumer SPI: give the message back at once, its handled count kept.
+        unacceptable.increment();
+        consumer.requeue(message, Duration.ZERO);
+        yield Next.PAUSE;
+      }
+      case RejectMessageAction e -> rejected(message, DELIVERY_ERROR, e.getMessage());
+      case InvalidMessageAction e -> rejected(message, UNACCEPTABLE, e.getMessage());
+      case MessageMappingException e -> rejected(message, UNACCEPTABLE, e.getMessage());
+      default -> unhandled(message, cause);
+    };
+  }
+
+  private Next unhandled(Message message, Throwable cause) {
+    LOG.error("Handler of message {} on {} failed", message.id(), consumerName, cause);
+    unacceptable.increment();
+    switch (subscription.unhandledExceptionAction()) {
+      case REJECT -> reject(message, DELIVERY_ERROR, "Unhandled exception: " + cause);
+      case DEFER -> requeue(message, subscription.requeueDelay());
+      case ACKNOWLEDGE -> consumer.acknowledge(message);
+    }
+    return Next.CONTINUE;
+  }
+
+  private Next rejected(Message message, String reason, @Nullable String description) {
+    unacceptable.increment();
+    reject(message, reason, String.valueOf(description));
+    return Next.CONTINUE;
+  }
+
+  /**
+   * Counts this delivery, then requeues the message, or dead-letters it once it has been delivered
+   * the subscription's requeue count of times.
+   */
+  private void requeue(Message message, Duration delay) {
+    Message counted =
+        message.withHeader(message.header().withHandledCount(message.header().handledCount() + 1));
+    if (counted.handledCountReached(subscription.requeueCount())) {
+      LOG.warn(
+          "Message {} handled {} times; dropping it to the dead letter channel",
+          message.id(),
+          counted.header().handledCount());
+      unacceptable.increment();
+      reject(counted, DELIVERY_ERROR, "Handle count of messages reached; rejecting at limit");
+    } else {
+      consumer.requeue(counted, delay);
+    }
+  }
+
+  private void reject(Message message, String reason, String description) {
+    consumer.reject(message, "Message rejected reason: " + reason + " Description: " + description);
+  }
+
+  /**
+   * The failure that decides a published event's fate when several handlers failed: a configuration
+   * error first (it stops the pump), then defer, don't-ack, reject, invalid, and otherwise the
+   * first failure.
+   */
+  private static Throwable mostSevere(List<Throwable> failures) {
+    List<Class<? extends Throwable>> order =
+        List.of(
+            ConfigurationException.class,
+            DeferMessageAction.class,
+            DontAckAction.class,
+            RejectMessageAction.class,
+            InvalidMessageAction.class);
+    for (Class<? extends Throwable> kind : order) {
+      for (Throwable failure : failures) {
+        Throwable cause = unwrap(failure);
+        if (kind.isInstance(cause)) {
+          return cause;
+        }
+      }
+    }
+    return unwrap(failures.getFirst());
+  }
+
+  private static boolean isAction(Throwable failure) {
+    return failure instanceof DeferMessageAction
+        || failure instanceof DontAckAction
+        || failure instanceof RejectMessageAction
+        || failure instanceof InvalidMessageAction;
+  }
+
+  static Throwable unwrap(Throwable failure) {
+    Throwable current = failure;
+    while ((current instanceof CompletionException || current instanceof ExecutionException)
+        && current.getCause() != null) {
+      current = current.getCause();
+    }
+    return current;
+  }
+}

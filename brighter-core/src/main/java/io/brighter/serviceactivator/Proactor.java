@@ -1,0 +1,202 @@
+package io.brighter.serviceactivator;
+
+import io.brighter.Command;
+import io.brighter.CommandProcessor;
+import io.brighter.Event;
+import io.brighter.Request;
+import io.brighter.RequestContext;
+import io.brighter.messaging.ChannelFailureException;
+import io.brighter.messaging.Message;
+import io.brighter.messaging.Subscription;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The asynchronous pump: maps with {@code unwrapAsync} and dispatches with {@code sendAsync} or
+ * {@code publishAsync}. Every step of its loop, and every continuation of a handler's future, runs
+ * on the pump's own single-thread executor, so it handles one message at a time, in order, and
+ * never blocks a thread while a handler's future is pending. Waits are scheduled on the executor,
+ * not slept. The consumer SPI is blocking, so a receive blocks the executor's thread for up to the
+ * subscription's timeout.
+ */
+final class Proactor extends MessagePump {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Proactor.class);
+
+  private final ScheduledExecutorService executor;
+  private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+  // Read and written on the executor's thread only.
+  private @Nullable ScheduledFuture<?> waiting;
+
+  Proactor(String consumerName, Subscription subscription, PumpResources resources) {
+    super(consumerName, subscription, resources);
+    this.executor =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = resources.threadFactory().newThread(runnable);
+              thread.setName("brighter-pump-" + consumerName);
+              return thread;
+            });
+  }
+
+  @Override
+  void start() {
+    executor.execute(this::receive);
+  }
+
+  @Override
+  void requestStop() {
+    super.requestStop();
+    try {
+      executor.execute(this::wakeUp);
+    } catch (RejectedExecutionException e) {
+      // the loop has ended already
+    }
+  }
+
+  @Override
+  boolean awaitStopped(Duration timeout) throws InterruptedException {
+    try {
+      stopped.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      return true;
+    } catch (ExecutionException | TimeoutException e) {
+      return stopped.isDone();
+    }
+  }
+
+  /** Ends a wait early so a stop is seen at once. */
+  private void wakeUp() {
+    ScheduledFuture<?> pending = waiting;
+    if (pending != null && pending.cancel(false)) {
+      waiting = null;
+      receive();
+    }
+  }
+
+  private void receive() {
+    waiting = null;
+    try {
+      if (stopRequested()) {
+        end(MessagePumpStatus.STOPPED, null);
+        return;
+      }
+      if (limitReached()) {
+        end(MessagePumpStatus.LIMIT_EXCEEDED, null);
+        return;
+      }
+      List<Message> messages;
+      try {
+        messages = consumer.receive(subscription.timeout());
+      } catch (ChannelFailureException e) {
+        LOG.warn("Channel of {} failed; retrying", consumerName, e);
+        after(subscription.channelFailureDelay(), this::receive);
+        return;
+      }
+      if (messages.isEmpty()) {
+        after(subscription.emptyChannelDelay(), this::receive);
+      } else {
+        next(messages.iterator());
+      }
+    } catch (RuntimeException | Error e) {
+      LOG.error("Message pump {} died", consumerName, e);
+      end(MessagePumpStatus.ERROR, e);
+    }
+  }
+
+  /** Handles the next message of a batch, or receives again when the batch is done. */
+  private void next(Iterator<Message> batch) {
+    if (!batch.hasNext() || stopRequested() || limitReached()) {
+      receive(); // unhandled messages of the batch return to the channel when the consumer closes
+      return;
+    }
+    Message message = batch.next();
+    handle(message)
+        .whenCompleteAsync(
+            (next, failure) -> {
+              if (failure != null) {
+                Throwable cause = unwrap(failure);
+                if (cause instanceof ChannelFailureException) {
+                  LOG.warn("Channel of {} failed while settling", consumerName, cause);
+                  after(subscription.channelFailureDelay(), this::receive);
+                } else {
+                  LOG.error("Message pump {} died", consumerName, cause);
+                  end(MessagePumpStatus.ERROR, cause);
+                }
+              } else if (next == Next.PAUSE) {
+                after(subscription.dontAckDelay(), () -> next(batch));
+              } else if (next == Next.CONTINUE) {
+                next(batch);
+              } else {
+                stopExecutor();
+              }
+            },
+            executor);
+  }
+
+  /** Maps and dispatches {@code message}, settling it on the executor when the handler is done. */
+  private CompletableFuture<Next> handle(Message message) {
+    Next screened = screen(message);
+    if (screened != null) {
+      return CompletableFuture.completedFuture(screened);
+    }
+    CompletableFuture<? extends Request> request;
+    try {
+      request = resources.pipeline().unwrapAsync(message, requestType(message));
+    } catch (RuntimeException e) {
+      request = CompletableFuture.failedFuture(e);
+    }
+    return request
+        .handle(
+            (mapped, failure) ->
+                failure != null
+                    ? CompletableFuture.<Void>failedFuture(mappingFailure(message, failure))
+                    : dispatchAsync(mapped, contextFor(message)))
+        .thenCompose(Function.identity())
+        .handleAsync((done, failure) -> settle(message, failure), executor);
+  }
+
+  private CompletableFuture<Void> dispatchAsync(Request request, RequestContext context) {
+    CommandProcessor processor = resources.commandProcessor();
+    try {
+      if (request instanceof Command command) {
+        return processor.sendAsync(command, context);
+      } else if (request instanceof Event event) {
+        return processor.publishAsync(event, context);
+      }
+      return CompletableFuture.failedFuture(notDispatchable(request));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private void after(Duration delay, Runnable step) {
+    if (stopRequested()) {
+      receive();
+      return;
+    }
+    waiting = executor.schedule(step, delay.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  private void end(MessagePumpStatus status, @Nullable Throwable cause) {
+    finish(status, cause);
+    stopExecutor();
+  }
+
+  private void stopExecutor() {
+    executor.shutdown();
+    stopped.complete(null);
+  }
+}

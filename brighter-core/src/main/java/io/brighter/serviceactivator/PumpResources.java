@@ -1,0 +1,13 @@
+package io.brighter.serviceactivator;
+
+import io.brighter.CommandProcessor;
+import io.brighter.messaging.MessagePipeline;
+import java.time.Clock;
+import java.util.concurrent.ThreadFactory;
+
+/** What every pump of one dispatcher shares. */
+record PumpResources(
+    CommandProcessor commandProcessor,
+    MessagePipeline pipeline,
+    Clock clock,
+    ThreadFactory threadFactory) {}

@@ -1,0 +1,498 @@
+package io.brighter.serviceactivator;
+
+import static io.brighter.serviceactivator.PumpFixture.GREET;
+import static io.brighter.serviceactivator.PumpFixture.GREETED;
+import static io.brighter.serviceactivator.PumpFixture.greet;
+import static io.brighter.serviceactivator.PumpFixture.greeted;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.brighter.ConfigurationException;
+import io.brighter.Id;
+import io.brighter.Request;
+import io.brighter.actions.DeferMessageAction;
+import io.brighter.actions.DontAckAction;
+import io.brighter.actions.InvalidMessageAction;
+import io.brighter.actions.RejectMessageAction;
+import io.brighter.fixtures.MovableClock;
+import io.brighter.messaging.HeaderNames;
+import io.brighter.messaging.Message;
+import io.brighter.messaging.MessageBody;
+import io.brighter.messaging.MessageHeader;
+import io.brighter.messaging.MessagePumpType;
+import io.brighter.messaging.MessageType;
+import io.brighter.messaging.RoutingKey;
+import io.brighter.messaging.SubscriptionBuilder;
+import io.brighter.messaging.UnhandledExceptionAction;
+import io.brighter.messaging.inmemory.InMemoryChannelFactory;
+import io.brighter.serviceactivator.PumpFixture.Greet;
+import io.brighter.serviceactivator.PumpFixture.Greeted;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The message-dispatch behaviours every pump type has; a subclass names the pump type. */
+abstract class MessagePumpBehaviour {
+
+  final PumpFixture fixture = new PumpFixture();
+  volatile @Nullable RecordingConsumer consumer;
+  @Nullable Dispatcher dispatcher;
+
+  abstract MessagePumpType pumpType();
+
+  @AfterEach
+  void stopDispatcher() {
+    if (dispatcher != null) {
+      dispatcher.stop();
+    }
+  }
+
+  SubscriptionBuilder subscription(RoutingKey topic, Class<? extends Request> type) {
+    return subscription(topic, type, 0);
+  }
+
+  /** A subscription whose consumer is recorded and fails its first {@code failures} receives. */
+  SubscriptionBuilder subscription(RoutingKey topic, Class<? extends Request> type, int failures) {
+    InMemoryChannelFactory channels = new InMemoryChannelFactory(fixture.bus);
+    return fixture
+        .subscription(topic, type, pumpType())
+        .channelFactory(
+            subscription -> {
+              RecordingConsumer recording =
+                  new RecordingConsumer(channels.createConsumer(subscription), failures);
+              consumer = recording;
+              return recording;
+            });
+  }
+
+  Dispatcher run(SubscriptionBuilder subscription) {
+    Dispatcher started = fixture.dispatcher(subscription.build());
+    dispatcher = started;
+    started.start();
+    return started;
+  }
+
+  RecordingConsumer consumer() {
+    RecordingConsumer recording = consumer;
+    assertThat(recording).isNotNull();
+    return recording;
+  }
+
+  void handlerDoes(Consumer<Request> behaviour) {
+    fixture.journal.behaviour = behaviour;
+  }
+
+  MessagePumpStatus status() {
+    return state().status();
+  }
+
+  ConsumerState state() {
+    assertThat(dispatcher).isNotNull();
+    return dispatcher.state().getFirst();
+  }
+
+  static String reason(Message deadLetter) {
+    return String.valueOf(deadLetter.header().bag().get(HeaderNames.REJECTION_REASON));
+  }
+
+  @Nested
+  class Delivery {
+
+    @Test
+    void a_command_reaches_its_handler_and_is_acknowledged() {
+      // given
+      run(subscription(GREET, Greet.class));
+      Greet command = greet("Ada");
+
+      // when
+      Message sent = fixture.send(GREET, command);
+
+      // then
+      await().until(() -> consumer().acknowledged.size() == 1);
+      assertThat(fixture.journal.handled).containsExactly(command);
+      assertThat(consumer().acknowledged.getFirst().id()).isEqualTo(sent.id());
+    }
+
+    @Test
+    void an_event_reaches_its_handlers() {
+      // given
+      run(subscription(GREETED, Greeted.class));
+      Greeted event = greeted("Ada");
+
+      // when
+      fixture.send(GREETED, event);
+
+      // then
+      await().until(() -> consumer().acknowledged.size() == 1);
+      assertThat(fixture.journal.handled).containsExactly(event);
+    }
+
+    @Test
+    void messages_of_several_types_share_a_channel_with_a_dynamic_request_type() {
+      // given
+      RoutingKey mixed = RoutingKey.of("mixed");
+      run(
+          fixture
+              .subscription(mixed, Greet.class, pumpType())
+              .requestTypes(
+                  message ->
+                      message.header().messageType() == MessageType.COMMAND
+                          ? Greet.class
+                          : Greeted.class));
+      Greet command = greet("Ada");
+      Greeted event = greeted("Grace");
+
+      // when
+      fixture.send(mixed, command);
+      fixture.send(mixed, event);
+
+      // then
+      await().until(() -> fixture.journal.handled.size() == 2);
+      assertThat(fixture.journal.handled).containsExactly(command, event);
+    }
+
+    @Test
+    void a_quit_message_stops_the_pump() {
+      // given
+      run(subscription(GREET, Greet.class));
+
+      // when
+      fixture.sendRaw(
+          GREET,
+          new Message(
+              MessageHeader.builder(Id.random(), GREET, MessageType.QUIT).build(),
+              MessageBody.EMPTY));
+
+      // then
+      await().until(() -> status() == MessagePumpStatus.STOPPED);
+    }
+  }
+
+  @Nested
+  class UnhandledExceptions {
+
+    @Test
+    void are_rejected_to_the_dead_letter_channel_with_the_reason_by_default() {
+      // given
+      handlerDoes(
+          request -> {
+            throw new IllegalStateException("boom");
+          });
+      run(subscription(GREET, Greet.class));
+
+      // when
+      fixture.send(GREET, greet("Ada"));
+
+      // then
+      await().until(() -> fixture.deadLetters(GREET).size() == 1);
+      assertThat(reason(fixture.deadLetters(GREET).getFirst()))
+          .contains("DeliveryError", "Unhandled exception", "boom");
+      assertThat(consumer().acknowledged).isEmpty();
+    }
+
+    @Test
+    void are_requeued_within_the_requeue_count_when_the_action_is_defer() {
+      // given
+      handlerDoes(
+          request -> {
+            throw new IllegalStateException("boom");
+          });
+      run(
+          subscription(GREET, Greet.class)
+              .unhandledExceptionAction(UnhandledExceptionAction.DEFER)
+              .requeueCount(2));
+
+      // when
+      fixture.send(GREET, greet("Ada"));
+
+      // then
+      await().until(() -> fixture.deadLetters(GREET).size() == 1);
+      assertThat(fixture.journal.handled).hasSize(2);
+      assertThat(consumer().requeued).hasSize(1);
+    }
+
+    @Test
+    void are_acknowledged_when_the_action_is_acknowledge() {
+      // given
+      handlerDoes(
+          request -> {
+            throw new IllegalStateException("boom");
+          });
+      run(
+          subscription(GREET, Greet.class)
+              .unhandledExceptionAction(UnhandledExceptionAction.ACKNOWLEDGE));
+
+      // when
+      fixture.send(GREET, greet("Ada"));
+
+      // then
+      await().until(() -> consumer().acknowledged.size() == 1);
+      assertThat(fixture.deadLetters(GREET)).isEmpty();
+    }
+
+    @Test
+    void of_several_event_handlers_are_scanned_for_an_action() {
+      // given
+      handlerDoes(
+          request -> {
+            throw new IllegalStateException("first fails");
+          });
+      fixture.journal.second =
+          request -> {
+            throw new DeferMessageAction(Duration.ofMinutes(1));
+          };
+      run(subscription(GREETED, Greeted.class));
+
+      // when
+      fixture.send(GREETED, greeted("Ada"));
+
+      // then
+      await().until(() -> consumer().requeued.size() == 1);
+      assertThat(consumer().requeued.getFirst().delay()).isEqualTo(Duration.ofMinutes(1));
+      assertThat(fixture.deadLetters(GREETED)).isEmpty();
+    }
+  }
+
+  @Nested
+  class Actions {
+
+    @Test
+    void defer_requeues_until_the_requeue_count_of_deliveries_then_dead_letters() {
+      // given
+      handlerDoes(
+          request -> {
+            throw new DeferMessageAction();
+          });
+      run(subscription(GREET, Greet.class).requeueCount(3));
+
+      // when
+      fixture.send(GREET, greet("Ada"));
+
+      // then
+      await().until(() -> fixture.deadLetters(GREET).size() == 1);
+      Message deadLetter = fixture.deadLetters(GREET).getFirst();
+      assertThat(fixture.journal.handled).hasSize(3);
+      assertThat(deadLetter.header().handledCount()).isEqualTo(3);
+      assertThat(reason(deadLetter)).contains("Handle count of messages reached");
+      assertThat(consumer().requeued)
+          .extracting(requeue -> requeue.message().header().handledCount())
+          .containsExactly(1, 2);
+    }
+
+    @Test
+    void defer_with_a_delay_overrides_the_requeue_delay() {
+      // given
+      handlerDoes(
+          request -> {
+            throw new DeferMessageAction(Duration.ofMinutes(5));
+          });
+      run(subscription(GREET, Greet.class).requeueDelay(Duration.ofMillis(1)));
+
+      // when
+      fixture.send(GREET, greet("Ada"));
+
+      // then
+      await().until(() -> consumer().requeued.size() == 1);
+      assertThat(consumer().requeued.getFirst().delay()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void reject_dead_letters_with_the_reason() {
+      // given
+      handlerDoes(
+          request -> {
+            throw new RejectMessageAction("cancelled order");
+          });
+      run(subscription(GREET, Greet.class));
+
+      // when
+      fixture.send(GREET, greet("Ada"));
+
+      // then
+      await().until(() -> fixture.deadLetters(GREET).size() == 1);
+      assertThat(reason(fixture.deadLetters(GREET).getFirst()))
+          .contains("DeliveryError", "cancelled order");
+    }
+
+    @Test
+    void dont_ack_gives_the_message_back_without_acknowledging_it() {
+      // given
+      handlerDoes(
+          request -> {
+            if (fixture.journal.handled.size() == 1) {
+              throw new DontAckAction("not now");
+            }
+          });
+      run(subscription(GREET, Greet.class));
+
+      // when
+      fixture.send(GREET, greet("Ada"));
+
+      // then
+      await().until(() -> consumer().acknowledged.size() == 1);
+      assertThat(fixture.journal.handled).hasSize(2);
+      assertThat(consumer().requeued).hasSize(1);
+      assertThat(consumer().requeued.getFirst().delay()).isZero();
+      assertThat(consumer().requeued.getFirst().message().header().handledCount()).isZero();
+    }
+
+    @Test
+    void an_invalid_message_is_rejected_as_unacceptable() {
+      // given
+      handlerDoes(
+          request -> {
+            throw new InvalidMessageAction("no name");
+          });
+      run(subscription(GREET, Greet.class));
+
+      // when
+      fixture.send(GREET, greet("Ada"));
+
+      // then
+      await().until(() -> fixture.deadLetters(GREET).size() == 1);
+      assertThat(reason(fixture.deadLetters(GREET).getFirst())).contains("Unacceptable", "no name");
+    }
+
+    @Test
+    void a_configuration_error_rejects_the_message_and_stops_the_pump_in_error() {
+      // given
+      handlerDoes(
+          request -> {
+            throw new ConfigurationException("miswired");
+          });
+      run(subscription(GREET, Greet.class));
+
+      // when
+      fixture.send(GREET, greet("Ada"));
+
+      // then
+      await().until(() -> status() == MessagePumpStatus.ERROR);
+      assertThat(state().error()).isInstanceOf(ConfigurationException.class);
+      assertThat(fixture.deadLetters(GREET)).hasSize(1);
+    }
+  }
+
+  @Nested
+  class UnacceptableMessages {
+
+    @Test
+    void a_message_that_cannot_be_mapped_is_rejected_as_unacceptable() {
+      // given
+      run(subscription(GREET, Greet.class));
+
+      // when
+      fixture.sendBadJson();
+
+      // then
+      await().until(() -> fixture.deadLetters(GREET).size() == 1);
+      assertThat(reason(fixture.deadLetters(GREET).getFirst())).contains("Unacceptable");
+      assertThat(status()).isEqualTo(MessagePumpStatus.STARTED);
+    }
+
+    @Test
+    void a_message_of_an_unknown_dynamic_type_is_rejected_as_unacceptable() {
+      // given
+      run(fixture.subscription(GREET, Greet.class, pumpType()).requestTypes(message -> null));
+
+      // when
+      fixture.send(GREET, greet("Ada"));
+
+      // then
+      await().until(() -> fixture.deadLetters(GREET).size() == 1);
+      assertThat(reason(fixture.deadLetters(GREET).getFirst())).contains("Unacceptable");
+    }
+
+    @Test
+    void the_unacceptable_message_limit_stops_the_pump() {
+      // given
+      run(subscription(GREET, Greet.class).unacceptableMessageLimit(2));
+
+      // when
+      fixture.sendBadJson();
+      fixture.sendBadJson();
+
+      // then
+      await().until(() -> status() == MessagePumpStatus.LIMIT_EXCEEDED);
+      assertThat(fixture.deadLetters(GREET)).hasSize(2);
+    }
+
+    @Test
+    void the_window_starts_the_count_again() {
+      // given
+      MovableClock clock = new MovableClock();
+      fixture.clock = clock;
+      run(
+          subscription(GREET, Greet.class)
+              .unacceptableMessageLimit(2)
+              .unacceptableMessageLimitWindow(Duration.ofMinutes(1)));
+      fixture.sendBadJson();
+      await().until(() -> fixture.deadLetters(GREET).size() == 1);
+      clock.advance(Duration.ofMinutes(2));
+
+      // when
+      fixture.sendBadJson();
+      fixture.send(GREET, greet("Ada"));
+
+      // then
+      await().until(() -> fixture.journal.handled.size() == 1);
+      assertThat(status()).isEqualTo(MessagePumpStatus.STARTED);
+    }
+
+    @Test
+    void a_limit_of_zero_never_trips() {
+      // given
+      run(subscription(GREET, Greet.class));
+
+      // when
+      for (int i = 0; i < 5; i++) {
+        fixture.sendBadJson();
+      }
+      fixture.send(GREET, greet("Ada"));
+
+      // then
+      await().until(() -> fixture.journal.handled.size() == 1);
+      assertThat(fixture.deadLetters(GREET)).hasSize(5);
+      assertThat(status()).isEqualTo(MessagePumpStatus.STARTED);
+    }
+  }
+
+  @Nested
+  class ChannelFailures {
+
+    @Test
+    void are_retried_until_the_channel_is_back() {
+      // given
+      run(subscription(GREET, Greet.class, 3));
+
+      // when
+      fixture.send(GREET, greet("Ada"));
+
+      // then
+      await().until(() -> consumer().acknowledged.size() == 1);
+      assertThat(consumer().receiveFailures).hasValue(3);
+      assertThat(status()).isEqualTo(MessagePumpStatus.STARTED);
+    }
+  }
+
+  @Nested
+  class Buffering {
+
+    @Test
+    void a_buffer_of_several_messages_is_handled_in_order() {
+      // given
+      List<Greet> commands = List.of(greet("a"), greet("b"), greet("c"), greet("d"));
+      commands.forEach(command -> fixture.send(GREET, command));
+
+      // when
+      run(subscription(GREET, Greet.class).bufferSize(3));
+
+      // then
+      await().until(() -> consumer().acknowledged.size() == 4);
+      assertThat(fixture.journal.handled).containsExactlyElementsOf(commands);
+    }
+  }
+}
