@@ -3,8 +3,10 @@ package io.brighter.benchmarks;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -17,7 +19,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs the in-process benchmarks of Brighter and Axon in one run and prints a table of both, shape
  * by shape, with the ratio and Brighter's target; shapes with no Axon twin (the external bus) show
- * "-" for Axon and "no target". With {@code -prof gc} the table adds Brighter's bytes per
+ * "-" for Axon and "no target". Every score is the average time per operation in nanoseconds; for
+ * the message pump ({@link PumpBenchmarks}) one operation is one message, and a parameterized shape
+ * is listed once per parameter set. With {@code -prof gc} the table adds Brighter's bytes per
  * operation. Any JMH command-line option overrides the defaults (two forks, 5 × 1 s warm-up, 5 × 1
  * s measurement, average time in ns).
  */
@@ -73,6 +77,18 @@ public final class BenchmarkMain {
     return method;
   }
 
+  /** A run's JMH parameters, e.g. {@code [performers=4, bufferSize=10]}; empty when it has none. */
+  private static String parameters(RunResult result) {
+    BenchmarkParams params = result.getParams();
+    Collection<String> keys = params.getParamsKeys();
+    if (keys.isEmpty()) {
+      return "";
+    }
+    StringJoiner joined = new StringJoiner(", ", " [", "]");
+    keys.forEach(key -> joined.add(key + "=" + params.getParam(key)));
+    return joined.toString();
+  }
+
   static String table(Collection<RunResult> results) {
     Map<String, double[]> byShape = new TreeMap<>();
     Map<String, Double> errors = new TreeMap<>();
@@ -81,7 +97,7 @@ public final class BenchmarkMain {
       String benchmark = result.getParams().getBenchmark();
       String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
       boolean axon = benchmark.contains("Axon") || method.startsWith("axon");
-      String shape = shapeOf(method);
+      String shape = shapeOf(method) + parameters(result);
       double score = result.getPrimaryResult().getScore();
       byShape.computeIfAbsent(shape, s -> new double[] {Double.NaN, Double.NaN})[axon ? 1 : 0] =
           score;
