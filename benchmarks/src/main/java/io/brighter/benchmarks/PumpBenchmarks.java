@@ -41,8 +41,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * until a {@link Dispatcher}'s Reactor pumps have handed every one to a no-op handler. With {@link
  * OperationsPerInvocation} each message is one operation, so the score is the time per message. The
  * baselines call the same handler without a pump: {@link #directSend} through {@code send}, {@link
- * #unwrapAndSend} through {@code MessagePipeline.unwrap} and then {@code send}. These shapes have
- * no Axon twin.
+ * #unwrapAndSend} through {@code MessagePipeline.unwrap} and then {@code send}; {@link
+ * #publishOnly} is the producer's half of {@link #pumpReactor} alone. These shapes have no Axon
+ * twin.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -119,6 +120,40 @@ public class PumpBenchmarks {
   }
 
   /**
+   * Baseline: the producer's half of {@link #pumpReactor} alone, {@value #MESSAGES} messages
+   * published to a channel no pump reads.
+   */
+  @Benchmark
+  @OperationsPerInvocation(MESSAGES)
+  public void publishOnly(PublishState state) {
+    InMemoryMessageProducer producer = state.producer;
+    for (Message each : state.messages) {
+      producer.send(each);
+    }
+  }
+
+  /** A fresh bus before every invocation of {@link #publishOnly}, its channel declared. */
+  @State(Scope.Thread)
+  public static class PublishState {
+    List<Message> messages;
+    InMemoryMessageProducer producer;
+
+    /** The messages, mapped once. */
+    @Setup(Level.Trial)
+    public void mapMessages() {
+      messages = mapped();
+    }
+
+    /** A new bus with the channel the pumps would read, and a producer on it. */
+    @Setup(Level.Invocation)
+    public void freshBus() {
+      InMemoryBus bus = new InMemoryBus();
+      bus.declareChannel(TOPIC, TOPIC.value());
+      producer = new InMemoryMessageProducer(bus, PUBLICATION);
+    }
+  }
+
+  /**
    * A fresh bus and a started dispatcher before every invocation, stopped after it: the bus keeps
    * every message published, and a dispatcher per invocation leaves no pump running between them.
    */
@@ -142,13 +177,7 @@ public class PumpBenchmarks {
     /** The messages, mapped once: distinct ids, the same name. */
     @Setup(Level.Trial)
     public void mapMessages() {
-      MessagePipeline pipeline =
-          MessagePipeline.builder().mappers(new MessageMapperRegistry()).build();
-      messages = new ArrayList<>(MESSAGES);
-      for (int i = 0; i < MESSAGES; i++) {
-        messages.add(
-            pipeline.wrap(new PumpGreeting(Id.random(), "Ada"), PUBLICATION, new RequestContext()));
-      }
+      messages = mapped();
       processor = processor();
     }
 
@@ -187,6 +216,18 @@ public class PumpBenchmarks {
       }
       handled = new CountDownLatch(Integer.MAX_VALUE);
     }
+  }
+
+  /** {@value #MESSAGES} messages with distinct ids and the same name. */
+  static List<Message> mapped() {
+    MessagePipeline pipeline =
+        MessagePipeline.builder().mappers(new MessageMapperRegistry()).build();
+    List<Message> messages = new ArrayList<>(MESSAGES);
+    for (int i = 0; i < MESSAGES; i++) {
+      messages.add(
+          pipeline.wrap(new PumpGreeting(Id.random(), "Ada"), PUBLICATION, new RequestContext()));
+    }
+    return messages;
   }
 
   static CommandProcessor processor() {
