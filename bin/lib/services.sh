@@ -1,0 +1,54 @@
+# Sourced by bin/test: makes sure the databases the integration tests use are running on loopback.
+# On the project's machines they already run; on a fresh Debian machine this installs them from
+# Debian's packages, opens them to loopback without a password (test machines only) and starts them.
+
+port_open() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+wait_for_port() {
+  local port=$1 name=$2 tries=0
+  until port_open "$port"; do
+    tries=$((tries + 1))
+    if [ "$tries" -gt 60 ]; then
+      echo "$name did not open port $port within 60 s" >&2
+      return 1
+    fi
+    sleep 1
+  done
+}
+
+apt_install() {
+  command -v apt-get >/dev/null 2>&1 || { echo "cannot install $*: no apt-get" >&2; return 1; }
+  [ -n "${BRIGHTER_APT_UPDATED:-}" ] || { apt-get update -qq >&2 && BRIGHTER_APT_UPDATED=1; }
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2
+}
+
+ensure_postgres() {
+  port_open 5432 && return 0
+  echo "PostgreSQL is not running on 127.0.0.1:5432: starting it" >&2
+  command -v pg_ctlcluster >/dev/null 2>&1 || apt_install postgresql
+  local version hba
+  version=$(ls /etc/postgresql | sort -V | tail -n 1)
+  hba="/etc/postgresql/$version/main/pg_hba.conf"
+  if ! grep -q "brighter-test" "$hba"; then
+    sed -i '1i # brighter-test: loopback connections without a password (test machines only)\nlocal all all trust\nhost all all 127.0.0.1/32 trust\nhost all all ::1/128 trust' "$hba"
+  fi
+  pg_ctlcluster --skip-systemctl-redirect "$version" main start
+  wait_for_port 5432 PostgreSQL
+  psql -h 127.0.0.1 -U postgres -tAc "select 1 from pg_database where datname = 'test'" | grep -q 1 \
+    || psql -h 127.0.0.1 -U postgres -c "create database test"
+}
+
+ensure_mariadb() {
+  port_open 3306 && return 0
+  echo "MariaDB is not running on 127.0.0.1:3306: starting it" >&2
+  command -v mariadbd >/dev/null 2>&1 || apt_install mariadb-server
+  mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld 2>/dev/null || true
+  start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql \
+    --bind-address=127.0.0.1
+  wait_for_port 3306 MariaDB
+  mysql -u root -e "create database if not exists test;
+    alter user 'root'@'localhost' identified via mysql_native_password using password('');" \
+    || true
+}
