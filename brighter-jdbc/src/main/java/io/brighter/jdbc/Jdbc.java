@@ -1,0 +1,115 @@
+package io.brighter.jdbc;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/** The JDBC plumbing the stores share: connections, short transactions, DDL, async. */
+final class Jdbc {
+
+  /** Runs blocking JDBC work of the async methods, one virtual thread per call. */
+  static final Executor VIRTUAL =
+      runnable -> Thread.ofVirtual().name("brighter-jdbc").start(runnable);
+
+  /** Work on a connection that may throw {@link SQLException}. */
+  @FunctionalInterface
+  interface SqlWork<T> {
+    T apply(Connection connection) throws SQLException;
+  }
+
+  private Jdbc() {}
+
+  /** Runs {@code work} on a connection of {@code dataSource} in autocommit mode. */
+  static <T> T withConnection(DataSource dataSource, SqlWork<T> work) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      return work.apply(connection);
+    }
+  }
+
+  /** Runs {@code work} in its own short transaction on a connection of {@code dataSource}. */
+  static <T> T inTransaction(DataSource dataSource, SqlWork<T> work) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        T result = work.apply(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(connection, e);
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    }
+  }
+
+  /** Rolls back, adding a failure to do so to {@code cause}. */
+  static void rollbackQuietly(Connection connection, Exception cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /** Runs the DDL resource of {@code dialect} for {@code box}, with {@code table} filled in. */
+  static void createTable(DataSource dataSource, SqlDialect dialect, String box, String table)
+      throws SQLException {
+    String ddl = resource(dialect.schemaResource(box)).replace("${table}", table);
+    List<String> statements =
+        Arrays.stream(withoutComments(ddl).split(";", -1))
+            .map(String::strip)
+            .filter(sql -> !sql.isBlank())
+            .toList();
+    withConnection(
+        dataSource,
+        connection -> {
+          try (Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+              statement.execute(sql);
+            }
+          }
+          return null;
+        });
+  }
+
+  /** {@code "?, ?, ?"} for {@code count} parameters. */
+  static String placeholders(int count) {
+    return String.join(", ", Collections.nCopies(count, "?"));
+  }
+
+  /** Runs {@code work} on a virtual thread; the future fails with what it throws. */
+  static <T> CompletableFuture<T> async(Supplier<T> work) {
+    return CompletableFuture.supplyAsync(work, VIRTUAL);
+  }
+
+  private static String withoutComments(String sql) {
+    return sql.lines()
+        .filter(line -> !line.strip().startsWith("--"))
+        .collect(Collectors.joining("\n"))
+        .strip();
+  }
+
+  private static String resource(String path) {
+    try (InputStream in = Jdbc.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("The schema resource " + path + " is missing");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot read the schema resource " + path, e);
+    }
+  }
+}

@@ -1,0 +1,519 @@
+package io.brighter.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.brighter.ConfigurationException;
+import io.brighter.Id;
+import io.brighter.RequestContext;
+import io.brighter.messaging.Message;
+import io.brighter.outbox.BoxTransactionProvider;
+import io.brighter.outbox.Outbox;
+import io.brighter.outbox.OutboxAsync;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An {@link Outbox} in a relational table, on plain JDBC: PostgreSQL, MySQL/MariaDB or SQLite. The
+ * table has .NET Brighter's outbox columns, so a Java and a .NET service can share it.
+ *
+ * {@snippet :
+ * JdbcOutbox outbox = JdbcOutbox.forDialect(SqlDialect.POSTGRES, dataSource)
+ *     .withTableName("greetings_outbox");
+ * outbox.createTableIfMissing(); // or apply schema/v1/postgres-outbox.sql with Flyway
+ * CommandProcessor commandProcessor = CommandProcessor.builder()
+ *     .handlers(subscriberRegistry, handlerFactory)
+ *     .externalBus(ExternalBusConfiguration.builder().producers(producers).outbox(outbox).build())
+ *     .build();
+ * }
+ *
+ * <p>Adds run in the {@link JdbcUnitOfWork} given (on its connection, committed with it), or
+ * otherwise in a short transaction of their own; a batch is one JDBC batch. A message id already
+ * stored is ignored on every dialect. Marking a list dispatched is one statement. {@link
+ * #claimOutstanding} leases a page of the oldest outstanding messages in a short transaction
+ * ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL and MySQL/MariaDB, one {@code UPDATE … RETURNING}
+ * on SQLite), so several sweepers do not send the same row while the lease lasts, and no lock is
+ * held while the messages are sent. Ages are measured by the {@link Clock} (the JVM's by default)
+ * against the header timestamp, or the {@code dispatchedAt} given to {@link #markDispatched}.
+ *
+ * <p>Immutable and thread-safe; {@code with…} return copies. The {@link OutboxAsync} methods run
+ * the blocking JDBC work on a virtual thread. Database failures are {@link JdbcStoreException}s; a
+ * transaction provider other than a {@code BoxTransactionProvider<Connection>} is a {@link
+ * ConfigurationException}.
+ */
+public final class JdbcOutbox implements Outbox, OutboxAsync {
+
+  /** The table name used unless {@link #withTableName} sets another. */
+  public static final String DEFAULT_TABLE_NAME = "outbox";
+
+  /** The most ids put into one {@code IN (…)} list. */
+  private static final int IN_LIST_LIMIT = 500;
+
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcOutbox.class);
+
+  private static final Comparator<Message> OLDEST_FIRST =
+      Comparator.comparing(m -> m.header().timestamp());
+
+  private final SqlDialect dialect;
+  private final DataSource dataSource;
+  private final Clock clock;
+  private final OutboxSql sql;
+
+  private JdbcOutbox(SqlDialect dialect, DataSource dataSource, String table, Clock clock) {
+    this.dialect = dialect;
+    this.dataSource = dataSource;
+    this.clock = clock;
+    this.sql = OutboxSql.of(dialect, TableNames.check(table));
+  }
+
+  /** An outbox in the table {@value #DEFAULT_TABLE_NAME} of {@code dataSource}. */
+  public static JdbcOutbox forDialect(SqlDialect dialect, DataSource dataSource) {
+    return new JdbcOutbox(
+        requireNonNull(dialect, "dialect must not be null"),
+        requireNonNull(dataSource, "dataSource must not be null"),
+        DEFAULT_TABLE_NAME,
+        Clock.systemUTC());
+  }
+
+  /**
+   * This outbox on the table {@code tableName}: letters, digits and underscores, not starting with
+   * a digit, at most 48 characters.
+   *
+   * @throws IllegalArgumentException when the name is not such an identifier
+   */
+  public JdbcOutbox withTableName(String tableName) {
+    return new JdbcOutbox(dialect, dataSource, tableName, clock);
+  }
+
+  /** This outbox telling the time (for ages and leases) by {@code clock}. */
+  public JdbcOutbox withClock(Clock clock) {
+    return new JdbcOutbox(dialect, dataSource, sql.table(), requireNonNull(clock, "clock"));
+  }
+
+  /** The table this outbox uses. */
+  public String tableName() {
+    return sql.table();
+  }
+
+  /** The dialect this outbox speaks. */
+  public SqlDialect dialect() {
+    return dialect;
+  }
+
+  /**
+   * Creates the table and its indexes when they do not exist, from the dialect's DDL resource.
+   * Opt-in: call it at start-up, or hand the resource to a migration tool instead.
+   *
+   * @return this outbox
+   */
+  public JdbcOutbox createTableIfMissing() {
+    try {
+      Jdbc.createTable(dataSource, dialect, "outbox", sql.table());
+      return this;
+    } catch (SQLException e) {
+      throw JdbcStoreException.failed("create the outbox table", sql.table(), e);
+    }
+  }
+
+  @Override
+  public void add(
+      Message message, RequestContext context, @Nullable BoxTransactionProvider<?> transaction) {
+    requireNonNull(message, "message must not be null");
+    add(List.of(message), context, transaction);
+  }
+
+  @Override
+  public void add(
+      List<Message> messages,
+      RequestContext context,
+      @Nullable BoxTransactionProvider<?> transaction) {
+    List<Message> toStore = List.copyOf(messages);
+    Connection shared = transaction == null ? null : connectionOf(transaction);
+    if (toStore.isEmpty()) {
+      return;
+    }
+    try {
+      if (shared != null) {
+        insert(shared, toStore);
+      } else {
+        Jdbc.inTransaction(dataSource, connection -> insert(connection, toStore));
+      }
+    } catch (SQLException e) {
+      throw failed("add to the outbox", e);
+    }
+  }
+
+  @Override
+  public Message get(Id id) {
+    requireNonNull(id, "id must not be null");
+    List<Message> found = get(List.of(id));
+    return found.isEmpty() ? Message.none(id) : found.getFirst();
+  }
+
+  @Override
+  public List<Message> get(List<Id> ids) {
+    List<Id> unique = List.copyOf(new LinkedHashSet<>(ids));
+    List<Message> found = new ArrayList<>();
+    try {
+      for (List<Id> chunk : chunks(unique)) {
+        found.addAll(
+            Jdbc.withConnection(
+                dataSource,
+                connection -> query(connection, sql.selectIn(chunk.size()), chunk, null)));
+      }
+    } catch (SQLException e) {
+      throw failed("read from the outbox", e);
+    }
+    return List.copyOf(found);
+  }
+
+  @Override
+  public void markDispatched(Id id, Instant dispatchedAt) {
+    requireNonNull(id, "id must not be null");
+    markDispatched(List.of(id), dispatchedAt);
+  }
+
+  @Override
+  public void markDispatched(List<Id> ids, Instant dispatchedAt) {
+    requireNonNull(dispatchedAt, "dispatchedAt must not be null");
+    try {
+      for (List<Id> chunk : chunks(List.copyOf(new LinkedHashSet<>(ids)))) {
+        Jdbc.withConnection(
+            dataSource,
+            connection -> {
+              try (PreparedStatement update =
+                  connection.prepareStatement(sql.markDispatchedIn(chunk.size()))) {
+                dialect.setInstant(update, 1, dispatchedAt);
+                bindIds(update, 2, chunk);
+                return update.executeUpdate();
+              }
+            });
+      }
+    } catch (SQLException e) {
+      throw failed("mark messages dispatched in the outbox", e);
+    }
+  }
+
+  @Override
+  public List<Message> outstandingMessages(Duration minimumAge, int pageSize) {
+    checkPageSize(pageSize);
+    Instant cutoff = before(clock.instant(), minimumAge);
+    try {
+      return Jdbc.withConnection(
+          dataSource,
+          connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql.outstanding())) {
+              dialect.setInstant(select, 1, cutoff);
+              select.setInt(2, pageSize);
+              return readAll(select);
+            }
+          });
+    } catch (SQLException e) {
+      throw failed("list outstanding messages of the outbox", e);
+    }
+  }
+
+  @Override
+  public List<Message> claimOutstanding(Duration minimumAge, int pageSize, Duration lease) {
+    checkPageSize(pageSize);
+    requireNonNull(lease, "lease must not be null");
+    if (lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("lease must be positive: " + lease);
+    }
+    Instant now = clock.instant();
+    Instant cutoff = before(now, minimumAge);
+    Instant leaseEnds = after(now, lease);
+    try {
+      return Jdbc.inTransaction(
+          dataSource,
+          dialect.claimsWithUpdateReturning()
+              ? connection -> claimByUpdateReturning(connection, cutoff, now, pageSize, leaseEnds)
+              : connection -> claimBySelectForUpdate(connection, cutoff, now, pageSize, leaseEnds));
+    } catch (SQLException e) {
+      throw failed("claim outstanding messages of the outbox", e);
+    }
+  }
+
+  @Override
+  public List<Message> messagesCausedBy(Id causationId) {
+    requireNonNull(causationId, "causationId must not be null");
+    try {
+      return Jdbc.withConnection(
+          dataSource,
+          connection -> query(connection, sql.causedBy(), List.of(causationId), OLDEST_FIRST));
+    } catch (SQLException e) {
+      throw failed("list messages by causation id in the outbox", e);
+    }
+  }
+
+  @Override
+  public List<Message> dispatchedMessages(Duration age, int pageSize) {
+    checkPageSize(pageSize);
+    Instant cutoff = before(clock.instant(), age);
+    try {
+      return Jdbc.withConnection(
+          dataSource,
+          connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql.dispatched())) {
+              dialect.setInstant(select, 1, cutoff);
+              select.setInt(2, pageSize);
+              return readAll(select);
+            }
+          });
+    } catch (SQLException e) {
+      throw failed("list dispatched messages of the outbox", e);
+    }
+  }
+
+  @Override
+  public void delete(List<Id> ids) {
+    try {
+      for (List<Id> chunk : chunks(List.copyOf(new LinkedHashSet<>(ids)))) {
+        Jdbc.withConnection(
+            dataSource,
+            connection -> {
+              try (PreparedStatement delete =
+                  connection.prepareStatement(sql.deleteIn(chunk.size()))) {
+                bindIds(delete, 1, chunk);
+                return delete.executeUpdate();
+              }
+            });
+      }
+    } catch (SQLException e) {
+      throw failed("delete from the outbox", e);
+    }
+  }
+
+  @Override
+  public long outstandingCount() {
+    try {
+      return Jdbc.withConnection(
+          dataSource,
+          connection -> {
+            try (PreparedStatement count = connection.prepareStatement(sql.count());
+                ResultSet result = count.executeQuery()) {
+              return result.next() ? result.getLong(1) : 0L;
+            }
+          });
+    } catch (SQLException e) {
+      throw failed("count outstanding messages of the outbox", e);
+    }
+  }
+
+  @Override
+  public CompletableFuture<Void> addAsync(
+      Message message, RequestContext context, @Nullable BoxTransactionProvider<?> transaction) {
+    return Jdbc.async(
+        () -> {
+          add(message, context, transaction);
+          return null;
+        });
+  }
+
+  @Override
+  public CompletableFuture<Void> addAsync(
+      List<Message> messages,
+      RequestContext context,
+      @Nullable BoxTransactionProvider<?> transaction) {
+    return Jdbc.async(
+        () -> {
+          add(messages, context, transaction);
+          return null;
+        });
+  }
+
+  @Override
+  public CompletableFuture<Message> getAsync(Id id) {
+    return Jdbc.async(() -> get(id));
+  }
+
+  @Override
+  public CompletableFuture<List<Message>> getAsync(List<Id> ids) {
+    return Jdbc.async(() -> get(ids));
+  }
+
+  @Override
+  public CompletableFuture<Void> markDispatchedAsync(Id id, Instant dispatchedAt) {
+    return Jdbc.async(
+        () -> {
+          markDispatched(id, dispatchedAt);
+          return null;
+        });
+  }
+
+  @Override
+  public CompletableFuture<List<Message>> outstandingMessagesAsync(
+      Duration minimumAge, int pageSize) {
+    return Jdbc.async(() -> outstandingMessages(minimumAge, pageSize));
+  }
+
+  @Override
+  public CompletableFuture<List<Message>> dispatchedMessagesAsync(Duration age, int pageSize) {
+    return Jdbc.async(() -> dispatchedMessages(age, pageSize));
+  }
+
+  @Override
+  public CompletableFuture<Void> deleteAsync(List<Id> ids) {
+    return Jdbc.async(
+        () -> {
+          delete(ids);
+          return null;
+        });
+  }
+
+  @Override
+  public CompletableFuture<Long> outstandingCountAsync() {
+    return Jdbc.async(this::outstandingCount);
+  }
+
+  private int insert(Connection connection, List<Message> messages) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(sql.insert())) {
+      for (Message message : messages) {
+        MessageRows.bind(insert, dialect, message);
+        insert.addBatch();
+      }
+      int[] counts = insert.executeBatch();
+      for (int i = 0; i < counts.length && i < messages.size(); i++) {
+        if (counts[i] == 0) {
+          LOG.debug(
+              "Message {} is already in outbox {}; the duplicate is ignored",
+              messages.get(i).id(),
+              sql.table());
+        }
+      }
+      return counts.length;
+    }
+  }
+
+  private List<Message> claimBySelectForUpdate(
+      Connection connection, Instant cutoff, Instant now, int pageSize, Instant leaseEnds)
+      throws SQLException {
+    List<Message> claimed;
+    try (PreparedStatement select = connection.prepareStatement(sql.claimSelect())) {
+      dialect.setInstant(select, 1, cutoff);
+      dialect.setInstant(select, 2, now);
+      select.setInt(3, pageSize);
+      claimed = readAll(select);
+    }
+    if (!claimed.isEmpty()) {
+      try (PreparedStatement lease = connection.prepareStatement(sql.leaseIn(claimed.size()))) {
+        dialect.setInstant(lease, 1, leaseEnds);
+        bindIds(lease, 2, claimed.stream().map(Message::id).toList());
+        lease.executeUpdate();
+      }
+    }
+    return claimed;
+  }
+
+  private List<Message> claimByUpdateReturning(
+      Connection connection, Instant cutoff, Instant now, int pageSize, Instant leaseEnds)
+      throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement(sql.claimUpdateReturning())) {
+      dialect.setInstant(update, 1, leaseEnds);
+      dialect.setInstant(update, 2, cutoff);
+      dialect.setInstant(update, 3, now);
+      update.setInt(4, pageSize);
+      List<Message> claimed = new ArrayList<>(readAll(update));
+      claimed.sort(OLDEST_FIRST);
+      return List.copyOf(claimed);
+    }
+  }
+
+  private List<Message> query(
+      Connection connection, String query, List<Id> ids, @Nullable Comparator<Message> order)
+      throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(query)) {
+      bindIds(select, 1, ids);
+      List<Message> found = readAll(select);
+      if (order == null) {
+        return found;
+      }
+      List<Message> sorted = new ArrayList<>(found);
+      sorted.sort(order);
+      return List.copyOf(sorted);
+    }
+  }
+
+  private List<Message> readAll(PreparedStatement select) throws SQLException {
+    List<Message> found = new ArrayList<>();
+    try (ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        found.add(MessageRows.read(rows, dialect));
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  private static void bindIds(PreparedStatement statement, int first, List<Id> ids)
+      throws SQLException {
+    for (int i = 0; i < ids.size(); i++) {
+      statement.setString(first + i, ids.get(i).value());
+    }
+  }
+
+  private static List<List<Id>> chunks(List<Id> ids) {
+    List<List<Id>> chunks = new ArrayList<>();
+    for (int from = 0; from < ids.size(); from += IN_LIST_LIMIT) {
+      chunks.add(ids.subList(from, Math.min(ids.size(), from + IN_LIST_LIMIT)));
+    }
+    return chunks;
+  }
+
+  private JdbcStoreException failed(String operation, SQLException e) {
+    return JdbcStoreException.failed(operation, sql.table(), e);
+  }
+
+  /**
+   * The connection of {@code provider}, which must be a {@code BoxTransactionProvider<Connection>}.
+   */
+  static Connection connectionOf(BoxTransactionProvider<?> provider) {
+    if (provider instanceof JdbcUnitOfWork unitOfWork) {
+      return unitOfWork.connection();
+    }
+    if (provider.transaction() instanceof Connection connection) {
+      return connection;
+    }
+    throw new ConfigurationException(
+        "A JDBC store cannot write in a transaction of "
+            + provider.getClass().getName()
+            + "; it needs a BoxTransactionProvider<java.sql.Connection> such as "
+            + JdbcUnitOfWork.class.getName());
+  }
+
+  private static void checkPageSize(int pageSize) {
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("pageSize must be positive: " + pageSize);
+    }
+  }
+
+  private static Instant before(Instant now, Duration age) {
+    requireNonNull(age, "age must not be null");
+    try {
+      return now.minus(age);
+    } catch (DateTimeException | ArithmeticException e) {
+      return SqlDialect.EARLIEST;
+    }
+  }
+
+  private static Instant after(Instant now, Duration lease) {
+    try {
+      return now.plus(lease);
+    } catch (DateTimeException | ArithmeticException e) {
+      return SqlDialect.LATEST;
+    }
+  }
+}

@@ -1,0 +1,37 @@
+-- Brighter outbox, MySQL 8 and MariaDB 10.6+. Columns as .NET Brighter's outbox (binary payload),
+-- plus HandledCount, DelayMilliseconds and LeasedUntil. Times are UTC in DATETIME(6).
+-- ${table} is replaced by the validated table name.
+CREATE TABLE IF NOT EXISTS ${table} (
+  CreatedID BIGINT NOT NULL AUTO_INCREMENT UNIQUE,
+  Created TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+  MessageId VARCHAR(255) NOT NULL,
+  Topic VARCHAR(255) NULL,
+  MessageType VARCHAR(32) NULL,
+  Timestamp DATETIME(6) NULL,
+  CorrelationId VARCHAR(255) NULL,
+  ReplyTo VARCHAR(255) NULL,
+  ContentType VARCHAR(128) NULL,
+  PartitionKey VARCHAR(128) NULL,
+  WorkflowId VARCHAR(255) NULL,
+  JobId VARCHAR(255) NULL,
+  Dispatched DATETIME(6) NULL,
+  HeaderBag TEXT NULL,
+  Body LONGBLOB NULL,
+  Source VARCHAR(255) NULL,
+  Type VARCHAR(255) NULL,
+  DataSchema VARCHAR(255) NULL,
+  Subject VARCHAR(255) NULL,
+  TraceParent VARCHAR(255) NULL,
+  TraceState VARCHAR(255) NULL,
+  Baggage TEXT NULL,
+  DataRef VARCHAR(255) NULL,
+  CausationId VARCHAR(255) NULL,
+  SpecVersion VARCHAR(255) NULL,
+  HandledCount INT NOT NULL DEFAULT 0,
+  DelayMilliseconds BIGINT NOT NULL DEFAULT 0,
+  LeasedUntil DATETIME(6) NULL,
+  PRIMARY KEY (MessageId),
+  -- Outstanding oldest first and dispatched before T are both range scans of this index.
+  KEY idx_${table}_Dispatched_Timestamp (Dispatched, Timestamp),
+  KEY idx_${table}_CausationId (CausationId)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
