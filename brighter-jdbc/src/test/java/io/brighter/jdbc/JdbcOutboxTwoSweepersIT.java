@@ -40,9 +40,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The issue asks for 10,000 messages; this test uses 2,000 so the JDBC suite stays fast. The
  * tests' data sources do not pool connections, so every claim and every {@code markDispatched}
- * opens one: 10,000 messages took about 19 s on MariaDB and over 60 s on PostgreSQL (2,000: 5 s
- * and 19 s) on the two-core
- * build machine.
+ * opens one: 10,000 messages took about 19 s on MariaDB and over 60 s on PostgreSQL (2,000: 5 s and
+ * 19 s) on the two-core build machine.
  */
 class JdbcOutboxTwoSweepersIT {
 
