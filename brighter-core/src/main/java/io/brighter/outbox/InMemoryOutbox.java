@@ -5,10 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.brighter.ConfigurationException;
 import io.brighter.Id;
 import io.brighter.RequestContext;
+import io.brighter.internal.OutboxQueries;
 import io.brighter.messaging.HeaderNames;
 import io.brighter.messaging.Message;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -166,7 +166,7 @@ public final class InMemoryOutbox implements Outbox, OutboxAsync {
     synchronized (lock) {
       Instant now = clock.instant();
       List<Entry> claimed = oldestOutstanding(minimumAge, pageSize, now, true);
-      Instant leaseEnds = plus(now, lease);
+      Instant leaseEnds = OutboxQueries.leaseEnd(now, lease);
       claimed.forEach(
           entry -> {
             unindex(entry);
@@ -178,11 +178,11 @@ public final class InMemoryOutbox implements Outbox, OutboxAsync {
 
   @Override
   public List<Message> dispatchedMessages(Duration age, int pageSize) {
-    checkPageSize(pageSize);
+    OutboxQueries.checkPageSize(pageSize);
     synchronized (lock) {
       Instant now = clock.instant();
       expire(now);
-      Instant cutoff = minus(now, age);
+      Instant cutoff = OutboxQueries.cutoff(now, age);
       return dispatched.stream()
           .filter(entry -> !entry.dispatch().at().isAfter(cutoff))
           .sorted(BY_DISPATCHED)
@@ -305,9 +305,9 @@ public final class InMemoryOutbox implements Outbox, OutboxAsync {
   /** Up to {@code pageSize} outstanding entries old enough, oldest first; the caller locks. */
   private List<Entry> oldestOutstanding(
       Duration minimumAge, int pageSize, Instant now, boolean skipLeased) {
-    checkPageSize(pageSize);
+    OutboxQueries.checkPageSize(pageSize);
     expire(now);
-    Instant cutoff = minus(now, minimumAge);
+    Instant cutoff = OutboxQueries.cutoff(now, minimumAge);
     List<Entry> found = new ArrayList<>();
     for (Entry entry : outstanding) {
       if (found.size() == pageSize || entry.message().header().timestamp().isAfter(cutoff)) {
@@ -338,29 +338,6 @@ public final class InMemoryOutbox implements Outbox, OutboxAsync {
   private void unindex(Entry entry) {
     entries.remove(entry.message().id());
     (entry.dispatch() == null ? outstanding : dispatched).remove(entry);
-  }
-
-  private static void checkPageSize(int pageSize) {
-    if (pageSize < 1) {
-      throw new IllegalArgumentException("pageSize must be positive: " + pageSize);
-    }
-  }
-
-  private static Instant minus(Instant instant, Duration age) {
-    requireNonNull(age, "age must not be null");
-    try {
-      return instant.minus(age);
-    } catch (DateTimeException | ArithmeticException e) {
-      return Instant.MIN;
-    }
-  }
-
-  private static Instant plus(Instant instant, Duration lease) {
-    try {
-      return instant.plus(lease);
-    } catch (DateTimeException | ArithmeticException e) {
-      return Instant.MAX;
-    }
   }
 
   private static <T> CompletableFuture<T> supplyNow(Supplier<T> work) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.brighter.ConfigurationException;
 import io.brighter.Id;
 import io.brighter.RequestContext;
+import io.brighter.internal.OutboxQueries;
 import io.brighter.messaging.Message;
 import io.brighter.outbox.BoxTransactionProvider;
 import io.brighter.outbox.Outbox;
@@ -14,7 +15,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -210,8 +210,8 @@ public final class JdbcOutbox implements Outbox, OutboxAsync {
 
   @Override
   public List<Message> outstandingMessages(Duration minimumAge, int pageSize) {
-    checkPageSize(pageSize);
-    Instant cutoff = before(clock.instant(), minimumAge);
+    OutboxQueries.checkPageSize(pageSize);
+    Instant cutoff = OutboxQueries.cutoff(clock.instant(), minimumAge);
     try {
       return Jdbc.withConnection(
           dataSource,
@@ -229,14 +229,14 @@ public final class JdbcOutbox implements Outbox, OutboxAsync {
 
   @Override
   public List<Message> claimOutstanding(Duration minimumAge, int pageSize, Duration lease) {
-    checkPageSize(pageSize);
+    OutboxQueries.checkPageSize(pageSize);
     requireNonNull(lease, "lease must not be null");
     if (lease.isNegative() || lease.isZero()) {
       throw new IllegalArgumentException("lease must be positive: " + lease);
     }
     Instant now = clock.instant();
-    Instant cutoff = before(now, minimumAge);
-    Instant leaseEnds = after(now, lease);
+    Instant cutoff = OutboxQueries.cutoff(now, minimumAge);
+    Instant leaseEnds = OutboxQueries.leaseEnd(now, lease);
     try {
       return Jdbc.inTransaction(
           dataSource,
@@ -262,8 +262,8 @@ public final class JdbcOutbox implements Outbox, OutboxAsync {
 
   @Override
   public List<Message> dispatchedMessages(Duration age, int pageSize) {
-    checkPageSize(pageSize);
-    Instant cutoff = before(clock.instant(), age);
+    OutboxQueries.checkPageSize(pageSize);
+    Instant cutoff = OutboxQueries.cutoff(clock.instant(), age);
     try {
       return Jdbc.withConnection(
           dataSource,
@@ -492,28 +492,5 @@ public final class JdbcOutbox implements Outbox, OutboxAsync {
             + provider.getClass().getName()
             + "; it needs a BoxTransactionProvider<java.sql.Connection> such as "
             + JdbcUnitOfWork.class.getName());
-  }
-
-  private static void checkPageSize(int pageSize) {
-    if (pageSize < 1) {
-      throw new IllegalArgumentException("pageSize must be positive: " + pageSize);
-    }
-  }
-
-  private static Instant before(Instant now, Duration age) {
-    requireNonNull(age, "age must not be null");
-    try {
-      return now.minus(age);
-    } catch (DateTimeException | ArithmeticException e) {
-      return SqlDialect.EARLIEST;
-    }
-  }
-
-  private static Instant after(Instant now, Duration lease) {
-    try {
-      return now.plus(lease);
-    } catch (DateTimeException | ArithmeticException e) {
-      return SqlDialect.LATEST;
-    }
   }
 }
