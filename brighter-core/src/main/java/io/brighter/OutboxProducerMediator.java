@@ -10,7 +10,6 @@ import io.brighter.messaging.Publication;
 import io.brighter.messaging.PublishConfirmation;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.outbox.BoxTransactionProvider;
-import io.brighter.outbox.Outbox;
 import io.brighter.outbox.OutboxLimitReachedException;
 import io.brighter.resilience.PolicyReference;
 import io.brighter.resilience.ResiliencePipeline;
@@ -19,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,14 +88,7 @@ final class OutboxProducerMediator {
 
   /** Sends the stored messages with {@code ids}; returns how many were sent. */
   int clear(Collection<Id> ids) {
-    Outbox outbox = bus.outbox();
-    int sent = 0;
-    for (Message message : outbox.get(List.copyOf(ids))) {
-      if (dispatch(message)) {
-        sent++;
-      }
-    }
-    return sent;
+    return dispatchAll(bus.outbox().get(List.copyOf(ids)), message -> true);
   }
 
   /**
@@ -104,13 +97,9 @@ final class OutboxProducerMediator {
    */
   int clearOutstanding(Duration minimumAge, int batchSize) {
     breaker.cool();
-    int sent = 0;
-    for (Message message : bus.outbox().claimOutstanding(minimumAge, batchSize, bus.sweepLease())) {
-      if (!breaker.isTripped(producerTopic(message)) && dispatch(message)) {
-        sent++;
-      }
-    }
-    return sent;
+    return dispatchAll(
+        bus.outbox().claimOutstanding(minimumAge, batchSize, bus.sweepLease()),
+        message -> !breaker.isTripped(producerTopic(message)));
   }
 
   /**
@@ -145,13 +134,39 @@ final class OutboxProducerMediator {
     send(producerFor(producerTopic(message), message), message);
   }
 
-  private boolean dispatch(Message message) {
+  /**
+   * Sends each message that {@code eligible} accepts when its turn comes, then marks those whose
+   * producer does not confirm later as dispatched with one outbox call, even when a configuration
+   * error stops the batch part way; returns how many were sent.
+   */
+  private int dispatchAll(List<Message> messages, Predicate<Message> eligible) {
+    List<Id> sentUnconfirmed = new ArrayList<>(messages.size());
+    int sent = 0;
+    try {
+      for (Message message : messages) {
+        if (eligible.test(message) && dispatch(message, sentUnconfirmed)) {
+          sent++;
+        }
+      }
+    } finally {
+      if (!sentUnconfirmed.isEmpty()) {
+        bus.outbox().markDispatched(sentUnconfirmed, bus.clock().instant());
+      }
+    }
+    return sent;
+  }
+
+  /**
+   * Sends {@code message}; adds its id to {@code sentUnconfirmed} when its producer will not
+   * confirm it later. Returns whether it was sent.
+   */
+  private boolean dispatch(Message message, List<Id> sentUnconfirmed) {
     RoutingKey topic = producerTopic(message);
     try {
       MessageProducer producer = producerFor(topic, message);
       send(producer, message);
       if (!producer.confirmsPublication()) {
-        bus.outbox().markDispatched(message.id(), bus.clock().instant());
+        sentUnconfirmed.add(message.id());
       }
       return true;
     } catch (ConfigurationException e) {

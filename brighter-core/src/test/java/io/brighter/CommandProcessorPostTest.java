@@ -496,6 +496,52 @@ class CommandProcessorPostTest {
     }
   }
 
+  @Nested
+  class ClearOutstandingStoppedByConfiguration {
+
+    @Test
+    void messages_sent_before_a_configuration_error_are_still_marked_dispatched() {
+      // given: the second message cannot be sent as configured
+      InMemoryMessageProducer greetingsProducer =
+          new InMemoryMessageProducer(bus, publication(GREETINGS, GreetingAdded.class));
+      Publication commands = publication(COMMANDS, AddGreeting.class);
+      MessageProducer misconfigured =
+          new MessageProducer() {
+            @Override
+            public Publication publication() {
+              return commands;
+            }
+
+            @Override
+            public void send(Message message) {
+              throw new ConfigurationException("no exchange for " + message.header().topic());
+            }
+
+            @Override
+            public void sendWithDelay(Message message, Duration delay) {
+              send(message);
+            }
+          };
+      CommandProcessor processor =
+          processor(
+              ExternalBusConfiguration.builder()
+                  .producers(ProducerRegistry.of(List.of(greetingsProducer, misconfigured))));
+      Id sent = processor.depositPost(new GreetingAdded(Id.random(), "Ada"));
+      clock.advance(Duration.ofMillis(1));
+      Id stuck = processor.depositPost(new AddGreeting(Id.random(), "Grace"));
+
+      // when
+      assertThatThrownBy(() -> processor.clearOutstanding(Duration.ZERO, 10))
+          .isInstanceOf(ConfigurationException.class);
+
+      // then
+      assertThat(bus.stream(GREETINGS)).extracting(Message::id).containsExactly(sent);
+      assertThat(outbox.outstandingMessages(Duration.ZERO, 10))
+          .extracting(Message::id)
+          .containsExactly(stuck);
+    }
+  }
+
   /** Fails its first {@code failures} sends, then counts successful ones. */
   static final class FlakyProducer implements MessageProducer {
     private final Publication publication;
