@@ -6,6 +6,7 @@ import io.brighter.handlers.SubscriberRegistry;
 import io.brighter.inbox.Inbox;
 import io.brighter.inbox.InboxConfiguration;
 import io.brighter.messaging.ReplyChannelFactory;
+import io.brighter.observability.BrighterTracer;
 import io.brighter.outbox.BoxTransactionProvider;
 import io.brighter.resilience.ResiliencePipelineRegistry;
 import io.brighter.scheduler.RequestScheduler;
@@ -226,6 +227,7 @@ public interface CommandProcessor {
     @Nullable ReplyChannelFactory replyChannels;
     @Nullable Inbox inbox;
     @Nullable InboxConfiguration globalInbox;
+    BrighterTracer tracer = BrighterTracer.disabled();
 
     Builder() {}
 
@@ -283,6 +285,15 @@ public interface CommandProcessor {
     public Builder inbox(InboxConfiguration configuration) {
       this.globalInbox = configuration;
       this.inbox = configuration == null ? null : configuration.inbox();
+      return this;
+    }
+
+    /**
+     * Traces sends, publishes, posts and the outbox with OpenTelemetry, and writes the trace
+     * context into the headers of deposited messages. Optional; no spans by default.
+     */
+    public Builder tracer(BrighterTracer tracer) {
+      this.tracer = java.util.Objects.requireNonNull(tracer, "tracer must not be null");
       return this;
     }
 

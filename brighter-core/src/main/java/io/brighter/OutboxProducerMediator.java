@@ -9,6 +9,8 @@ import io.brighter.messaging.MessageProducer;
 import io.brighter.messaging.Publication;
 import io.brighter.messaging.PublishConfirmation;
 import io.brighter.messaging.RoutingKey;
+import io.brighter.observability.BrighterTracer;
+import io.brighter.observability.TracedOperation;
 import io.brighter.outbox.BoxTransactionProvider;
 import io.brighter.outbox.OutboxLimitReachedException;
 import io.brighter.resilience.PolicyReference;
@@ -36,10 +38,14 @@ final class OutboxProducerMediator {
   private final MessagePipeline messages;
   private final @Nullable ResiliencePipeline producerRetry;
   private final TopicCircuitBreaker breaker;
+  private final BrighterTracer tracer;
 
   OutboxProducerMediator(
-      ExternalBusConfiguration bus, @Nullable ResiliencePipelineRegistry resilience) {
+      ExternalBusConfiguration bus,
+      @Nullable ResiliencePipelineRegistry resilience,
+      BrighterTracer tracer) {
     this.bus = bus;
+    this.tracer = tracer;
     this.messages =
         MessagePipeline.builder().mappers(bus.mappers()).luggageStore(bus.luggageStore()).build();
     this.producerRetry =
@@ -67,9 +73,13 @@ final class OutboxProducerMediator {
   Id deposit(
       Request request, RequestContext context, @Nullable BoxTransactionProvider<?> transaction) {
     checkLimit(1);
-    Message message = map(request, context);
-    bus.outbox().add(message, context, transaction);
-    return message.id();
+    return tracer.inSpan(
+        tracer.requestSpan(request, TracedOperation.DEPOSIT),
+        () -> {
+          Message message = map(request, context);
+          bus.outbox().add(message, context, transaction);
+          return message.id();
+        });
   }
 
   /** Maps every request and stores the messages as one write. */
@@ -78,17 +88,23 @@ final class OutboxProducerMediator {
       RequestContext context,
       @Nullable BoxTransactionProvider<?> transaction) {
     checkLimit(requests.size());
-    List<Message> messages = new ArrayList<>(requests.size());
-    for (Request request : requests) {
-      messages.add(map(request, context));
-    }
-    bus.outbox().add(messages, context, transaction);
-    return messages.stream().map(Message::id).toList();
+    return tracer.inSpan(
+        tracer.outboxSpan(TracedOperation.DEPOSIT, requests.size()),
+        () -> {
+          List<Message> messages = new ArrayList<>(requests.size());
+          for (Request request : requests) {
+            messages.add(map(request, context));
+          }
+          bus.outbox().add(messages, context, transaction);
+          return messages.stream().map(Message::id).toList();
+        });
   }
 
   /** Sends the stored messages with {@code ids}; returns how many were sent. */
   int clear(Collection<Id> ids) {
-    return dispatchAll(bus.outbox().get(List.copyOf(ids)), message -> true);
+    return tracer.inSpan(
+        tracer.outboxSpan(TracedOperation.CLEAR, ids.size()),
+        () -> dispatchAll(bus.outbox().get(List.copyOf(ids)), message -> true));
   }
 
   /**
@@ -97,9 +113,13 @@ final class OutboxProducerMediator {
    */
   int clearOutstanding(Duration minimumAge, int batchSize) {
     breaker.cool();
-    return dispatchAll(
-        bus.outbox().claimOutstanding(minimumAge, batchSize, bus.sweepLease()),
-        message -> !breaker.isTripped(producerTopic(message)));
+    List<Message> claimed = bus.outbox().claimOutstanding(minimumAge, batchSize, bus.sweepLease());
+    if (claimed.isEmpty()) {
+      return 0; // an idle sweep makes no span
+    }
+    return tracer.inSpan(
+        tracer.outboxSpan(TracedOperation.SWEEP, claimed.size()),
+        () -> dispatchAll(claimed, message -> !breaker.isTripped(producerTopic(message))));
   }
 
   /**
@@ -109,7 +129,9 @@ final class OutboxProducerMediator {
   Message map(Request request, RequestContext context) {
     Publication publication = bus.producers().publicationFor(request.getClass());
     Message message = messages.wrap(request, publication, context);
-    MessageHeader.Builder header = message.header().toBuilder().timestamp(bus.clock().instant());
+    MessageHeader.Builder header =
+        tracer.withCurrentTraceContext(message.header()).toBuilder()
+            .timestamp(bus.clock().instant());
     Object causationId = context.bagValue(ContextBagKeys.CAUSATION_ID);
     if (causationId != null) {
       header.bagEntry(HeaderNames.CAUSATION_ID, causationId.toString());
@@ -190,6 +212,10 @@ final class OutboxProducerMediator {
   }
 
   private void send(MessageProducer producer, Message message) {
+    tracer.inSpan(tracer.producerSpan(message), () -> sendWithRetry(producer, message));
+  }
+
+  private void sendWithRetry(MessageProducer producer, Message message) {
     Runnable send =
         message.header().delay().isZero()
             ? () -> producer.send(message)

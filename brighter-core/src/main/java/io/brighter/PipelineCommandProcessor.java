@@ -13,11 +13,14 @@ import io.brighter.inbox.CausationReplay;
 import io.brighter.inbox.Inbox;
 import io.brighter.internal.Futures;
 import io.brighter.messaging.ReplyChannelFactory;
+import io.brighter.observability.BrighterTracer;
+import io.brighter.observability.TracedOperation;
 import io.brighter.outbox.BoxTransactionProvider;
 import io.brighter.resilience.PolicyReference;
 import io.brighter.resilience.ResiliencePipelineRegistry;
 import io.brighter.scheduler.RequestScheduler;
 import io.brighter.scheduler.SchedulerType;
+import io.opentelemetry.api.trace.Span;
 import java.lang.annotation.Annotation;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +47,7 @@ final class PipelineCommandProcessor implements CommandProcessor {
   private final @Nullable ReplyChannelFactory replyChannels;
   private final @Nullable Inbox inbox;
   private final @Nullable CausationReplay causationReplay;
+  private final BrighterTracer tracer;
 
   private PipelineCommandProcessor(
       SubscriberRegistry subscribers,
@@ -59,6 +63,7 @@ final class PipelineCommandProcessor implements CommandProcessor {
     this.replyChannels = builder.replyChannels;
     this.inbox = builder.inbox;
     this.causationReplay = mediator == null ? null : mediator::replay;
+    this.tracer = builder.tracer;
   }
 
   static PipelineCommandProcessor of(Builder builder) {
@@ -78,7 +83,7 @@ final class PipelineCommandProcessor implements CommandProcessor {
     OutboxProducerMediator mediator =
         builder.externalBus == null
             ? null
-            : new OutboxProducerMediator(builder.externalBus, builder.resilience);
+            : new OutboxProducerMediator(builder.externalBus, builder.resilience, builder.tracer);
     PipelineCommandProcessor processor =
         new PipelineCommandProcessor(subscribers, builder.handlerFactory, builder, mediator);
     if (builder.scheduler != null) {
@@ -120,7 +125,9 @@ final class PipelineCommandProcessor implements CommandProcessor {
   public void send(Command command, RequestContext context) {
     requireNonNull(command, "command must not be null");
     Class<?> handler = singleHandler(command, false);
-    pipelines.run(handler, command, prepare(context));
+    RequestContext prepared = prepare(context);
+    Span span = tracer.requestSpan(command, TracedOperation.SEND);
+    tracer.inSpan(span, () -> pipelines.run(handler, command, prepared.useSpan(span)));
   }
 
   @Override
@@ -137,7 +144,14 @@ final class PipelineCommandProcessor implements CommandProcessor {
     } catch (ConfigurationException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return pipelines.runAsync(handler, command, prepare(context)).thenApply(handled -> null);
+    RequestContext prepared = prepare(context);
+    Span span = tracer.requestSpan(command, TracedOperation.SEND);
+    return tracer.inSpanAsync(
+        span,
+        () ->
+            pipelines
+                .runAsync(handler, command, prepared.useSpan(span))
+                .thenApply(handled -> null));
   }
 
   @Override
@@ -148,15 +162,20 @@ final class PipelineCommandProcessor implements CommandProcessor {
   @Override
   public void publish(Event event, RequestContext context) {
     requireNonNull(event, "event must not be null");
+    Span span = tracer.requestSpan(event, TracedOperation.PUBLISH);
+    tracer.inSpan(span, () -> publishToHandlers(event, prepare(context).useSpan(span)));
+  }
+
+  private void publishToHandlers(Event event, RequestContext context) {
     List<Class<?>> handlers = subscribers.handlersFor(event.getClass());
     if (handlers.size() == 1) {
-      pipelines.run(handlers.getFirst(), event, prepare(context));
+      pipelines.run(handlers.getFirst(), event, context);
       return;
     }
     List<Throwable> failures = null;
     for (Class<?> handler : handlers) {
       try {
-        pipelines.run(handler, event, prepare(context.copy()));
+        pipelines.run(handler, event, context.copy());
       } catch (RuntimeException | Error e) {
         if (failures == null) {
           failures = new ArrayList<>();
@@ -177,11 +196,17 @@ final class PipelineCommandProcessor implements CommandProcessor {
   @Override
   public CompletableFuture<Void> publishAsync(Event event, RequestContext context) {
     requireNonNull(event, "event must not be null");
+    Span span = tracer.requestSpan(event, TracedOperation.PUBLISH);
+    return tracer.inSpanAsync(
+        span, () -> publishToHandlersAsync(event, prepare(context).useSpan(span)));
+  }
+
+  private CompletableFuture<Void> publishToHandlersAsync(Event event, RequestContext context) {
     List<Class<?>> handlers = subscribers.asyncHandlersFor(event.getClass());
     List<CompletableFuture<?>> runs = new ArrayList<>(handlers.size());
     for (Class<?> handler : handlers) {
       RequestContext own = handlers.size() == 1 ? context : context.copy();
-      runs.add(pipelines.runAsync(handler, event, prepare(own)));
+      runs.add(pipelines.runAsync(handler, event, own));
     }
     return CompletableFuture.allOf(runs.toArray(CompletableFuture<?>[]::new))
         .handle(
@@ -207,10 +232,16 @@ final class PipelineCommandProcessor implements CommandProcessor {
   @Override
   public Id post(Request request, RequestContext context) {
     OutboxProducerMediator bus = externalBus();
-    Id id =
-        bus.deposit(requireNonNull(request, "request must not be null"), prepare(context), null);
-    bus.clear(List.of(id));
-    return id;
+    requireNonNull(request, "request must not be null");
+    RequestContext prepared = prepare(context);
+    Span span = tracer.requestSpan(request, TracedOperation.POST);
+    return tracer.inSpan(
+        span,
+        () -> {
+          Id id = bus.deposit(request, prepared.useSpan(span), null);
+          bus.clear(List.of(id));
+          return id;
+        });
   }
 
   @Override

@@ -4,14 +4,15 @@ import io.brighter.featureswitch.FeatureSwitchRegistry;
 import io.brighter.inbox.CausationReplay;
 import io.brighter.inbox.Inbox;
 import io.brighter.resilience.ResiliencePipelineRegistry;
+import io.opentelemetry.api.trace.Span;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What travels with a request along one pipeline: a bag of values that handlers share, and the
- * registries (and inbox) the middleware consults.
+ * What travels with a request along one pipeline: a bag of values that handlers share, the
+ * registries (and inbox) the middleware consults, and the current span.
  *
  * <p>The command processor makes a fresh context for every {@code send} or {@code publish}, or uses
  * the one the caller passes in, filling in the processor's registries where the caller set none.
@@ -35,6 +36,7 @@ public final class RequestContext {
   private @Nullable FeatureSwitchRegistry featureSwitches;
   private @Nullable Inbox inbox;
   private @Nullable CausationReplay causationReplay;
+  private Span span = Span.getInvalid();
 
   /** An empty context with no registries. */
   public RequestContext() {}
@@ -45,6 +47,7 @@ public final class RequestContext {
     this.featureSwitches = source.featureSwitches;
     this.inbox = source.inbox;
     this.causationReplay = source.causationReplay;
+    this.span = source.span;
   }
 
   /** The values shared along this pipeline; mutable. */
@@ -83,6 +86,21 @@ public final class RequestContext {
    */
   public Optional<CausationReplay> causationReplay() {
     return Optional.ofNullable(causationReplay);
+  }
+
+  /**
+   * The span of the operation this context travels with ({@code send}, {@code publish}, a pump's
+   * {@code process}), for handlers that add attributes or events to it; {@link Span#getInvalid()}
+   * when tracing is off.
+   */
+  public Span span() {
+    return span;
+  }
+
+  /** Uses {@code current} as this context's span; returns this context. */
+  public RequestContext useSpan(Span current) {
+    this.span = java.util.Objects.requireNonNull(current, "span must not be null");
+    return this;
   }
 
   /** Uses {@code store} as the inbox; returns this context. */

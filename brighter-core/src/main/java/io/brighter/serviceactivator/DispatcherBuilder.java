@@ -6,6 +6,7 @@ import io.brighter.messaging.MessageMapperRegistry;
 import io.brighter.messaging.MessagePipeline;
 import io.brighter.messaging.Subscription;
 import io.brighter.messaging.transforms.LuggageStore;
+import io.brighter.observability.BrighterTracer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class DispatcherBuilder {
   private Duration shutdownTimeout = Duration.ofSeconds(10);
   private Clock clock = Clock.systemUTC();
   private ThreadFactory threadFactory = Thread.ofVirtual().name("brighter-pump-", 0).factory();
+  private BrighterTracer tracer = BrighterTracer.disabled();
 
   /** An empty builder. */
   public DispatcherBuilder() {}
@@ -84,6 +86,15 @@ public final class DispatcherBuilder {
   }
 
   /**
+   * Traces each message a pump handles as a consumer span, continuing the trace in the message's
+   * header; none by default. Give the command processor the same tracer so that its spans nest.
+   */
+  public DispatcherBuilder tracer(BrighterTracer value) {
+    this.tracer = value;
+    return this;
+  }
+
+  /**
    * The dispatcher, not started.
    *
    * @throws ConfigurationException naming a missing or invalid property, e.g. {@code
@@ -104,7 +115,8 @@ public final class DispatcherBuilder {
             present(commandProcessor, "commandProcessor"),
             pipeline,
             present(clock, "clock"),
-            present(threadFactory, "threadFactory"));
+            present(threadFactory, "threadFactory"),
+            present(tracer, "tracer"));
     return new Dispatcher(resources, checked, shutdownTimeout);
   }
 

@@ -15,6 +15,7 @@ import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageConsumer;
 import io.brighter.messaging.MessageType;
 import io.brighter.messaging.Subscription;
+import io.opentelemetry.api.trace.Span;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -157,9 +158,9 @@ abstract sealed class MessagePump permits Reactor, Proactor {
         "Failed to map message " + message.id() + ": " + cause.getMessage(), cause);
   }
 
-  /** A new context for the request of {@code message}. */
-  static RequestContext contextFor(Message message) {
-    RequestContext context = new RequestContext();
+  /** A new context for the request of {@code message}, handled under {@code span}. */
+  static RequestContext contextFor(Message message, Span span) {
+    RequestContext context = new RequestContext().useSpan(span);
     context.bag().put(ORIGINATING_MESSAGE, message);
     return context;
   }

@@ -8,6 +8,8 @@ import io.brighter.RequestContext;
 import io.brighter.messaging.ChannelFailureException;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.Subscription;
+import io.brighter.observability.BrighterTracer;
+import io.opentelemetry.api.trace.Span;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
@@ -148,6 +150,11 @@ final class Proactor extends MessagePump {
 
   /** Maps and dispatches {@code message}, settling it on the executor when the handler is done. */
   private CompletableFuture<Next> handle(Message message) {
+    Span span = resources.tracer().consumerSpan(message, subscription);
+    return resources.tracer().inSpanAsync(span, () -> handle(message, span));
+  }
+
+  private CompletableFuture<Next> handle(Message message, Span span) {
     Next screened = screen(message);
     if (screened != null) {
       return CompletableFuture.completedFuture(screened);
@@ -163,9 +170,16 @@ final class Proactor extends MessagePump {
             (mapped, failure) ->
                 failure != null
                     ? CompletableFuture.<Void>failedFuture(mappingFailure(message, failure))
-                    : dispatchAsync(mapped, contextFor(message)))
+                    : dispatchAsync(mapped, contextFor(message, span)))
         .thenCompose(Function.identity())
-        .handleAsync((done, failure) -> settle(message, failure), executor);
+        .handleAsync(
+            (done, failure) -> {
+              if (failure != null) {
+                BrighterTracer.failed(span, unwrap(failure));
+              }
+              return settle(message, failure);
+            },
+            executor);
   }
 
   private CompletableFuture<Void> dispatchAsync(Request request, RequestContext context) {

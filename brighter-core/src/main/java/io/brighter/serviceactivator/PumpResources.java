@@ -2,6 +2,7 @@ package io.brighter.serviceactivator;
 
 import io.brighter.CommandProcessor;
 import io.brighter.messaging.MessagePipeline;
+import io.brighter.observability.BrighterTracer;
 import java.time.Clock;
 import java.util.concurrent.ThreadFactory;
 
@@ -10,4 +11,5 @@ record PumpResources(
     CommandProcessor commandProcessor,
     MessagePipeline pipeline,
     Clock clock,
-    ThreadFactory threadFactory) {}
+    ThreadFactory threadFactory,
+    BrighterTracer tracer) {}

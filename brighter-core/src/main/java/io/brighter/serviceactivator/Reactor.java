@@ -4,6 +4,8 @@ import io.brighter.Request;
 import io.brighter.messaging.ChannelFailureException;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.Subscription;
+import io.brighter.observability.BrighterTracer;
+import io.opentelemetry.api.trace.Span;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -89,6 +91,11 @@ final class Reactor extends MessagePump {
   }
 
   private Next handle(Message message) {
+    Span span = resources.tracer().consumerSpan(message, subscription);
+    return resources.tracer().inSpan(span, () -> handle(message, span));
+  }
+
+  private Next handle(Message message, Span span) {
     Next screened = screen(message);
     if (screened != null) {
       return screened;
@@ -97,11 +104,13 @@ final class Reactor extends MessagePump {
     try {
       request = resources.pipeline().unwrap(message, requestType(message));
     } catch (RuntimeException e) {
+      BrighterTracer.failed(span, e);
       return settle(message, mappingFailure(message, e));
     }
     try {
-      dispatch(request, contextFor(message));
+      dispatch(request, contextFor(message, span));
     } catch (RuntimeException e) {
+      BrighterTracer.failed(span, e);
       return settle(message, e);
     }
     return settle(message, null);
