@@ -7,6 +7,7 @@ import io.brighter.inbox.Inbox;
 import io.brighter.inbox.InboxConfiguration;
 import io.brighter.messaging.ReplyChannelFactory;
 import io.brighter.observability.BrighterTracer;
+import io.brighter.observability.MessagingMetrics;
 import io.brighter.outbox.BoxTransactionProvider;
 import io.brighter.resilience.ResiliencePipelineRegistry;
 import io.brighter.scheduler.RequestScheduler;
@@ -228,6 +229,7 @@ public interface CommandProcessor {
     @Nullable Inbox inbox;
     @Nullable InboxConfiguration globalInbox;
     BrighterTracer tracer = BrighterTracer.disabled();
+    MessagingMetrics metrics = MessagingMetrics.NONE;
 
     Builder() {}
 
@@ -294,6 +296,15 @@ public interface CommandProcessor {
      */
     public Builder tracer(BrighterTracer tracer) {
       this.tracer = java.util.Objects.requireNonNull(tracer, "tracer must not be null");
+      return this;
+    }
+
+    /**
+     * Told of each message sent to a producer and each failed send ({@code brighter-micrometer}
+     * counts them with Micrometer). Optional; nothing is recorded by default.
+     */
+    public Builder metrics(MessagingMetrics metrics) {
+      this.metrics = java.util.Objects.requireNonNull(metrics, "metrics must not be null");
       return this;
     }
 

@@ -10,6 +10,7 @@ import io.brighter.messaging.Publication;
 import io.brighter.messaging.PublishConfirmation;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.observability.BrighterTracer;
+import io.brighter.observability.MessagingMetrics;
 import io.brighter.observability.TracedOperation;
 import io.brighter.outbox.BoxTransactionProvider;
 import io.brighter.outbox.OutboxLimitReachedException;
@@ -39,13 +40,16 @@ final class OutboxProducerMediator {
   private final @Nullable ResiliencePipeline producerRetry;
   private final TopicCircuitBreaker breaker;
   private final BrighterTracer tracer;
+  private final MessagingMetrics metrics;
 
   OutboxProducerMediator(
       ExternalBusConfiguration bus,
       @Nullable ResiliencePipelineRegistry resilience,
-      BrighterTracer tracer) {
+      BrighterTracer tracer,
+      MessagingMetrics metrics) {
     this.bus = bus;
     this.tracer = tracer;
+    this.metrics = metrics;
     this.messages =
         MessagePipeline.builder().mappers(bus.mappers()).luggageStore(bus.luggageStore()).build();
     this.producerRetry =
@@ -190,10 +194,12 @@ final class OutboxProducerMediator {
       if (!producer.confirmsPublication()) {
         sentUnconfirmed.add(message.id());
       }
+      record(() -> metrics.sent(topic, message));
       return true;
     } catch (ConfigurationException e) {
       throw e;
     } catch (RuntimeException e) {
+      record(() -> metrics.sendFailed(topic, message));
       breaker.trip(topic);
       LOG.warn(
           "Could not send message {} to {}; it stays in the outbox for the sweeper: {}",
@@ -201,6 +207,15 @@ final class OutboxProducerMediator {
           topic,
           e.toString());
       return false;
+    }
+  }
+
+  /** Runs a metrics call; a failing metrics library never fails a send. */
+  private static void record(Runnable metricsCall) {
+    try {
+      metricsCall.run();
+    } catch (RuntimeException e) {
+      LOG.warn("Metrics failed to record a send", e);
     }
   }
 

@@ -83,7 +83,8 @@ final class PipelineCommandProcessor implements CommandProcessor {
     OutboxProducerMediator mediator =
         builder.externalBus == null
             ? null
-            : new OutboxProducerMediator(builder.externalBus, builder.resilience, builder.tracer);
+            : new OutboxProducerMediator(
+                builder.externalBus, builder.resilience, builder.tracer, builder.metrics);
     PipelineCommandProcessor processor =
         new PipelineCommandProcessor(subscribers, builder.handlerFactory, builder, mediator);
     if (builder.scheduler != null) {

@@ -7,6 +7,7 @@ import io.brighter.messaging.MessagePipeline;
 import io.brighter.messaging.Subscription;
 import io.brighter.messaging.transforms.LuggageStore;
 import io.brighter.observability.BrighterTracer;
+import io.brighter.observability.MessagingMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +40,7 @@ public final class DispatcherBuilder {
   private Clock clock = Clock.systemUTC();
   private ThreadFactory threadFactory = Thread.ofVirtual().name("brighter-pump-", 0).factory();
   private BrighterTracer tracer = BrighterTracer.disabled();
+  private MessagingMetrics metrics = MessagingMetrics.NONE;
 
   /** An empty builder. */
   public DispatcherBuilder() {}
@@ -95,6 +97,15 @@ public final class DispatcherBuilder {
   }
 
   /**
+   * Told how each message was settled and how long it took; {@link MessagingMetrics#NONE} by
+   * default ({@code brighter-micrometer} records them with Micrometer).
+   */
+  public DispatcherBuilder metrics(MessagingMetrics value) {
+    this.metrics = value;
+    return this;
+  }
+
+  /**
    * The dispatcher, not started.
    *
    * @throws ConfigurationException naming a missing or invalid property, e.g. {@code
@@ -116,7 +127,8 @@ public final class DispatcherBuilder {
             pipeline,
             present(clock, "clock"),
             present(threadFactory, "threadFactory"),
-            present(tracer, "tracer"));
+            present(tracer, "tracer"),
+            present(metrics, "metrics"));
     return new Dispatcher(resources, checked, shutdownTimeout);
   }
 

@@ -15,6 +15,7 @@ import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageConsumer;
 import io.brighter.messaging.MessageType;
 import io.brighter.messaging.Subscription;
+import io.brighter.observability.MessagingMetrics.Settlement;
 import io.opentelemetry.api.trace.Span;
 import java.time.Duration;
 import java.util.List;
@@ -192,7 +193,7 @@ abstract sealed class MessagePump permits Reactor, Proactor {
       cause = mostSevere(published.failures());
     }
     if (cause == null) {
-      consumer.acknowledge(message);
+      acknowledge(message);
       return Next.CONTINUE;
     }
     return switch (cause) {
@@ -210,6 +211,7 @@ abstract sealed class MessagePump permits Reactor, Proactor {
         // No nack in the consumer SPI: give the message back at once, its handled count kept.
         unacceptable.increment();
         consumer.requeue(message, Duration.ZERO);
+        settled(message, Settlement.REQUEUED);
         yield Next.PAUSE;
       }
       case RejectMessageAction e -> rejected(message, DELIVERY_ERROR, e.getMessage());
@@ -225,7 +227,7 @@ abstract sealed class MessagePump permits Reactor, Proactor {
     switch (subscription.unhandledExceptionAction()) {
       case REJECT -> reject(message, DELIVERY_ERROR, "Unhandled exception: " + cause);
       case DEFER -> requeue(message, subscription.requeueDelay());
-      case ACKNOWLEDGE -> consumer.acknowledge(message);
+      case ACKNOWLEDGE -> acknowledge(message);
     }
     return Next.CONTINUE;
   }
@@ -249,14 +251,48 @@ abstract sealed class MessagePump permits Reactor, Proactor {
           message.id(),
           counted.header().handledCount());
       unacceptable.increment();
-      reject(counted, DELIVERY_ERROR, "Handle count of messages reached; rejecting at limit");
+      reject(
+          counted,
+          DELIVERY_ERROR,
+          "Handle count of messages reached; rejecting at limit",
+          Settlement.DEAD_LETTERED);
     } else {
       consumer.requeue(counted, delay);
+      settled(counted, Settlement.REQUEUED);
     }
   }
 
+  private void acknowledge(Message message) {
+    consumer.acknowledge(message);
+    settled(message, Settlement.ACKNOWLEDGED);
+  }
+
   private void reject(Message message, String reason, String description) {
+    reject(message, reason, description, Settlement.REJECTED);
+  }
+
+  private void reject(Message message, String reason, String description, Settlement settlement) {
     consumer.reject(message, "Message rejected reason: " + reason + " Description: " + description);
+    settled(message, settlement);
+  }
+
+  private void settled(Message message, Settlement settlement) {
+    try {
+      resources.metrics().settled(subscription, message, settlement);
+    } catch (RuntimeException e) {
+      LOG.warn("Metrics failed to record message {} {}", message.id(), settlement, e);
+    }
+  }
+
+  /** Tells the metrics how long the pump spent on {@code message} since {@code startNanos}. */
+  void processed(Message message, long startNanos) {
+    try {
+      resources
+          .metrics()
+          .processed(subscription, message, Duration.ofNanos(System.nanoTime() - startNanos));
+    } catch (RuntimeException e) {
+      LOG.warn("Metrics failed to record the processing of message {}", message.id(), e);
+    }
   }
 
   /**

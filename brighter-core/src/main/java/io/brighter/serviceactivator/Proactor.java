@@ -150,8 +150,12 @@ final class Proactor extends MessagePump {
 
   /** Maps and dispatches {@code message}, settling it on the executor when the handler is done. */
   private CompletableFuture<Next> handle(Message message) {
+    long start = System.nanoTime();
     Span span = resources.tracer().consumerSpan(message, subscription);
-    return resources.tracer().inSpanAsync(span, () -> handle(message, span));
+    return resources
+        .tracer()
+        .inSpanAsync(span, () -> handle(message, span))
+        .whenComplete((next, failure) -> processed(message, start));
   }
 
   private CompletableFuture<Next> handle(Message message, Span span) {

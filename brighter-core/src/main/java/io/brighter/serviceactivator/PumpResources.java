@@ -3,6 +3,7 @@ package io.brighter.serviceactivator;
 import io.brighter.CommandProcessor;
 import io.brighter.messaging.MessagePipeline;
 import io.brighter.observability.BrighterTracer;
+import io.brighter.observability.MessagingMetrics;
 import java.time.Clock;
 import java.util.concurrent.ThreadFactory;
 
@@ -12,4 +13,5 @@ record PumpResources(
     MessagePipeline pipeline,
     Clock clock,
     ThreadFactory threadFactory,
-    BrighterTracer tracer) {}
+    BrighterTracer tracer,
+    MessagingMetrics metrics) {}

@@ -91,8 +91,13 @@ final class Reactor extends MessagePump {
   }
 
   private Next handle(Message message) {
+    long start = System.nanoTime();
     Span span = resources.tracer().consumerSpan(message, subscription);
-    return resources.tracer().inSpan(span, () -> handle(message, span));
+    try {
+      return resources.tracer().inSpan(span, () -> handle(message, span));
+    } finally {
+      processed(message, start);
+    }
   }
 
   private Next handle(Message message, Span span) {

@@ -1,0 +1,46 @@
+package io.brighter.observability;
+
+import io.brighter.messaging.Message;
+import io.brighter.messaging.RoutingKey;
+import io.brighter.messaging.Subscription;
+import java.time.Duration;
+
+/**
+ * Told of each message sent and each message a pump settles, so that a metrics library can count
+ * and time them. The core records nothing itself; {@code brighter-micrometer} implements this with
+ * Micrometer. Every method defaults to doing nothing, and {@link #NONE} is the default everywhere.
+ *
+ * <p>Methods are called on the sending or pumping thread, once per message: they must be quick and
+ * must not throw.
+ */
+public interface MessagingMetrics {
+
+  /** Records nothing. */
+  MessagingMetrics NONE = new MessagingMetrics() {};
+
+  /** How a pump settled a message. */
+  enum Settlement {
+    /**
+     * Handled and acknowledged (or acknowledged by the subscription's unhandled-exception rule).
+     */
+    ACKNOWLEDGED,
+    /** Given back to the channel to be delivered again. */
+    REQUEUED,
+    /** Rejected to the dead-letter channel: unacceptable, or rejected by its handler. */
+    REJECTED,
+    /** Rejected to the dead-letter channel because its delivery budget was spent. */
+    DEAD_LETTERED
+  }
+
+  /** {@code message} was handed to the producer of {@code topic}. */
+  default void sent(RoutingKey topic, Message message) {}
+
+  /** The producer of {@code topic} failed to send {@code message}; it stays outstanding. */
+  default void sendFailed(RoutingKey topic, Message message) {}
+
+  /** A pump of {@code subscription} settled {@code message} as {@code settlement}. */
+  default void settled(Subscription subscription, Message message, Settlement settlement) {}
+
+  /** A pump of {@code subscription} spent {@code duration} mapping, handling and settling. */
+  default void processed(Subscription subscription, Message message, Duration duration) {}
+}
