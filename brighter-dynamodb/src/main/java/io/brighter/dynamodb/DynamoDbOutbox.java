@@ -209,7 +209,11 @@ public final class DynamoDbOutbox implements Outbox, OutboxAsync {
   @Override
   public List<Message> outstandingMessages(Duration minimumAge, int pageSize) {
     return outstanding(
-        allShards(), DynamoDbTables.OUTSTANDING_ALL_TOPICS_INDEX, minimumAge, pageSize);
+        DynamoDbTables.OUTSTANDING_ALL_TOPICS_INDEX,
+        MessageItems.SHARD,
+        allShards(),
+        minimumAge,
+        pageSize);
   }
 
   /**
@@ -217,7 +221,12 @@ public final class DynamoDbOutbox implements Outbox, OutboxAsync {
    * minimumAge} ago, oldest first: reads only that topic's outstanding index entries.
    */
   public List<Message> outstandingMessages(RoutingKey topic, Duration minimumAge, int pageSize) {
-    return outstanding(topicShards(topic), DynamoDbTables.OUTSTANDING_INDEX, minimumAge, pageSize);
+    return outstanding(
+        DynamoDbTables.OUTSTANDING_INDEX,
+        MessageItems.TOPIC_SHARD,
+        topicShards(topic),
+        minimumAge,
+        pageSize);
   }
 
   @Override
@@ -272,7 +281,8 @@ public final class DynamoDbOutbox implements Outbox, OutboxAsync {
 
   @Override
   public List<Message> dispatchedMessages(Duration age, int pageSize) {
-    return dispatched(allShards(), DynamoDbTables.DELIVERED_ALL_TOPICS_INDEX, age, pageSize);
+    return dispatched(
+        DynamoDbTables.DELIVERED_ALL_TOPICS_INDEX, MessageItems.SHARD, allShards(), age, pageSize);
   }
 
   /**
@@ -280,7 +290,12 @@ public final class DynamoDbOutbox implements Outbox, OutboxAsync {
    * first: reads only that topic's delivered index entries.
    */
   public List<Message> dispatchedMessages(RoutingKey topic, Duration age, int pageSize) {
-    return dispatched(topicShards(topic), DynamoDbTables.DELIVERED_INDEX, age, pageSize);
+    return dispatched(
+        DynamoDbTables.DELIVERED_INDEX,
+        MessageItems.TOPIC_SHARD,
+        topicShards(topic),
+        age,
+        pageSize);
   }
 
   /** Deletes the messages with {@code ids}, 25 to a {@code BatchWriteItem}. */
@@ -364,10 +379,13 @@ public final class DynamoDbOutbox implements Outbox, OutboxAsync {
   }
 
   private List<Message> outstanding(
-      List<AttributeValue> hashes, String index, Duration minimumAge, int pageSize) {
+      String index,
+      String hashName,
+      List<AttributeValue> hashes,
+      Duration minimumAge,
+      int pageSize) {
     OutboxQueries.checkPageSize(pageSize);
     Instant cutoff = OutboxQueries.cutoff(clock.instant(), minimumAge);
-    String hashName = hashOf(index);
     try {
       return indexes
           .oldest(
@@ -387,14 +405,14 @@ public final class DynamoDbOutbox implements Outbox, OutboxAsync {
   }
 
   private List<Message> dispatched(
-      List<AttributeValue> hashes, String index, Duration age, int pageSize) {
+      String index, String hashName, List<AttributeValue> hashes, Duration age, int pageSize) {
     OutboxQueries.checkPageSize(pageSize);
     Instant cutoff = OutboxQueries.cutoff(clock.instant(), age);
     try {
       return indexes
           .oldest(
               index,
-              hashOf(index),
+              hashName,
               hashes,
               MessageItems.DELIVERY_TIME,
               Times.millis(cutoff),
@@ -406,13 +424,6 @@ public final class DynamoDbOutbox implements Outbox, OutboxAsync {
     } catch (SdkException e) {
       throw failed("list dispatched messages of the outbox", e);
     }
-  }
-
-  private static String hashOf(String index) {
-    return index.equals(DynamoDbTables.OUTSTANDING_INDEX)
-            || index.equals(DynamoDbTables.DELIVERED_INDEX)
-        ? MessageItems.TOPIC_SHARD
-        : MessageItems.SHARD;
   }
 
   private boolean lease(Id id, Instant now, long leaseEnds) {
