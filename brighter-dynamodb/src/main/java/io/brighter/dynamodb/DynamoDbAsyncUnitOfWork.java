@@ -3,11 +3,9 @@ package io.brighter.dynamodb;
 import static java.util.Objects.requireNonNull;
 
 import io.brighter.internal.Futures;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -26,10 +24,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * <p>The rules and failures are those of {@link DynamoDbUnitOfWork}; {@link #commitAsync()} carries
  * them in its future. Used by one thread (or one chain of stages) at a time.
  */
-public final class DynamoDbAsyncUnitOfWork implements DynamoDbTransactionProvider {
+public final class DynamoDbAsyncUnitOfWork extends UnitOfWorkActions {
 
   private final DynamoDbAsyncClient client;
-  private @Nullable List<TransactWriteItem> open;
 
   /** A unit of work committing through {@code client}. */
   public DynamoDbAsyncUnitOfWork(DynamoDbAsyncClient client) {
@@ -41,24 +38,13 @@ public final class DynamoDbAsyncUnitOfWork implements DynamoDbTransactionProvide
     return client;
   }
 
-  @Override
-  public List<TransactWriteItem> beginOrGetTransaction() {
-    List<TransactWriteItem> current = open;
-    if (current == null) {
-      current = new ArrayList<>();
-      open = current;
-    }
-    return current;
-  }
-
   /**
    * Writes every action of the transaction with one {@code TransactWriteItems}; the future fails as
    * {@link DynamoDbUnitOfWork#commit()} throws.
    */
   public CompletableFuture<Void> commitAsync() {
-    List<TransactWriteItem> actions = open;
-    open = null;
-    if (actions == null || actions.isEmpty()) {
+    List<TransactWriteItem> actions = endTransaction();
+    if (actions.isEmpty()) {
       return CompletableFuture.completedFuture(null);
     }
     try {
@@ -91,15 +77,5 @@ public final class DynamoDbAsyncUnitOfWork implements DynamoDbTransactionProvide
       }
       throw e;
     }
-  }
-
-  @Override
-  public void rollback() {
-    open = null;
-  }
-
-  @Override
-  public boolean hasOpenTransaction() {
-    return open != null;
   }
 }

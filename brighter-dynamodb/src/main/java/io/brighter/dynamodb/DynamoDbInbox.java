@@ -2,12 +2,11 @@ package io.brighter.dynamodb;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.brighter.Id;
 import io.brighter.Request;
 import io.brighter.inbox.Inbox;
 import io.brighter.inbox.InboxAsync;
-import io.brighter.messaging.internal.BrighterJson;
+import io.brighter.internal.StoredJson;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -99,7 +98,7 @@ public final class DynamoDbInbox implements Inbox, InboxAsync {
             InboxItems.COMMAND_ID, MessageItems.s(request.id().value()),
             InboxItems.CONTEXT_KEY, MessageItems.s(contextKey),
             InboxItems.COMMAND_TYPE, MessageItems.s(request.getClass().getName()),
-            InboxItems.COMMAND_BODY, MessageItems.s(toJson(request)),
+            InboxItems.COMMAND_BODY, MessageItems.s(StoredJson.requestToJson(request)),
             InboxItems.TIME_STAMP, MessageItems.s(clock.instant().toString()));
     try {
       client.putItem(
@@ -121,7 +120,8 @@ public final class DynamoDbInbox implements Inbox, InboxAsync {
 
   @Override
   public <T extends Request> Optional<T> get(Id id, String contextKey, Class<T> type) {
-    return Optional.ofNullable(body(id, contextKey, type)).map(json -> fromJson(json, type));
+    return Optional.ofNullable(body(id, contextKey, type))
+        .map(json -> StoredJson.requestFromJson(json, type));
   }
 
   @Override
@@ -171,24 +171,6 @@ public final class DynamoDbInbox implements Inbox, InboxAsync {
           : null;
     } catch (SdkException e) {
       throw DynamoDbStoreException.failed("read from the inbox", table, e);
-    }
-  }
-
-  private static String toJson(Request request) {
-    try {
-      return BrighterJson.MAPPER.writeValueAsString(request);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          "Cannot write " + request.getClass().getName() + " as JSON for the inbox", e);
-    }
-  }
-
-  private static <T> T fromJson(String json, Class<T> type) {
-    try {
-      return BrighterJson.MAPPER.readValue(json, type);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(
-          "Cannot read " + type.getName() + " back from the inbox's JSON", e);
     }
   }
 }

@@ -188,17 +188,8 @@ public final class DynamoDbOutbox implements Outbox, OutboxAsync {
   public void markDispatched(Id id, Instant dispatchedAt) {
     requireNonNull(id, "id must not be null");
     requireNonNull(dispatchedAt, "dispatchedAt must not be null");
-    Updates.Update update = Updates.dispatched(dispatchedAt, timeToLive);
     try {
-      client.updateItem(
-          request ->
-              request
-                  .tableName(table)
-                  .key(MessageItems.key(id))
-                  .updateExpression(update.expression())
-                  .conditionExpression("attribute_exists(#id)")
-                  .expressionAttributeNames(update.names())
-                  .expressionAttributeValues(update.values()));
+      update(id, Updates.dispatched(dispatchedAt, timeToLive), "attribute_exists(#id)");
     } catch (ConditionalCheckFailedException e) {
       LOG.debug("Message {} is not in outbox {}; nothing to mark dispatched", id, table);
     } catch (SdkException e) {
@@ -208,12 +199,14 @@ public final class DynamoDbOutbox implements Outbox, OutboxAsync {
 
   @Override
   public List<Message> outstandingMessages(Duration minimumAge, int pageSize) {
-    return outstanding(
+    return oldest(
         DynamoDbTables.OUTSTANDING_ALL_TOPICS_INDEX,
         MessageItems.SHARD,
         allShards(),
+        MessageItems.OUTSTANDING_CREATED_TIME,
         minimumAge,
-        pageSize);
+        pageSize,
+        "outstanding");
   }
 
   /**
@@ -221,12 +214,14 @@ public final class DynamoDbOutbox implements Outbox, OutboxAsync {
    * minimumAge} ago, oldest first: reads only that topic's outstanding index entries.
    */
   public List<Message> outstandingMessages(RoutingKey topic, Duration minimumAge, int pageSize) {
-    return outstanding(
+    return oldest(
         DynamoDbTables.OUTSTANDING_INDEX,
         MessageItems.TOPIC_SHARD,
         topicShards(topic),
+        MessageItems.OUTSTANDING_CREATED_TIME,
         minimumAge,
-        pageSize);
+        pageSize,
+        "outstanding");
   }
 
   @Override
@@ -281,8 +276,14 @@ public final class DynamoDbOutbox implements Outbox, OutboxAsync {
 
   @Override
   public List<Message> dispatchedMessages(Duration age, int pageSize) {
-    return dispatched(
-        DynamoDbTables.DELIVERED_ALL_TOPICS_INDEX, MessageItems.SHARD, allShards(), age, pageSize);
+    return oldest(
+        DynamoDbTables.DELIVERED_ALL_TOPICS_INDEX,
+        MessageItems.SHARD,
+        allShards(),
+        MessageItems.DELIVERY_TIME,
+        age,
+        pageSize,
+        "dispatched");
   }
 
   /**
@@ -290,12 +291,14 @@ public final class DynamoDbOutbox implements Outbox, OutboxAsync {
    * first: reads only that topic's delivered index entries.
    */
   public List<Message> dispatchedMessages(RoutingKey topic, Duration age, int pageSize) {
-    return dispatched(
+    return oldest(
         DynamoDbTables.DELIVERED_INDEX,
         MessageItems.TOPIC_SHARD,
         topicShards(topic),
+        MessageItems.DELIVERY_TIME,
         age,
-        pageSize);
+        pageSize,
+        "dispatched");
   }
 
   /** Deletes the messages with {@code ids}, 25 to a {@code BatchWriteItem}. */
@@ -378,72 +381,54 @@ public final class DynamoDbOutbox implements Outbox, OutboxAsync {
     return Blocking.async(this::outstandingCount);
   }
 
-  private List<Message> outstanding(
+  /**
+   * Up to {@code pageSize} messages of {@code index} under {@code hashes} whose {@code rangeName}
+   * time is at least {@code age} ago, oldest first; {@code what} names them in errors.
+   */
+  private List<Message> oldest(
       String index,
       String hashName,
       List<AttributeValue> hashes,
-      Duration minimumAge,
-      int pageSize) {
-    OutboxQueries.checkPageSize(pageSize);
-    Instant cutoff = OutboxQueries.cutoff(clock.instant(), minimumAge);
-    try {
-      return indexes
-          .oldest(
-              index,
-              hashName,
-              hashes,
-              MessageItems.OUTSTANDING_CREATED_TIME,
-              Times.millis(cutoff),
-              pageSize,
-              null)
-          .stream()
-          .map(MessageItems::toMessage)
-          .toList();
-    } catch (SdkException e) {
-      throw failed("list outstanding messages of the outbox", e);
-    }
-  }
-
-  private List<Message> dispatched(
-      String index, String hashName, List<AttributeValue> hashes, Duration age, int pageSize) {
+      String rangeName,
+      Duration age,
+      int pageSize,
+      String what) {
     OutboxQueries.checkPageSize(pageSize);
     Instant cutoff = OutboxQueries.cutoff(clock.instant(), age);
     try {
       return indexes
-          .oldest(
-              index,
-              hashName,
-              hashes,
-              MessageItems.DELIVERY_TIME,
-              Times.millis(cutoff),
-              pageSize,
-              null)
+          .oldest(index, hashName, hashes, rangeName, Times.millis(cutoff), pageSize, null)
           .stream()
           .map(MessageItems::toMessage)
           .toList();
     } catch (SdkException e) {
-      throw failed("list dispatched messages of the outbox", e);
+      throw failed("list " + what + " messages of the outbox", e);
     }
   }
 
   private boolean lease(Id id, Instant now, long leaseEnds) {
-    Updates.Update update = Updates.lease(now, leaseEnds);
     try {
-      client.updateItem(
-          request ->
-              request
-                  .tableName(table)
-                  .key(MessageItems.key(id))
-                  .updateExpression(update.expression())
-                  .conditionExpression(
-                      "attribute_exists(#outstanding) AND (attribute_not_exists(#lease) OR #lease"
-                          + " <= :now)")
-                  .expressionAttributeNames(update.names())
-                  .expressionAttributeValues(update.values()));
+      update(
+          id,
+          Updates.lease(now, leaseEnds),
+          "attribute_exists(#outstanding) AND (attribute_not_exists(#lease) OR #lease <= :now)");
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
     }
+  }
+
+  /** Applies {@code update} to the item of {@code id} if {@code condition} holds. */
+  private void update(Id id, Updates.Update update, String condition) {
+    client.updateItem(
+        request ->
+            request
+                .tableName(table)
+                .key(MessageItems.key(id))
+                .updateExpression(update.expression())
+                .conditionExpression(condition)
+                .expressionAttributeNames(update.names())
+                .expressionAttributeValues(update.values()));
   }
 
   private void putIfAbsent(Message message) {

@@ -2,9 +2,7 @@ package io.brighter.dynamodb;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -38,10 +36,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * transaction has ended and nothing was written. {@link #rollback()} discards the actions. The next
  * use begins a new transaction. Used by one thread at a time.
  */
-public final class DynamoDbUnitOfWork implements DynamoDbTransactionProvider {
+public final class DynamoDbUnitOfWork extends UnitOfWorkActions {
 
   private final DynamoDbClient client;
-  private @Nullable List<TransactWriteItem> open;
 
   /** A unit of work committing through {@code client}. */
   public DynamoDbUnitOfWork(DynamoDbClient client) {
@@ -51,16 +48,6 @@ public final class DynamoDbUnitOfWork implements DynamoDbTransactionProvider {
   /** The client this unit of work commits through, for the caller's reads. */
   public DynamoDbClient dynamoDb() {
     return client;
-  }
-
-  @Override
-  public List<TransactWriteItem> beginOrGetTransaction() {
-    List<TransactWriteItem> current = open;
-    if (current == null) {
-      current = new ArrayList<>();
-      open = current;
-    }
-    return current;
   }
 
   /**
@@ -74,9 +61,8 @@ public final class DynamoDbUnitOfWork implements DynamoDbTransactionProvider {
    */
   @Override
   public void commit() {
-    List<TransactWriteItem> actions = open;
-    open = null;
-    if (actions == null || actions.isEmpty()) {
+    List<TransactWriteItem> actions = endTransaction();
+    if (actions.isEmpty()) {
       return;
     }
     TransactWrites.check(actions);
@@ -85,15 +71,5 @@ public final class DynamoDbUnitOfWork implements DynamoDbTransactionProvider {
     } catch (SdkException e) {
       throw TransactWrites.failed(e);
     }
-  }
-
-  @Override
-  public void rollback() {
-    open = null;
-  }
-
-  @Override
-  public boolean hasOpenTransaction() {
-    return open != null;
   }
 }

@@ -1,21 +1,18 @@
 package io.brighter.dynamodb;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.brighter.Id;
+import io.brighter.internal.StoredJson;
 import io.brighter.messaging.HeaderNames;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageBody;
 import io.brighter.messaging.MessageHeader;
 import io.brighter.messaging.MessageType;
 import io.brighter.messaging.RoutingKey;
-import io.brighter.messaging.internal.BrighterJson;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -42,8 +39,6 @@ final class MessageItems {
   /** .NET Brighter writes message types as {@code MT_EVENT}; so does this store. */
   private static final String TYPE_PREFIX = "MT_";
 
-  private static final TypeReference<Map<String, Object>> BAG = new TypeReference<>() {};
-
   private MessageItems() {}
 
   /** The item for {@code message}, outstanding, in {@code shard}. */
@@ -62,7 +57,7 @@ final class MessageItems {
     item.put("HandledCount", n(header.handledCount()));
     item.put("DelayedMilliseconds", n(header.delay().toMillis()));
     item.put("ContentType", s(header.contentType()));
-    item.put("HeaderBag", s(bagJson(header.bag())));
+    item.put("HeaderBag", s(StoredJson.bagToJson(header.bag())));
     item.put("Body", AttributeValue.fromB(SdkBytes.fromByteArray(message.body().bytes())));
     item.put("Source", s(header.source().toString()));
     item.put("Type", s(header.type()));
@@ -99,7 +94,7 @@ final class MessageItems {
             .delay(Duration.ofMillis(number(item, "DelayedMilliseconds")))
             .contentType(contentType)
             .partitionKey(optional(item, "PartitionKey"))
-            .bag(bag(optional(item, "HeaderBag")))
+            .bag(StoredJson.bagFromJson(optional(item, "HeaderBag")))
             .source(URI.create(text(item, "Source", MessageHeader.DEFAULT_SOURCE.toString())))
             .type(text(item, "Type", MessageHeader.DEFAULT_TYPE))
             .specVersion(text(item, "SpecVersion", MessageHeader.SPEC_VERSION))
@@ -184,29 +179,5 @@ final class MessageItems {
   private static long number(Map<String, AttributeValue> item, String name) {
     AttributeValue value = item.get(name);
     return value == null || value.n() == null ? 0L : Long.parseLong(value.n());
-  }
-
-  private static String bagJson(Map<String, Object> bag) {
-    try {
-      return BrighterJson.MAPPER.writeValueAsString(bag);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Cannot write the header bag as JSON: " + bag.keySet(), e);
-    }
-  }
-
-  private static Map<String, Object> bag(@Nullable String json) {
-    if (json == null || json.isBlank()) {
-      return Map.of();
-    }
-    try {
-      Map<String, Object> bag = BrighterJson.MAPPER.readValue(json, BAG);
-      if (bag == null) {
-        return Map.of();
-      }
-      bag.values().removeIf(Objects::isNull);
-      return bag;
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot read the header bag JSON of a stored message", e);
-    }
   }
 }

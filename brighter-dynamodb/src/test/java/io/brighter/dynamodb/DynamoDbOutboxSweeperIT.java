@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brighter.CommandProcessor;
 import io.brighter.Event;
-import io.brighter.ExternalBusConfiguration;
 import io.brighter.Id;
 import io.brighter.dynamodb.greetings.SwitchableProducer;
-import io.brighter.handlers.SimpleHandlerFactory;
-import io.brighter.handlers.SubscriberRegistry;
-import io.brighter.messaging.ProducerRegistry;
-import io.brighter.messaging.Publication;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.messaging.inmemory.InMemoryBus;
-import io.brighter.messaging.inmemory.InMemoryMessageProducer;
 import io.brighter.outbox.OutboxSweeper;
 import java.time.Duration;
 import java.util.List;
@@ -44,24 +38,14 @@ class DynamoDbOutboxSweeperIT {
     RoutingKey flakyTopic = RoutingKey.of("flaky");
     RoutingKey steadyTopic = RoutingKey.of("steady");
     SwitchableProducer flaky =
-        new SwitchableProducer(
-            new InMemoryMessageProducer(
-                bus, Publication.builder().topic(flakyTopic).requestType(Flaky.class).build()));
+        new SwitchableProducer(BusProcessors.producer(bus, flakyTopic, Flaky.class));
     SwitchableProducer steady =
-        new SwitchableProducer(
-            new InMemoryMessageProducer(
-                bus, Publication.builder().topic(steadyTopic).requestType(Steady.class).build()));
+        new SwitchableProducer(BusProcessors.producer(bus, steadyTopic, Steady.class));
     CommandProcessor commandProcessor =
-        CommandProcessor.builder()
-            .handlers(new SubscriberRegistry(), new SimpleHandlerFactory())
-            .externalBus(
-                ExternalBusConfiguration.builder()
-                    .producers(ProducerRegistry.of(List.of(flaky, steady)))
-                    .outbox(outbox)
-                    .topicCooldownSweeps(2)
-                    .sweepLease(Duration.ofMillis(1))
-                    .build())
-            .build();
+        BusProcessors.over(
+            outbox,
+            List.of(flaky, steady),
+            settings -> settings.topicCooldownSweeps(2).sweepLease(Duration.ofMillis(1)));
     OutboxSweeper sweeper =
         OutboxSweeper.builder()
             .commandProcessor(commandProcessor)

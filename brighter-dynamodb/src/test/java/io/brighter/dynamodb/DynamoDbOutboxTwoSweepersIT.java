@@ -4,23 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brighter.CommandProcessor;
 import io.brighter.Event;
-import io.brighter.ExternalBusConfiguration;
 import io.brighter.Id;
-import io.brighter.handlers.SimpleHandlerFactory;
-import io.brighter.handlers.SubscriberRegistry;
 import io.brighter.messaging.Message;
-import io.brighter.messaging.ProducerRegistry;
-import io.brighter.messaging.Publication;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.messaging.inmemory.InMemoryBus;
-import io.brighter.messaging.inmemory.InMemoryMessageProducer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -32,14 +25,14 @@ import org.junit.jupiter.api.Test;
  */
 class DynamoDbOutboxTwoSweepersIT {
 
+  record Ping(Id id, int number) implements Event {}
+
   private static final int MESSAGES = 500;
   private static final int BATCH = 25;
   private static final Duration DEADLINE = Duration.ofSeconds(60);
 
-  record Ping(Id id, int number) implements Event {}
-
-  private final RoutingKey topic = RoutingKey.of("ping." + UUID.randomUUID());
   private final InMemoryBus bus = new InMemoryBus();
+  private final RoutingKey topic = RoutingKey.of("ping." + UUID.randomUUID());
   private final DynamoDbOutbox outbox =
       DynamoDbOutbox.builder()
           .client(TestTables.CLIENT)
@@ -89,17 +82,6 @@ class DynamoDbOutboxTwoSweepersIT {
   }
 
   private CommandProcessor commandProcessor() {
-    Function<RoutingKey, Publication> publication =
-        key -> Publication.builder().topic(key).requestType(Ping.class).build();
-    return CommandProcessor.builder()
-        .handlers(new SubscriberRegistry(), new SimpleHandlerFactory())
-        .externalBus(
-            ExternalBusConfiguration.builder()
-                .producers(
-                    ProducerRegistry.of(
-                        List.of(new InMemoryMessageProducer(bus, publication.apply(topic)))))
-                .outbox(outbox)
-                .build())
-        .build();
+    return BusProcessors.over(outbox, List.of(BusProcessors.producer(bus, topic, Ping.class)));
   }
 }

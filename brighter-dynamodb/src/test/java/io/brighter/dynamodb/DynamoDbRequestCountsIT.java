@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brighter.CommandProcessor;
 import io.brighter.Event;
-import io.brighter.ExternalBusConfiguration;
 import io.brighter.Id;
 import io.brighter.RequestContext;
 import io.brighter.dynamodb.local.LocalDynamoDb;
-import io.brighter.handlers.SimpleHandlerFactory;
-import io.brighter.handlers.SubscriberRegistry;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageBody;
 import io.brighter.messaging.MessageHeader;
 import io.brighter.messaging.MessageType;
-import io.brighter.messaging.ProducerRegistry;
-import io.brighter.messaging.Publication;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.messaging.inmemory.InMemoryBus;
-import io.brighter.messaging.inmemory.InMemoryMessageProducer;
 import io.brighter.outbox.OutboxSweeper;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,22 +49,7 @@ class DynamoDbRequestCountsIT {
   private final RoutingKey topic = RoutingKey.of("greeting.made");
   private final InMemoryBus bus = new InMemoryBus();
   private final CommandProcessor commandProcessor =
-      CommandProcessor.builder()
-          .handlers(new SubscriberRegistry(), new SimpleHandlerFactory())
-          .externalBus(
-              ExternalBusConfiguration.builder()
-                  .producers(
-                      ProducerRegistry.of(
-                          List.of(
-                              new InMemoryMessageProducer(
-                                  bus,
-                                  Publication.builder()
-                                      .topic(topic)
-                                      .requestType(GreetingMade.class)
-                                      .build()))))
-                  .outbox(outbox)
-                  .build())
-          .build();
+      BusProcessors.over(outbox, List.of(BusProcessors.producer(bus, topic, GreetingMade.class)));
 
   @Test
   void a_deposit_inside_a_transaction_makes_no_call_and_the_commit_one() {

@@ -80,9 +80,9 @@ final class TransactFront {
                 transactions.run(DynaliteCalls.JSON.readTree(body));
             answer(exchange, outcome.status(), outcome.body());
           }
-          case "UpdateTimeToLive" -> updateTimeToLive(exchange, DynaliteCalls.JSON.readTree(body));
+          case "UpdateTimeToLive" -> timeToLive(exchange, DynaliteCalls.JSON.readTree(body), true);
           case "DescribeTimeToLive" ->
-              describeTimeToLive(exchange, DynaliteCalls.JSON.readTree(body));
+              timeToLive(exchange, DynaliteCalls.JSON.readTree(body), false);
           default -> pass(exchange, dynalite.forward(exchange.getRequestHeaders(), body));
         }
       } catch (RuntimeException e) {
@@ -99,40 +99,37 @@ final class TransactFront {
     }
   }
 
-  private void updateTimeToLive(HttpExchange exchange, JsonNode request) throws IOException {
+  /**
+   * Answers {@code UpdateTimeToLive} ({@code update}) or {@code DescribeTimeToLive} from the
+   * settings this front records, for an existing table.
+   */
+  private void timeToLive(HttpExchange exchange, JsonNode request, boolean update)
+      throws IOException {
     String table = request.path("TableName").asText();
     Reply described = describe(table);
     if (!described.ok()) {
       pass(exchange, described);
       return;
     }
-    JsonNode spec = request.path("TimeToLiveSpecification");
-    String attribute = spec.path("AttributeName").asText();
-    if (spec.path("Enabled").asBoolean()) {
-      timeToLive.put(table, attribute);
+    ObjectNode answer = DynaliteCalls.JSON.createObjectNode();
+    if (update) {
+      JsonNode spec = request.path("TimeToLiveSpecification");
+      if (spec.path("Enabled").asBoolean()) {
+        timeToLive.put(table, spec.path("AttributeName").asText());
+      } else {
+        timeToLive.remove(table);
+      }
+      answer.set("TimeToLiveSpecification", spec);
     } else {
-      timeToLive.remove(table);
+      String attribute = timeToLive.get(table);
+      ObjectNode description =
+          answer
+              .putObject("TimeToLiveDescription")
+              .put("TimeToLiveStatus", attribute == null ? "DISABLED" : "ENABLED");
+      if (attribute != null) {
+        description.put("AttributeName", attribute);
+      }
     }
-    ObjectNode answer = DynaliteCalls.JSON.createObjectNode();
-    answer.set("TimeToLiveSpecification", spec);
-    answer(exchange, 200, answer);
-  }
-
-  private void describeTimeToLive(HttpExchange exchange, JsonNode request) throws IOException {
-    String table = request.path("TableName").asText();
-    Reply described = describe(table);
-    if (!described.ok()) {
-      pass(exchange, described);
-      return;
-    }
-    ObjectNode description = DynaliteCalls.JSON.createObjectNode();
-    String attribute = timeToLive.get(table);
-    description.put("TimeToLiveStatus", attribute == null ? "DISABLED" : "ENABLED");
-    if (attribute != null) {
-      description.put("AttributeName", attribute);
-    }
-    ObjectNode answer = DynaliteCalls.JSON.createObjectNode();
-    answer.set("TimeToLiveDescription", description);
     answer(exchange, 200, answer);
   }
 

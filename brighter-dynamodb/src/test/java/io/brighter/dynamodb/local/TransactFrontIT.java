@@ -48,12 +48,10 @@ class TransactFrontIT {
     write(key("b"), "old");
 
     // when
-    CLIENT.transactWriteItems(
-        t ->
-            t.transactItems(
-                put("a", "new a", null),
-                update("b", "new b", null),
-                action(Delete.builder().tableName(TABLE).key(key("c")).build())));
+    transact(
+        put("a", "new a", null),
+        update("b", "new b", null),
+        action(Delete.builder().tableName(TABLE).key(key("c")).build()));
 
     // then
     assertThat(valueOf("a")).isEqualTo("new a");
@@ -69,12 +67,10 @@ class TransactFrontIT {
     // when / then
     assertThatThrownBy(
             () ->
-                CLIENT.transactWriteItems(
-                    t ->
-                        t.transactItems(
-                            put("fresh", "x", null),
-                            put("kept", "after", "attribute_not_exists(Id)"),
-                            update("other", "y", null))))
+                transact(
+                    put("fresh", "x", null),
+                    put("kept", "after", "attribute_not_exists(Id)"),
+                    update("other", "y", null)))
         .isInstanceOfSatisfying(
             TransactionCanceledException.class,
             e -> {
@@ -100,16 +96,14 @@ class TransactFrontIT {
     write(key("checked"), "as it was");
 
     // when
-    CLIENT.transactWriteItems(
-        t ->
-            t.transactItems(
-                action(
-                    ConditionCheck.builder()
-                        .tableName(TABLE)
-                        .key(key("checked"))
-                        .conditionExpression("attribute_exists(Id)")
-                        .build()),
-                put("written", "x", "attribute_not_exists(Id)")));
+    transact(
+        action(
+            ConditionCheck.builder()
+                .tableName(TABLE)
+                .key(key("checked"))
+                .conditionExpression("attribute_exists(Id)")
+                .build()),
+        put("written", "x", "attribute_not_exists(Id)"));
 
     // then
     assertThat(read("checked")).isEqualTo(item("checked", "as it was"));
@@ -124,17 +118,15 @@ class TransactFrontIT {
     // when / then
     assertThatThrownBy(
             () ->
-                CLIENT.transactWriteItems(
-                    t ->
-                        t.transactItems(
-                            action(
-                                Put.builder()
-                                    .tableName(TABLE)
-                                    .item(item("a", "new"))
-                                    .conditionExpression("attribute_not_exists(Id)")
-                                    .returnValuesOnConditionCheckFailure(
-                                        ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                                    .build()))))
+                transact(
+                    action(
+                        Put.builder()
+                            .tableName(TABLE)
+                            .item(item("a", "new"))
+                            .conditionExpression("attribute_not_exists(Id)")
+                            .returnValuesOnConditionCheckFailure(
+                                ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                            .build())))
         .isInstanceOfSatisfying(
             TransactionCanceledException.class,
             e ->
@@ -151,20 +143,17 @@ class TransactFrontIT {
     // when / then
     assertThatThrownBy(
             () ->
-                CLIENT.transactWriteItems(
-                    t ->
-                        t.transactItems(
-                            put("a", "new", null),
-                            put("fresh", "x", null),
-                            action(
-                                Update.builder()
-                                    .tableName(TABLE)
-                                    .key(key("b"))
-                                    .updateExpression("SET #v = #v + :one")
-                                    .expressionAttributeNames(Map.of("#v", "Value"))
-                                    .expressionAttributeValues(
-                                        Map.of(":one", AttributeValue.fromN("1")))
-                                    .build()))))
+                transact(
+                    put("a", "new", null),
+                    put("fresh", "x", null),
+                    action(
+                        Update.builder()
+                            .tableName(TABLE)
+                            .key(key("b"))
+                            .updateExpression("SET #v = #v + :one")
+                            .expressionAttributeNames(Map.of("#v", "Value"))
+                            .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
+                            .build())))
         .isInstanceOfSatisfying(
             TransactionCanceledException.class,
             e ->
@@ -178,10 +167,7 @@ class TransactFrontIT {
 
   @Test
   void two_actions_on_one_item_are_refused_and_nothing_is_written() {
-    assertThatThrownBy(
-            () ->
-                CLIENT.transactWriteItems(
-                    t -> t.transactItems(put("a", "1", null), update("a", "2", null))))
+    assertThatThrownBy(() -> transact(put("a", "1", null), update("a", "2", null)))
         .isInstanceOf(DynamoDbException.class)
         .hasMessageContaining("Transaction request cannot include multiple operations on one item");
     assertThat(read("a")).isEmpty();
@@ -196,7 +182,7 @@ class TransactFrontIT {
     }
 
     // when / then
-    assertThatThrownBy(() -> CLIENT.transactWriteItems(t -> t.transactItems(actions)))
+    assertThatThrownBy(() -> transact(actions))
         .isInstanceOf(DynamoDbException.class)
         .hasMessageContaining("Member must have length less than or equal to 100");
     assertThat(read("n0")).isEmpty();
@@ -206,14 +192,8 @@ class TransactFrontIT {
   void a_missing_table_is_a_resource_not_found() {
     assertThatThrownBy(
             () ->
-                CLIENT.transactWriteItems(
-                    t ->
-                        t.transactItems(
-                            action(
-                                Put.builder()
-                                    .tableName("no_such_table")
-                                    .item(item("a", "v"))
-                                    .build()))))
+                transact(
+                    action(Put.builder().tableName("no_such_table").item(item("a", "v")).build())))
         .isInstanceOf(ResourceNotFoundException.class);
   }
 
@@ -234,6 +214,14 @@ class TransactFrontIT {
     assertThat(description.attributeName()).isEqualTo("ExpiresAt");
     assertThatThrownBy(() -> CLIENT.describeTimeToLive(t -> t.tableName("no_such_table")))
         .isInstanceOf(ResourceNotFoundException.class);
+  }
+
+  private static void transact(TransactWriteItem... actions) {
+    CLIENT.transactWriteItems(t -> t.transactItems(actions));
+  }
+
+  private static void transact(List<TransactWriteItem> actions) {
+    CLIENT.transactWriteItems(t -> t.transactItems(actions));
   }
 
   private static String table() {
