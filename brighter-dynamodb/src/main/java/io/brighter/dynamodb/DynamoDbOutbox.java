@@ -30,7 +30,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -87,6 +86,7 @@ public final class DynamoDbOutbox implements Outbox, OutboxAsync {
   private final Clock clock;
   private final IndexQueries indexes;
   private final BatchCalls batches;
+  private final MessageWrites writes;
 
   private DynamoDbOutbox(Builder builder) {
     this.client = requireNonNull(builder.client, "DynamoDbOutbox.client may not be null");
@@ -99,6 +99,7 @@ public final class DynamoDbOutbox implements Outbox, OutboxAsync {
     this.clock = requireNonNull(builder.clock, "DynamoDbOutbox.clock may not be null");
     this.indexes = new IndexQueries(client, table);
     this.batches = new BatchCalls(client, table);
+    this.writes = new MessageWrites(client, table, shards);
   }
 
   /** A builder; only the client is required. */
@@ -144,15 +145,11 @@ public final class DynamoDbOutbox implements Outbox, OutboxAsync {
     if (transaction != null) {
       List<TransactWriteItem> actions = providerOf(transaction).beginOrGetTransaction();
       toStore.forEach(
-          message -> actions.add(TransactWriteItem.builder().put(put(message)).build()));
+          message -> actions.add(TransactWriteItem.builder().put(writes.put(message)).build()));
       return;
     }
     try {
-      if (toStore.size() == 1) {
-        putIfAbsent(toStore.getFirst());
-      } else {
-        new DuplicateSkippingWrite(client, table).write(toStore.stream().map(this::put).toList());
-      }
+      writes.addAll(toStore);
     } catch (SdkException e) {
       throw failed("add to the outbox", e);
     }
@@ -189,7 +186,7 @@ public final class DynamoDbOutbox implements Outbox, OutboxAsync {
     requireNonNull(id, "id must not be null");
     requireNonNull(dispatchedAt, "dispatchedAt must not be null");
     try {
-      update(id, Updates.dispatched(dispatchedAt, timeToLive), "attribute_exists(#id)");
+      writes.update(id, Updates.dispatched(dispatchedAt, timeToLive), "attribute_exists(#id)");
     } catch (ConditionalCheckFailedException e) {
       LOG.debug("Message {} is not in outbox {}; nothing to mark dispatched", id, table);
     } catch (SdkException e) {
@@ -246,7 +243,7 @@ public final class DynamoDbOutbox implements Outbox, OutboxAsync {
       List<Message> claimed = new ArrayList<>();
       for (Map<String, AttributeValue> candidate : candidates) {
         Message message = MessageItems.toMessage(candidate);
-        if (lease(message.id(), now, leaseEnds)) {
+        if (writes.lease(message.id(), now, leaseEnds)) {
           claimed.add(message);
         }
       }
@@ -404,57 +401,6 @@ public final class DynamoDbOutbox implements Outbox, OutboxAsync {
     } catch (SdkException e) {
       throw failed("list " + what + " messages of the outbox", e);
     }
-  }
-
-  private boolean lease(Id id, Instant now, long leaseEnds) {
-    try {
-      update(
-          id,
-          Updates.lease(now, leaseEnds),
-          "attribute_exists(#outstanding) AND (attribute_not_exists(#lease) OR #lease <= :now)");
-      return true;
-    } catch (ConditionalCheckFailedException e) {
-      return false;
-    }
-  }
-
-  /** Applies {@code update} to the item of {@code id} if {@code condition} holds. */
-  private void update(Id id, Updates.Update update, String condition) {
-    client.updateItem(
-        request ->
-            request
-                .tableName(table)
-                .key(MessageItems.key(id))
-                .updateExpression(update.expression())
-                .conditionExpression(condition)
-                .expressionAttributeNames(update.names())
-                .expressionAttributeValues(update.values()));
-  }
-
-  private void putIfAbsent(Message message) {
-    Put put = put(message);
-    try {
-      client.putItem(
-          request ->
-              request
-                  .tableName(table)
-                  .item(put.item())
-                  .conditionExpression(put.conditionExpression())
-                  .expressionAttributeNames(put.expressionAttributeNames()));
-    } catch (ConditionalCheckFailedException e) {
-      LOG.debug(
-          "Message {} is already in outbox {}; the duplicate is ignored", message.id(), table);
-    }
-  }
-
-  private Put put(Message message) {
-    int shard = Shards.of(message.header().partitionKey(), shards);
-    return Put.builder()
-        .tableName(table)
-        .item(MessageItems.toItem(message, shard))
-        .conditionExpression("attribute_not_exists(#id)")
-        .expressionAttributeNames(Map.of("#id", MessageItems.MESSAGE_ID))
-        .build();
   }
 
   private List<AttributeValue> allShards() {
