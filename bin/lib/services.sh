@@ -52,3 +52,10 @@ ensure_mariadb() {
     alter user 'root'@'localhost' identified via mysql_native_password using password('');" \
     || true
 }
+
+# brighter-dynamodb's tests install dynalite with npm and run it with node.
+ensure_node() {
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && return 0
+  echo "node or npm is missing: installing them (the DynamoDB tests run dynalite on node)" >&2
+  apt_install nodejs npm
+}

@@ -2,10 +2,9 @@ package io.brighter.inbox;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.brighter.Id;
 import io.brighter.Request;
-import io.brighter.messaging.internal.BrighterJson;
+import io.brighter.internal.StoredJson;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Iterator;
@@ -55,7 +54,7 @@ public final class InMemoryInbox implements Inbox, InboxAsync {
   public void add(Request request, String contextKey) {
     requireNonNull(request, "request must not be null");
     Key key = new Key(request.id(), requireNonNull(contextKey, "contextKey must not be null"));
-    String json = toJson(request);
+    String json = StoredJson.requestToJson(request);
     synchronized (lock) {
       Instant now = clock.instant();
       expire(now);
@@ -74,7 +73,7 @@ public final class InMemoryInbox implements Inbox, InboxAsync {
   @Override
   public <T extends Request> Optional<T> get(Id id, String contextKey, Class<T> type) {
     requireNonNull(type, "type must not be null");
-    return find(id, contextKey, type).map(entry -> fromJson(entry.json(), type));
+    return find(id, contextKey, type).map(entry -> StoredJson.requestFromJson(entry.json(), type));
   }
 
   @Override
@@ -142,24 +141,6 @@ public final class InMemoryInbox implements Inbox, InboxAsync {
         return;
       }
       oldestFirst.remove();
-    }
-  }
-
-  private static String toJson(Request request) {
-    try {
-      return BrighterJson.MAPPER.writeValueAsString(request);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          "Cannot write " + request.getClass().getName() + " as JSON for the inbox", e);
-    }
-  }
-
-  private static <T> T fromJson(String json, Class<T> type) {
-    try {
-      return BrighterJson.MAPPER.readValue(json, type);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(
-          "Cannot read " + type.getName() + " back from the inbox's JSON", e);
     }
   }
 

@@ -2,12 +2,11 @@ package io.brighter.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.brighter.Id;
 import io.brighter.Request;
 import io.brighter.inbox.Inbox;
 import io.brighter.inbox.InboxAsync;
-import io.brighter.messaging.internal.BrighterJson;
+import io.brighter.internal.StoredJson;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -125,7 +124,7 @@ public final class JdbcInbox implements Inbox, InboxAsync {
   public void add(Request request, String contextKey) {
     requireNonNull(request, "request must not be null");
     requireNonNull(contextKey, "contextKey must not be null");
-    String json = toJson(request);
+    String json = StoredJson.requestToJson(request);
     try {
       int added =
           Jdbc.withConnection(
@@ -155,7 +154,8 @@ public final class JdbcInbox implements Inbox, InboxAsync {
 
   @Override
   public <T extends Request> Optional<T> get(Id id, String contextKey, Class<T> type) {
-    return Optional.ofNullable(body(id, contextKey, type)).map(json -> fromJson(json, type));
+    return Optional.ofNullable(body(id, contextKey, type))
+        .map(json -> StoredJson.requestFromJson(json, type));
   }
 
   @Override
@@ -202,24 +202,6 @@ public final class JdbcInbox implements Inbox, InboxAsync {
           });
     } catch (SQLException e) {
       throw JdbcStoreException.failed("read from the inbox", table, e);
-    }
-  }
-
-  private static String toJson(Request request) {
-    try {
-      return BrighterJson.MAPPER.writeValueAsString(request);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          "Cannot write " + request.getClass().getName() + " as JSON for the inbox", e);
-    }
-  }
-
-  private static <T> T fromJson(String json, Class<T> type) {
-    try {
-      return BrighterJson.MAPPER.readValue(json, type);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(
-          "Cannot read " + type.getName() + " back from the inbox's JSON", e);
     }
   }
 }

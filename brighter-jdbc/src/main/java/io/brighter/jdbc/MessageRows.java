@@ -1,15 +1,13 @@
 package io.brighter.jdbc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.brighter.Id;
+import io.brighter.internal.StoredJson;
 import io.brighter.messaging.HeaderNames;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageBody;
 import io.brighter.messaging.MessageHeader;
 import io.brighter.messaging.MessageType;
 import io.brighter.messaging.RoutingKey;
-import io.brighter.messaging.internal.BrighterJson;
 import java.net.URI;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,8 +15,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** Writes a message into the parameters of {@link OutboxSql#insert} and reads it from a row. */
@@ -26,8 +22,6 @@ final class MessageRows {
 
   /** .NET Brighter writes message types as {@code MT_EVENT}; so does this store. */
   private static final String TYPE_PREFIX = "MT_";
-
-  private static final TypeReference<Map<String, Object>> BAG = new TypeReference<>() {};
 
   private MessageRows() {}
 
@@ -44,7 +38,7 @@ final class MessageRows {
     setText(insert, ++i, header.replyTo() == null ? null : header.replyTo().value());
     insert.setString(++i, header.contentType());
     setText(insert, ++i, header.partitionKey());
-    insert.setString(++i, bagJson(header.bag()));
+    insert.setString(++i, StoredJson.bagToJson(header.bag()));
     insert.setBytes(++i, message.body().bytes());
     insert.setString(++i, header.source().toString());
     insert.setString(++i, header.type());
@@ -72,7 +66,7 @@ final class MessageRows {
             .delay(Duration.ofMillis(row.getLong("DelayMilliseconds")))
             .contentType(contentType)
             .partitionKey(row.getString("PartitionKey"))
-            .bag(bag(row.getString("HeaderBag")))
+            .bag(StoredJson.bagFromJson(row.getString("HeaderBag")))
             .source(URI.create(text(row, "Source", MessageHeader.DEFAULT_SOURCE.toString())))
             .type(text(row, "Type", MessageHeader.DEFAULT_TYPE))
             .specVersion(text(row, "SpecVersion", MessageHeader.SPEC_VERSION))
@@ -127,30 +121,6 @@ final class MessageRows {
       statement.setNull(index, Types.VARCHAR);
     } else {
       statement.setString(index, value);
-    }
-  }
-
-  private static String bagJson(Map<String, Object> bag) {
-    try {
-      return BrighterJson.MAPPER.writeValueAsString(bag);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Cannot write the header bag as JSON: " + bag.keySet(), e);
-    }
-  }
-
-  private static Map<String, Object> bag(@Nullable String json) {
-    if (json == null || json.isBlank()) {
-      return Map.of();
-    }
-    try {
-      Map<String, Object> bag = BrighterJson.MAPPER.readValue(json, BAG);
-      if (bag == null) {
-        return Map.of();
-      }
-      bag.values().removeIf(Objects::isNull);
-      return bag;
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot read the header bag JSON of a stored message", e);
     }
   }
 }

@@ -1,0 +1,176 @@
+package io.brighter.dynamodb;
+
+import static java.util.Objects.requireNonNull;
+
+import io.brighter.Id;
+import io.brighter.Request;
+import io.brighter.inbox.Inbox;
+import io.brighter.inbox.InboxAsync;
+import io.brighter.internal.StoredJson;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * An {@link Inbox} in a DynamoDB table keyed by hash {@code CommandId} and range {@code
+ * ContextKey}, as .NET Brighter's DynamoDB inbox; requests are kept as JSON text.
+ *
+ * {@snippet :
+ * DynamoDbInbox inbox = new DynamoDbInbox(dynamoDbClient)  // table brighter_inbox
+ *     .createTableIfMissing();
+ * CommandProcessor commandProcessor = CommandProcessor.builder()
+ *     .handlers(subscriberRegistry, handlerFactory)
+ *     .inbox(inbox)
+ *     .build();
+ * }
+ *
+ * <p>Adding is a put conditional on the key being absent, so two deliveries of one request adding
+ * at the same moment keep the first entry and neither fails. Reads are consistent. An entry of
+ * another request type under the same key reads as absent. Immutable and thread-safe; the {@link
+ * InboxAsync} methods run the blocking work on a virtual thread. DynamoDB failures are {@link
+ * DynamoDbStoreException}s.
+ */
+public final class DynamoDbInbox implements Inbox, InboxAsync {
+
+  /** The table name used unless {@link #withTableName} sets another. */
+  public static final String DEFAULT_TABLE_NAME = "brighter_inbox";
+
+  private static final Logger LOG = LoggerFactory.getLogger(DynamoDbInbox.class);
+
+  private final DynamoDbClient client;
+  private final String table;
+  private final Clock clock;
+
+  /** An inbox in the table {@value #DEFAULT_TABLE_NAME}. */
+  public DynamoDbInbox(DynamoDbClient client) {
+    this(requireNonNull(client, "client must not be null"), DEFAULT_TABLE_NAME, Clock.systemUTC());
+  }
+
+  private DynamoDbInbox(DynamoDbClient client, String table, Clock clock) {
+    this.client = client;
+    this.table = table;
+    this.clock = clock;
+  }
+
+  /** This inbox on the table {@code tableName}. */
+  public DynamoDbInbox withTableName(String tableName) {
+    requireNonNull(tableName, "tableName must not be null");
+    if (tableName.isBlank()) {
+      throw new IllegalArgumentException("tableName may not be blank");
+    }
+    return new DynamoDbInbox(client, tableName, clock);
+  }
+
+  /** This inbox stamping entries with the time of {@code clock}. */
+  public DynamoDbInbox withClock(Clock clock) {
+    return new DynamoDbInbox(client, table, requireNonNull(clock, "clock must not be null"));
+  }
+
+  /** The table this inbox uses. */
+  public String tableName() {
+    return table;
+  }
+
+  /**
+   * Creates the table when it does not exist. Opt-in, for tests and development.
+   *
+   * @return this inbox
+   */
+  public DynamoDbInbox createTableIfMissing() {
+    DynamoDbTables.createIfMissing(client, DynamoDbTables.inbox(table), null);
+    return this;
+  }
+
+  @Override
+  public void add(Request request, String contextKey) {
+    requireNonNull(request, "request must not be null");
+    requireNonNull(contextKey, "contextKey must not be null");
+    Map<String, AttributeValue> item =
+        Map.of(
+            InboxItems.COMMAND_ID, MessageItems.s(request.id().value()),
+            InboxItems.CONTEXT_KEY, MessageItems.s(contextKey),
+            InboxItems.COMMAND_TYPE, MessageItems.s(request.getClass().getName()),
+            InboxItems.COMMAND_BODY, MessageItems.s(StoredJson.requestToJson(request)),
+            InboxItems.TIME_STAMP, MessageItems.s(clock.instant().toString()));
+    try {
+      client.putItem(
+          put ->
+              put.tableName(table)
+                  .item(item)
+                  .conditionExpression("attribute_not_exists(#id)")
+                  .expressionAttributeNames(Map.of("#id", InboxItems.COMMAND_ID)));
+    } catch (ConditionalCheckFailedException e) {
+      LOG.debug(
+          "Request {} is already in inbox {} for context '{}'; the duplicate is ignored",
+          request.id(),
+          table,
+          contextKey);
+    } catch (SdkException e) {
+      throw DynamoDbStoreException.failed("add to the inbox", table, e);
+    }
+  }
+
+  @Override
+  public <T extends Request> Optional<T> get(Id id, String contextKey, Class<T> type) {
+    return Optional.ofNullable(body(id, contextKey, type))
+        .map(json -> StoredJson.requestFromJson(json, type));
+  }
+
+  @Override
+  public boolean exists(Id id, String contextKey, Class<?> type) {
+    return body(id, contextKey, type) != null;
+  }
+
+  @Override
+  public CompletableFuture<Void> addAsync(Request request, String contextKey) {
+    return Blocking.async(() -> add(request, contextKey));
+  }
+
+  @Override
+  public <T extends Request> CompletableFuture<Optional<T>> getAsync(
+      Id id, String contextKey, Class<T> type) {
+    return Blocking.async(() -> get(id, contextKey, type));
+  }
+
+  @Override
+  public CompletableFuture<Boolean> existsAsync(Id id, String contextKey, Class<?> type) {
+    return Blocking.async(() -> exists(id, contextKey, type));
+  }
+
+  private @Nullable String body(Id id, String contextKey, Class<?> type) {
+    requireNonNull(id, "id must not be null");
+    requireNonNull(contextKey, "contextKey must not be null");
+    requireNonNull(type, "type must not be null");
+    try {
+      Map<String, AttributeValue> item =
+          client
+              .getItem(
+                  get ->
+                      get.tableName(table)
+                          .consistentRead(true)
+                          .key(
+                              Map.of(
+                                  InboxItems.COMMAND_ID, MessageItems.s(id.value()),
+                                  InboxItems.CONTEXT_KEY, MessageItems.s(contextKey))))
+              .item();
+      if (item == null || item.isEmpty()) {
+        return null;
+      }
+      AttributeValue storedType = item.get(InboxItems.COMMAND_TYPE);
+      AttributeValue body = item.get(InboxItems.COMMAND_BODY);
+      return storedType != null && type.getName().equals(storedType.s()) && body != null
+          ? body.s()
+          : null;
+    } catch (SdkException e) {
+      throw DynamoDbStoreException.failed("read from the inbox", table, e);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package io.brighter.dynamodb;
+
+import io.brighter.Id;
+import io.brighter.messaging.Message;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+
+/**
+ * The outbox's single-item writes: a message's conditional {@code Put} (for the caller's
+ * transaction, or at once), conditional updates, and the lease a sweeper takes on a message.
+ */
+final class MessageWrites {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MessageWrites.class);
+
+  private final DynamoDbClient client;
+  private final String table;
+  private final int shards;
+
+  MessageWrites(DynamoDbClient client, String table, int shards) {
+    this.client = client;
+    this.table = table;
+    this.shards = shards;
+  }
+
+  /** The {@code Put} of {@code message} into its shard, if its id is not stored yet. */
+  Put put(Message message) {
+    int shard = Shards.of(message.header().partitionKey(), shards);
+    return Put.builder()
+        .tableName(table)
+        .item(MessageItems.toItem(message, shard))
+        .conditionExpression("attribute_not_exists(#id)")
+        .expressionAttributeNames(Map.of("#id", MessageItems.MESSAGE_ID))
+        .build();
+  }
+
+  /**
+   * Writes {@code messages} now, ignoring ids already stored: one {@code PutItem} for one message,
+   * transactions of up to 100 for more.
+   */
+  void addAll(List<Message> messages) {
+    if (messages.size() == 1) {
+      putIfAbsent(messages.getFirst());
+    } else if (!messages.isEmpty()) {
+      new DuplicateSkippingWrite(client, table).write(messages.stream().map(this::put).toList());
+    }
+  }
+
+  /** Applies {@code update} to the item of {@code id} if {@code condition} holds. */
+  void update(Id id, Updates.Update update, String condition) {
+    client.updateItem(
+        request ->
+            request
+                .tableName(table)
+                .key(MessageItems.key(id))
+                .updateExpression(update.expression())
+                .conditionExpression(condition)
+                .expressionAttributeNames(update.names())
+                .expressionAttributeValues(update.values()));
+  }
+
+  /**
+   * Leases the message of {@code id} until {@code leaseEnds} if it is still outstanding and no
+   * lease holds it at {@code now}; whether it did.
+   */
+  boolean lease(Id id, Instant now, long leaseEnds) {
+    try {
+      update(
+          id,
+          Updates.lease(now, leaseEnds),
+          "attribute_exists(#outstanding) AND (attribute_not_exists(#lease) OR #lease <= :now)");
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  private void putIfAbsent(Message message) {
+    Put put = put(message);
+    try {
+      client.putItem(
+          request ->
+              request
+                  .tableName(table)
+                  .item(put.item())
+                  .conditionExpression(put.conditionExpression())
+                  .expressionAttributeNames(put.expressionAttributeNames()));
+    } catch (ConditionalCheckFailedException e) {
+      LOG.debug(
+          "Message {} is already in outbox {}; the duplicate is ignored", message.id(), table);
+    }
+  }
+}
