@@ -1,104 +1,110 @@
 package io.brighter.samples.greetings;
 
-import io.brighter.CommandProcessor;
-import io.brighter.Id;
-import io.brighter.darker.QueryHandlerRegistry;
-import io.brighter.darker.QueryProcessor;
-import io.brighter.handlers.SimpleHandlerFactory;
-import io.brighter.handlers.SubscriberRegistry;
-import io.brighter.resilience.ResiliencePipelineRegistry;
-import io.brighter.samples.greetings.GreetingListeners.GreetingCounter;
-import io.brighter.samples.greetings.GreetingListeners.WelcomeMailer;
-import io.brighter.samples.greetings.Greetings.AddGreeting;
-import io.brighter.samples.greetings.Greetings.FindGreetings;
-import io.brighter.samples.greetings.Greetings.GreetingAdded;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
+import io.brighter.messaging.inmemory.InMemoryBus;
+import io.brighter.observability.BrighterTracer;
+import io.brighter.samples.greetings.api.GreetingsApi;
+import io.brighter.samples.greetings.salutation.SalutationService;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.io.IOException;
 import java.io.PrintStream;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CountDownLatch;
 
 /**
- * The Greetings sample: wires a command processor and a query processor without any container,
- * sends {@link AddGreeting} commands, lets their handler publish {@link GreetingAdded} to two
- * listeners, and answers {@link FindGreetings} queries.
+ * The Greetings sample: a greetings API and a salutation service, wired with the plain builders (no
+ * container), joined by the in-memory bus, each with its own database (SQLite files by default).
+ * {@link #main} starts both, runs the {@link Demo} against the API over HTTP, prints the trace of
+ * one greeting, and serves on until stopped (or exits with {@code --exit}).
  */
-public final class GreetingsApp {
+public final class GreetingsApp implements AutoCloseable {
 
-  static final String RETRY_POLICY = "greetings-retry";
+  private final TraceCollector traces = new TraceCollector();
+  private final OpenTelemetrySdk openTelemetry =
+      OpenTelemetrySdk.builder()
+          .setTracerProvider(
+              SdkTracerProvider.builder()
+                  .addSpanProcessor(SimpleSpanProcessor.create(traces))
+                  .build())
+          .build();
+  private final Journal journal;
+  private final GreetingsApi api;
+  private final SalutationService salutations;
+  private final InMemoryBus bus;
 
-  private final GreetingStore store = new GreetingStore();
-  private final AtomicInteger greetingCount = new AtomicInteger();
-  private final CommandProcessor commandProcessor;
-  private final QueryProcessor queryProcessor;
-
-  /** Wires the sample, writing what its listeners do to {@code out}. */
-  public GreetingsApp(PrintStream out) {
-    AtomicReference<CommandProcessor> processor = new AtomicReference<>();
-    SimpleHandlerFactory factory =
-        new SimpleHandlerFactory()
-            .register(AddGreetingHandler.class, () -> new AddGreetingHandler(store, processor::get))
-            .register(WelcomeMailer.class, () -> new WelcomeMailer(out))
-            .register(GreetingCounter.class, () -> new GreetingCounter(greetingCount))
-            .register(FindGreetingsHandler.class, () -> new FindGreetingsHandler(store));
-
-    SubscriberRegistry subscribers =
-        new SubscriberRegistry()
-            .register(AddGreeting.class, AddGreetingHandler.class)
-            .register(GreetingAdded.class, WelcomeMailer.class)
-            .register(GreetingAdded.class, GreetingCounter.class);
-    ResiliencePipelineRegistry resilience =
-        new ResiliencePipelineRegistry()
-            .register(
-                RETRY_POLICY,
-                Retry.of(
-                    RETRY_POLICY,
-                    RetryConfig.custom()
-                        .maxAttempts(3)
-                        .waitDuration(Duration.ofMillis(50))
-                        .build()));
-    commandProcessor =
-        CommandProcessor.builder().handlers(subscribers, factory).resilience(resilience).build();
-    processor.set(commandProcessor);
-
-    queryProcessor =
-        QueryProcessor.builder()
-            .handlers(
-                new QueryHandlerRegistry()
-                    .register(FindGreetings.class, FindGreetingsHandler.class),
-                factory)
-            .build();
+  /** Wires both services as {@code options} say, telling what happens to {@code out}. */
+  public GreetingsApp(SampleOptions options, PrintStream out) throws IOException {
+    journal = new Journal(out);
+    InMemoryBus bus = new InMemoryBus();
+    BrighterTracer tracer = BrighterTracer.of(openTelemetry);
+    api =
+        new GreetingsApi(
+            options, bus, journal, tracer, openTelemetry.getTracer("greetings-api-http"));
+    salutations = new SalutationService(options, bus, journal, tracer);
+    this.bus = bus;
   }
 
-  /** Stores a greeting for {@code name}. */
-  public void greet(String name, String greeting) {
-    commandProcessor.send(new AddGreeting(Id.random(), name, greeting));
+  /** Starts both services. */
+  public GreetingsApp start() {
+    salutations.start();
+    api.start();
+    return this;
   }
 
-  /** The greetings stored for {@code name}. */
-  public List<String> greetingsFor(String name) {
-    return queryProcessor.execute(new FindGreetings(name));
+  /** Runs the demo against the started services; returns what it found. */
+  public Demo.Outcome runDemo() throws IOException, InterruptedException {
+    return new Demo(api, salutations, bus, journal, traces).run();
   }
 
-  /** How many greetings the counter heard of. */
-  public int greetingCount() {
-    return greetingCount.get();
+  /** The API's HTTP port. */
+  public int port() {
+    return api.port();
   }
 
-  /** Runs the sample. */
-  public static void main(String[] args) {
-    PrintStream out = System.out;
-    GreetingsApp app = new GreetingsApp(out);
-    out.println("Sending AddGreeting commands:");
-    app.greet("Ada", "Hello");
-    app.greet("Grace", "Good morning");
-    app.greet("Ada", "Welcome back");
-    out.println("Querying with FindGreetings:");
-    for (String name : List.of("Ada", "Grace", "Linus")) {
-      out.println("  " + name + ": " + app.greetingsFor(name));
+  /** What the services noted. */
+  public Journal journal() {
+    return journal;
+  }
+
+  /** The spans recorded so far. */
+  public TraceCollector traces() {
+    return traces;
+  }
+
+  @Override
+  public void close() {
+    api.close();
+    salutations.close();
+    openTelemetry.close();
+  }
+
+  /** Runs the sample; see {@link SampleOptions} for the options. */
+  public static void main(String[] args) throws Exception {
+    SampleOptions options;
+    try {
+      options = SampleOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
     }
-    out.println("GreetingAdded events counted: " + app.greetingCount());
+    PrintStream out = System.out;
+    try (GreetingsApp app = new GreetingsApp(options, out).start()) {
+      out.printf(
+          "Greetings API on http://127.0.0.1:%d (database: %s, bus: in memory)%n",
+          app.port(), options.database().name().toLowerCase(java.util.Locale.ROOT));
+      Demo.Outcome outcome = app.runDemo();
+      out.println();
+      out.println(outcome.summary());
+      if (!options.exitAfterDemo()) {
+        out.printf(
+            "%nServing on; try: curl -s http://127.0.0.1:%d/people/Ada/greetings%n"
+                + "Stop with Ctrl+C.%n",
+            app.port());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+        stopped.await();
+      }
+    }
   }
 }

@@ -5,24 +5,52 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Test;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/**
+ * Runs the sample's demo end to end on each database the machine has (SQLite in a fresh folder,
+ * PostgreSQL and MariaDB on loopback), on the in-memory bus, and checks what a user would see.
+ */
 class GreetingsAppTest {
 
-  @Test
-  void a_greeting_is_stored_announced_and_found() {
+  @TempDir Path dataDir;
+
+  @ParameterizedTest
+  @EnumSource(SampleDatabase.class)
+  void the_demo_adds_greetings_consumes_each_once_refuses_bad_input_and_traces_it_all(
+      SampleDatabase database) throws Exception {
     // given
-    ByteArrayOutputStream mails = new ByteArrayOutputStream();
-    GreetingsApp app = new GreetingsApp(new PrintStream(mails, true, StandardCharsets.UTF_8));
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    SampleOptions options = new SampleOptions(database, 0, dataDir, true);
 
     // when
-    app.greet("Ada", "Hello");
-    app.greet("Ada", "Welcome back");
+    Demo.Outcome outcome;
+    try (GreetingsApp app =
+        new GreetingsApp(options, new PrintStream(printed, true, StandardCharsets.UTF_8)).start()) {
+      outcome = app.runDemo();
+    }
 
     // then
-    assertThat(app.greetingsFor("Ada")).containsExactly("Hello", "Welcome back");
-    assertThat(app.greetingsFor("Linus")).isEmpty();
-    assertThat(app.greetingCount()).isEqualTo(2);
-    assertThat(mails.toString(StandardCharsets.UTF_8)).contains("mail: welcome, Ada!");
+    String output = printed.toString(StandardCharsets.UTF_8);
+    assertThat(outcome.adasGreetings()).contains("Hello", "Welcome back").doesNotContain("Hi");
+    assertThat(outcome.greetingsConsumed()).isEqualTo(3);
+    assertThat(outcome.duplicateDropped()).isTrue();
+    assertThat(outcome.badInputStatuses()).containsExactly(404, 400, 400, 413);
+    assertThat(output)
+        .contains("[1/6]", "[6/6]", "deposited GreetingMade", "dispatched", "consumed GreetingMade")
+        .contains("deduplicated");
+    assertThat(outcome.trace())
+        .containsSubsequence(
+            "POST /people/{name}/greetings  [SERVER",
+            "AddGreeting send  [INTERNAL",
+            "GreetingMade deposit  [INTERNAL",
+            "greeting.made process  [CONSUMER",
+            "GreetingMade publish  [INTERNAL",
+            "SalutationReceived deposit",
+            "outbox clear",
+            "greeting.made publish  [PRODUCER");
   }
 }

@@ -1,0 +1,180 @@
+package io.brighter.samples.greetings;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import io.brighter.messaging.Message;
+import io.brighter.messaging.Publication;
+import io.brighter.messaging.RoutingKey;
+import io.brighter.messaging.inmemory.InMemoryBus;
+import io.brighter.messaging.inmemory.InMemoryMessageProducer;
+import io.brighter.samples.greetings.Greetings.GreetingMade;
+import io.brighter.samples.greetings.api.GreetingsApi;
+import io.brighter.samples.greetings.salutation.SalutationService;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A short walk through the sample over HTTP, each step printed with what the services did: people
+ * and greetings added (each greeting stored and its event deposited in one transaction, then
+ * dispatched), the salutation service consuming each event once, a duplicate delivery dropped by
+ * its inbox, bad input refused with nothing written, a query, and the trace of one greeting from
+ * the HTTP request to the consumer's handler.
+ */
+public final class Demo {
+
+  private static final int STEPS = 6;
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  private final GreetingsApi api;
+  private final SalutationService salutations;
+  private final InMemoryBus bus;
+  private final Journal journal;
+  private final TraceCollector traces;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  Demo(
+      GreetingsApi api,
+      SalutationService salutations,
+      InMemoryBus bus,
+      Journal journal,
+      TraceCollector traces) {
+    this.api = api;
+    this.salutations = salutations;
+    this.bus = bus;
+    this.journal = journal;
+    this.traces = traces;
+  }
+
+  /**
+   * What the demo found.
+   *
+   * @param adasGreetings what the query returned for Ada
+   * @param greetingsConsumed greeting events the salutation service handled
+   * @param duplicateDropped whether the redelivered event left one salutation
+   * @param badInputStatuses the status of each bad request, in the order sent
+   * @param trace the trace of the last greeting added, drawn as a tree
+   */
+  public record Outcome(
+      List<String> adasGreetings,
+      int greetingsConsumed,
+      boolean duplicateDropped,
+      List<Integer> badInputStatuses,
+      String trace) {
+
+    /** A few lines for the end of the run. */
+    public String summary() {
+      return "Done: "
+          + greetingsConsumed
+          + " greetings consumed once each, duplicate "
+          + (duplicateDropped ? "dropped by the inbox" : "NOT dropped")
+          + ", bad input answered "
+          + badInputStatuses;
+    }
+  }
+
+  /** Runs every step. */
+  public Outcome run() throws IOException, InterruptedException {
+    RoutingKey topic = RoutingKey.of(Greetings.GREETING_MADE_TOPIC);
+
+    journal.step(1, STEPS, "Add two people: POST /people");
+    for (String name : List.of("Ada", "Grace")) {
+      answer("POST", "/people", "{\"name\":\"" + name + "\"}");
+    }
+
+    journal.step(2, STEPS, "Add three greetings: POST /people/{name}/greetings");
+    answer("POST", "/people/Ada/greetings", "{\"greeting\":\"Hello\"}");
+    answer("POST", "/people/Grace/greetings", "{\"greeting\":\"Good morning\"}");
+    answer("POST", "/people/Ada/greetings", "{\"greeting\":\"Welcome back\"}");
+    awaitTrue(() -> acknowledged() >= 3, "the salutation service to consume three greetings");
+
+    journal.step(3, STEPS, "Deliver one GreetingMade a second time (at-least-once delivery)");
+    Message first = bus.stream(topic).getFirst();
+    new InMemoryMessageProducer(
+            bus, Publication.builder().topic(topic).requestType(GreetingMade.class).build())
+        .send(first);
+    awaitTrue(() -> acknowledged() >= 4, "the duplicate to be settled");
+    int salutationsOfFirst = salutations.salutationsFor(first.id().value());
+    boolean dropped = salutationsOfFirst == 1;
+    journal.say(
+        "      salutation "
+            + (dropped
+                ? "deduplicated " + first.id() + ": the inbox had it, still one salutation"
+                : "handled " + first.id() + " twice: " + salutationsOfFirst + " salutations"));
+
+    journal.step(4, STEPS, "Send bad input: each is refused and writes nothing");
+    List<Integer> statuses = new ArrayList<>();
+    statuses.add(answer("POST", "/people/Linus/greetings", "{\"greeting\":\"Hi\"}"));
+    statuses.add(answer("POST", "/people/Ada/greetings", "{\"greeting\":\"  \"}"));
+    statuses.add(answer("POST", "/people/Ada/greetings", "{\"greeting\":"));
+    statuses.add(
+        answer("POST", "/people/Ada/greetings", "{\"greeting\":\"" + "x".repeat(5000) + "\"}"));
+
+    journal.step(5, STEPS, "Query: GET /people/Ada/greetings (Darker)");
+    HttpResponse<String> found = send("GET", "/people/Ada/greetings", null);
+    journal.say("      200 " + found.body());
+    List<String> adas =
+        List.of(found.body().replaceAll("[\\[\\]\"]", "").split(",")).stream()
+            .filter(s -> !s.isBlank())
+            .toList();
+
+    journal.step(6, STEPS, "The trace of the last greeting, from HTTP to the consumer's handler");
+    String trace = traces.tree("POST /people/{name}/greetings");
+    journal.say(trace.indent(4).stripTrailing());
+
+    return new Outcome(adas, acknowledged() - 1, dropped, statuses, trace);
+  }
+
+  /** Messages the salutation service acknowledged so far. */
+  private int acknowledged() {
+    return (int)
+        journal.entries().stream().filter(entry -> entry.contains("acknowledged message")).count();
+  }
+
+  private int answer(String method, String path, String body)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response = send(method, path, body);
+    String shown = body.length() > 40 ? body.substring(0, 37) + "..." : body;
+    journal.say(
+        "    "
+            + method
+            + " "
+            + path
+            + " "
+            + shown
+            + " -> "
+            + response.statusCode()
+            + " "
+            + response.body());
+    return response.statusCode();
+  }
+
+  private HttpResponse<String> send(String method, String path, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path)).timeout(WAIT);
+    request =
+        body == null
+            ? request.GET()
+            : request.method(method, HttpRequest.BodyPublishers.ofString(body, UTF_8));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString(UTF_8));
+  }
+
+  private static void awaitTrue(BooleanSupplier condition, String what)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(WAIT);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("Timed out waiting for " + what);
+      }
+      Thread.sleep(20);
+    }
+  }
+}

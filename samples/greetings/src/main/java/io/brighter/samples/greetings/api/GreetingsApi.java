@@ -1,0 +1,138 @@
+package io.brighter.samples.greetings.api;
+
+import com.sun.net.httpserver.HttpServer;
+import com.zaxxer.hikari.HikariDataSource;
+import io.brighter.CommandProcessor;
+import io.brighter.ExternalBusConfiguration;
+import io.brighter.darker.QueryHandlerRegistry;
+import io.brighter.darker.QueryProcessor;
+import io.brighter.handlers.SimpleHandlerFactory;
+import io.brighter.handlers.SubscriberRegistry;
+import io.brighter.jdbc.JdbcOutbox;
+import io.brighter.messaging.ProducerRegistry;
+import io.brighter.messaging.Publication;
+import io.brighter.messaging.RoutingKey;
+import io.brighter.messaging.inmemory.InMemoryBus;
+import io.brighter.messaging.inmemory.InMemoryMessageProducer;
+import io.brighter.observability.BrighterTracer;
+import io.brighter.outbox.OutboxSweeper;
+import io.brighter.samples.greetings.Greetings;
+import io.brighter.samples.greetings.Greetings.AddGreeting;
+import io.brighter.samples.greetings.Greetings.AddPerson;
+import io.brighter.samples.greetings.Greetings.FindGreetings;
+import io.brighter.samples.greetings.Greetings.GreetingMade;
+import io.brighter.samples.greetings.Journal;
+import io.brighter.samples.greetings.SampleOptions;
+import io.opentelemetry.api.trace.Tracer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The greetings API: people and their greetings over HTTP. Adding a greeting runs {@link
+ * AddGreeting}, whose handler writes the greeting and deposits {@link GreetingMade} in one
+ * transaction and then clears the outbox; a sweeper sends whatever a crash left behind.
+ */
+public final class GreetingsApi implements AutoCloseable {
+
+  private final HikariDataSource dataSource;
+  private final CommandProcessor commandProcessor;
+  private final OutboxSweeper sweeper;
+  private final HttpServer server;
+
+  /** Wires the API on {@code bus}; call {@link #start()} to serve. */
+  public GreetingsApi(
+      SampleOptions options,
+      InMemoryBus bus,
+      Journal journal,
+      BrighterTracer brighterTracer,
+      Tracer httpTracer)
+      throws IOException {
+    dataSource = options.database().open("greetings", options.dataDir());
+    GreetingsSchema.create(dataSource);
+    JdbcOutbox outbox =
+        JdbcOutbox.forDialect(options.database().dialect(), dataSource)
+            .withTableName("greetings_outbox")
+            .createTableIfMissing();
+    AtomicReference<CommandProcessor> processor = new AtomicReference<>();
+    SimpleHandlerFactory handlers =
+        new SimpleHandlerFactory()
+            .register(AddPersonHandler.class, () -> new AddPersonHandler(dataSource))
+            .register(
+                AddGreetingHandler.class,
+                () -> new AddGreetingHandler(dataSource, processor::get, journal))
+            .register(FindGreetingsHandler.class, () -> new FindGreetingsHandler(dataSource));
+    commandProcessor =
+        CommandProcessor.builder()
+            .handlers(
+                new SubscriberRegistry()
+                    .register(AddPerson.class, AddPersonHandler.class)
+                    .register(AddGreeting.class, AddGreetingHandler.class),
+                handlers)
+            .externalBus(
+                ExternalBusConfiguration.builder()
+                    .producers(
+                        ProducerRegistry.of(
+                            List.of(
+                                new InMemoryMessageProducer(
+                                    bus,
+                                    Publication.builder()
+                                        .topic(RoutingKey.of(Greetings.GREETING_MADE_TOPIC))
+                                        .requestType(GreetingMade.class)
+                                        .build()))))
+                    .outbox(outbox)
+                    .build())
+            .tracer(brighterTracer)
+            .build();
+    processor.set(commandProcessor);
+    QueryProcessor queryProcessor =
+        QueryProcessor.builder()
+            .handlers(
+                new QueryHandlerRegistry()
+                    .register(FindGreetings.class, FindGreetingsHandler.class),
+                handlers)
+            .build();
+    sweeper =
+        OutboxSweeper.builder()
+            .commandProcessor(commandProcessor)
+            .minimumAge(Duration.ofSeconds(5))
+            .batchSize(100)
+            .interval(Duration.ofSeconds(1))
+            .build();
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 0);
+    server.createContext(
+        "/people", new GreetingsHttp(commandProcessor, queryProcessor, httpTracer));
+    server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+  }
+
+  /** Serves HTTP and starts the sweeper. */
+  public void start() {
+    server.start();
+    sweeper.start();
+  }
+
+  /** The port the API listens on. */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** The API's command processor. */
+  public CommandProcessor commandProcessor() {
+    return commandProcessor;
+  }
+
+  /** The API's database, for the demo's checks. */
+  public HikariDataSource dataSource() {
+    return dataSource;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    sweeper.close();
+    dataSource.close();
+  }
+}

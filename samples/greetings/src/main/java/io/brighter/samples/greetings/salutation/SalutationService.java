@@ -1,0 +1,157 @@
+package io.brighter.samples.greetings.salutation;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.brighter.CommandProcessor;
+import io.brighter.ExternalBusConfiguration;
+import io.brighter.handlers.SimpleHandlerFactory;
+import io.brighter.handlers.SubscriberRegistry;
+import io.brighter.jdbc.JdbcInbox;
+import io.brighter.jdbc.JdbcOutbox;
+import io.brighter.messaging.Message;
+import io.brighter.messaging.MessageMapperRegistry;
+import io.brighter.messaging.ProducerRegistry;
+import io.brighter.messaging.Publication;
+import io.brighter.messaging.RoutingKey;
+import io.brighter.messaging.Subscription;
+import io.brighter.messaging.inmemory.InMemoryBus;
+import io.brighter.messaging.inmemory.InMemoryChannelFactory;
+import io.brighter.messaging.inmemory.InMemoryMessageProducer;
+import io.brighter.observability.BrighterTracer;
+import io.brighter.observability.MessagingMetrics;
+import io.brighter.samples.greetings.Greetings;
+import io.brighter.samples.greetings.Greetings.GreetingMade;
+import io.brighter.samples.greetings.Greetings.SalutationReceived;
+import io.brighter.samples.greetings.Journal;
+import io.brighter.samples.greetings.SampleOptions;
+import io.brighter.serviceactivator.Dispatcher;
+import io.brighter.serviceactivator.DispatcherBuilder;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The salutation service: a dispatcher consumes {@link GreetingMade} from the bus and its handler,
+ * behind an inbox, stores a salutation and deposits {@link SalutationReceived} in this service's
+ * own outbox. The dispatcher tells the journal how it settled each message.
+ */
+public final class SalutationService implements AutoCloseable {
+
+  static final String SALUTATIONS = "salutations_salutations";
+
+  private final HikariDataSource dataSource;
+  private final JdbcInbox inbox;
+  private final Dispatcher dispatcher;
+
+  /** Wires the service on {@code bus}; call {@link #start()} to consume. */
+  public SalutationService(
+      SampleOptions options, InMemoryBus bus, Journal journal, BrighterTracer tracer) {
+    dataSource = options.database().open("salutations", options.dataDir());
+    createTable();
+    inbox =
+        JdbcInbox.forDialect(options.database().dialect(), dataSource)
+            .withTableName("salutations_inbox")
+            .createTableIfMissing();
+    JdbcOutbox outbox =
+        JdbcOutbox.forDialect(options.database().dialect(), dataSource)
+            .withTableName("salutations_outbox")
+            .createTableIfMissing();
+    AtomicReference<CommandProcessor> processor = new AtomicReference<>();
+    CommandProcessor commandProcessor =
+        CommandProcessor.builder()
+            .handlers(
+                new SubscriberRegistry().register(GreetingMade.class, GreetingMadeHandler.class),
+                new SimpleHandlerFactory()
+                    .register(
+                        GreetingMadeHandler.class,
+                        () -> new GreetingMadeHandler(dataSource, processor::get, journal)))
+            .inbox(inbox)
+            .externalBus(
+                ExternalBusConfiguration.builder()
+                    .producers(
+                        ProducerRegistry.of(
+                            List.of(
+                                new InMemoryMessageProducer(
+                                    bus,
+                                    Publication.builder()
+                                        .topic(RoutingKey.of(Greetings.SALUTATION_RECEIVED_TOPIC))
+                                        .requestType(SalutationReceived.class)
+                                        .build()))))
+                    .outbox(outbox)
+                    .build())
+            .tracer(tracer)
+            .build();
+    processor.set(commandProcessor);
+    dispatcher =
+        new DispatcherBuilder()
+            .commandProcessor(commandProcessor)
+            .mappers(new MessageMapperRegistry())
+            .tracer(tracer)
+            .metrics(new JournalMetrics(journal))
+            .subscriptions(
+                List.of(
+                    Subscription.builder()
+                        .name("salutations")
+                        .routingKey(RoutingKey.of(Greetings.GREETING_MADE_TOPIC))
+                        .requestType(GreetingMade.class)
+                        .channelFactory(new InMemoryChannelFactory(bus))
+                        .timeout(Duration.ofMillis(200))
+                        .emptyChannelDelay(Duration.ofMillis(20))
+                        .build()))
+            .build();
+  }
+
+  /** Starts consuming. */
+  public void start() {
+    dispatcher.start();
+  }
+
+  /** How many salutations answer the greeting event {@code greetingId}. */
+  public int salutationsFor(String greetingId) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement count =
+            connection.prepareStatement(
+                "SELECT COUNT(*) FROM " + SALUTATIONS + " WHERE greeting_id = ?")) {
+      count.setString(1, greetingId);
+      try (ResultSet rows = count.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not count salutations", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    dispatcher.stop();
+    dataSource.close();
+  }
+
+  private void createTable() {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TABLE IF NOT EXISTS "
+              + SALUTATIONS
+              + " (greeting_id VARCHAR(36) NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL,"
+              + " salutation VARCHAR(700) NOT NULL)");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not create the salutations table", e);
+    }
+  }
+
+  /** Notes in the journal how the dispatcher settled each message. */
+  private record JournalMetrics(Journal journal) implements MessagingMetrics {
+    @Override
+    public void settled(Subscription subscription, Message message, Settlement settlement) {
+      journal.note(
+          "salutation",
+          settlement.name().toLowerCase(java.util.Locale.ROOT) + " message " + message.id());
+    }
+  }
+}
