@@ -13,6 +13,7 @@ import io.brighter.observability.BrighterTracer;
 import io.brighter.observability.MessagingMetrics;
 import io.brighter.observability.TracedOperation;
 import io.brighter.outbox.BoxTransactionProvider;
+import io.brighter.outbox.Outbox;
 import io.brighter.outbox.OutboxLimitReachedException;
 import io.brighter.resilience.PolicyReference;
 import io.brighter.resilience.ResiliencePipeline;
@@ -41,6 +42,7 @@ final class OutboxProducerMediator {
   private final TopicCircuitBreaker breaker;
   private final BrighterTracer tracer;
   private final MessagingMetrics metrics;
+  private final Outbox outbox;
 
   OutboxProducerMediator(
       ExternalBusConfiguration bus,
@@ -50,6 +52,7 @@ final class OutboxProducerMediator {
     this.bus = bus;
     this.tracer = tracer;
     this.metrics = metrics;
+    this.outbox = tracer.traced(bus.outbox());
     this.messages =
         MessagePipeline.builder().mappers(bus.mappers()).luggageStore(bus.luggageStore()).build();
     this.producerRetry =
@@ -81,7 +84,7 @@ final class OutboxProducerMediator {
         tracer.requestSpan(request, TracedOperation.DEPOSIT),
         () -> {
           Message message = map(request, context);
-          bus.outbox().add(message, context, transaction);
+          outbox.add(message, context, transaction);
           return message.id();
         });
   }
@@ -99,7 +102,7 @@ final class OutboxProducerMediator {
           for (Request request : requests) {
             messages.add(map(request, context));
           }
-          bus.outbox().add(messages, context, transaction);
+          outbox.add(messages, context, transaction);
           return messages.stream().map(Message::id).toList();
         });
   }
@@ -108,7 +111,7 @@ final class OutboxProducerMediator {
   int clear(Collection<Id> ids) {
     return tracer.inSpan(
         tracer.outboxSpan(TracedOperation.CLEAR, ids.size()),
-        () -> dispatchAll(bus.outbox().get(List.copyOf(ids)), message -> true));
+        () -> dispatchAll(outbox.get(List.copyOf(ids)), message -> true));
   }
 
   /**
@@ -117,7 +120,7 @@ final class OutboxProducerMediator {
    */
   int clearOutstanding(Duration minimumAge, int batchSize) {
     breaker.cool();
-    List<Message> claimed = bus.outbox().claimOutstanding(minimumAge, batchSize, bus.sweepLease());
+    List<Message> claimed = outbox.claimOutstanding(minimumAge, batchSize, bus.sweepLease());
     if (claimed.isEmpty()) {
       return 0; // an idle sweep makes no span
     }
@@ -148,7 +151,7 @@ final class OutboxProducerMediator {
    * many were sent.
    */
   int replay(Id causationId) {
-    List<Id> ids = bus.outbox().messagesCausedBy(causationId).stream().map(Message::id).toList();
+    List<Id> ids = outbox.messagesCausedBy(causationId).stream().map(Message::id).toList();
     return ids.isEmpty() ? 0 : clear(ids);
   }
 
@@ -176,7 +179,7 @@ final class OutboxProducerMediator {
       }
     } finally {
       if (!sentUnconfirmed.isEmpty()) {
-        bus.outbox().markDispatched(sentUnconfirmed, bus.clock().instant());
+        outbox.markDispatched(sentUnconfirmed, bus.clock().instant());
       }
     }
     return sent;
@@ -248,7 +251,7 @@ final class OutboxProducerMediator {
 
   private void confirmed(PublishConfirmation confirmation) {
     if (confirmation.delivered()) {
-      bus.outbox().markDispatched(confirmation.messageId(), bus.clock().instant());
+      outbox.markDispatched(confirmation.messageId(), bus.clock().instant());
     } else {
       LOG.warn(
           "Broker did not take message {}; it stays in the outbox for the sweeper",
@@ -265,7 +268,7 @@ final class OutboxProducerMediator {
   private void checkLimit(int adding) {
     int limit = bus.maxOutstandingMessages();
     if (limit > 0) {
-      long outstanding = bus.outbox().outstandingCount();
+      long outstanding = outbox.outstandingCount();
       if (outstanding + adding > limit) {
         throw OutboxLimitReachedException.of(outstanding, limit);
       }

@@ -61,7 +61,7 @@ final class PipelineCommandProcessor implements CommandProcessor {
     this.mediator = mediator;
     this.scheduler = builder.scheduler;
     this.replyChannels = builder.replyChannels;
-    this.inbox = builder.inbox;
+    this.inbox = builder.inbox == null ? null : builder.tracer.traced(builder.inbox);
     this.causationReplay = mediator == null ? null : mediator::replay;
     this.tracer = builder.tracer;
   }

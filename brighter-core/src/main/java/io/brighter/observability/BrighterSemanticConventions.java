@@ -24,5 +24,8 @@ public final class BrighterSemanticConventions {
   /** How many times a consumed message had been handled before this delivery. */
   public static final String HANDLED_COUNT = "paramore.brighter.handled_count";
 
+  /** The class of the outbox or inbox a store span called, e.g. {@code JdbcOutbox}. */
+  public static final String STORE = "paramore.brighter.store";
+
   private BrighterSemanticConventions() {}
 }

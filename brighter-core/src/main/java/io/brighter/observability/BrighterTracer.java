@@ -1,9 +1,11 @@
 package io.brighter.observability;
 
 import io.brighter.Request;
+import io.brighter.inbox.Inbox;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageHeader;
 import io.brighter.messaging.Subscription;
+import io.brighter.outbox.Outbox;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.api.common.AttributeKey;
@@ -48,8 +50,9 @@ import org.jspecify.annotations.Nullable;
  * {@code "outbox clear"} and {@code "outbox sweep"} for the outbox; {@code "<topic> publish"} (kind
  * PRODUCER) for each message handed to a producer, linked to the trace that deposited it; and
  * {@code "<topic> process"} (kind CONSUMER) for each message a pump handles, a child of the trace
- * in its header. Attributes follow OpenTelemetry's messaging conventions plus {@link
- * BrighterSemanticConventions}. Request bodies are never recorded.
+ * in its header; and {@code "outbox <operation>"} and {@code "inbox <operation>"} (kind CLIENT) for
+ * each call on the outbox and the inbox. Attributes follow OpenTelemetry's messaging conventions
+ * plus {@link BrighterSemanticConventions}. Request bodies are never recorded.
  *
  * <p>{@link #disabled()}, the default everywhere, makes no spans and writes no trace headers, at no
  * cost to the dispatch path.
@@ -75,6 +78,10 @@ public final class BrighterTracer {
       AttributeKey.longKey(BrighterSemanticConventions.BATCH_SIZE);
   private static final AttributeKey<Long> HANDLED_COUNT =
       AttributeKey.longKey(BrighterSemanticConventions.HANDLED_COUNT);
+  private static final AttributeKey<String> DB_OPERATION =
+      AttributeKey.stringKey("db.operation.name");
+  private static final AttributeKey<String> STORE =
+      AttributeKey.stringKey(BrighterSemanticConventions.STORE);
   private static final AttributeKey<String> MESSAGING_OPERATION_TYPE =
       AttributeKey.stringKey("messaging.operation.type");
   private static final AttributeKey<String> MESSAGING_OPERATION_NAME =
@@ -137,6 +144,42 @@ public final class BrighterTracer {
         .spanBuilder("outbox " + operation.label())
         .setSpanKind(SpanKind.INTERNAL)
         .setAttribute(OPERATION, operation.label())
+        .setAttribute(BATCH_SIZE, (long) count)
+        .startSpan();
+  }
+
+  /**
+   * {@code outbox} with each call traced as a client span, or {@code outbox} itself when tracing is
+   * disabled.
+   */
+  public Outbox traced(Outbox outbox) {
+    return tracer == null || outbox instanceof TracedOutbox
+        ? outbox
+        : new TracedOutbox(outbox, this);
+  }
+
+  /**
+   * {@code inbox} with each call traced as a client span, or {@code inbox} itself when tracing is
+   * disabled.
+   */
+  public Inbox traced(Inbox inbox) {
+    return tracer == null || inbox instanceof TracedInbox ? inbox : new TracedInbox(inbox, this);
+  }
+
+  /**
+   * A client span for {@code operation} on {@code store} (an outbox or inbox) covering {@code
+   * count} items: {@code "outbox claim"}, {@code "inbox exists"} and so on; only inside a trace.
+   */
+  Span storeSpan(Object store, String operation, int count) {
+    if (tracer == null || !Span.current().getSpanContext().isValid()) {
+      return Span.getInvalid(); // a store call outside any trace, e.g. an idle sweep, makes none
+    }
+    String kind = store instanceof Inbox ? "inbox" : "outbox";
+    return tracer
+        .spanBuilder(kind + " " + operation)
+        .setSpanKind(SpanKind.CLIENT)
+        .setAttribute(DB_OPERATION, operation)
+        .setAttribute(STORE, store.getClass().getSimpleName())
         .setAttribute(BATCH_SIZE, (long) count)
         .startSpan();
   }

@@ -270,6 +270,64 @@ class TracingTest {
   }
 
   @Test
+  void each_outbox_call_within_a_trace_is_a_client_span_of_the_operation_that_made_it() {
+    // given
+    CommandProcessor processor = processor(tracer, false);
+
+    // when
+    processor.post(new GreetingMade(Id.random(), "Hello Ada"));
+
+    // then
+    SpanData deposit = span("GreetingMade deposit");
+    SpanData clear = span("outbox clear");
+    SpanData add = span("outbox add");
+    assertThat(add.getKind()).isEqualTo(SpanKind.CLIENT);
+    assertThat(add.getParentSpanId()).isEqualTo(deposit.getSpanId());
+    assertThat(add.getAttributes().asMap())
+        .containsEntry(AttributeKey.stringKey("db.operation.name"), "add")
+        .containsEntry(AttributeKey.stringKey(BrighterSemanticConventions.STORE), "InMemoryOutbox");
+    assertThat(span("outbox get").getParentSpanId()).isEqualTo(clear.getSpanId());
+    assertThat(span("outbox mark_dispatched").getParentSpanId()).isEqualTo(clear.getSpanId());
+  }
+
+  @Test
+  void inbox_calls_are_client_spans_under_the_send_they_guard() {
+    // given
+    SubscriberRegistry registry =
+        new SubscriberRegistry().register(AddGreeting.class, OnceOnlyHandler.class);
+    CommandProcessor processor =
+        CommandProcessor.builder()
+            .handlers(registry, new SimpleHandlerFactory())
+            .inbox(new io.brighter.inbox.InMemoryInbox())
+            .tracer(tracer)
+            .build();
+
+    // when
+    processor.send(new AddGreeting(Id.random(), "Ada"));
+
+    // then
+    SpanData send = span("AddGreeting send");
+    assertThat(spans.getFinishedSpanItems())
+        .filteredOn(span -> span.getName().startsWith("inbox "))
+        .isNotEmpty()
+        .allSatisfy(
+            span -> {
+              assertThat(span.getKind()).isEqualTo(SpanKind.CLIENT);
+              assertThat(span.getTraceId()).isEqualTo(send.getTraceId());
+            });
+    assertThat(span("inbox add").getTraceId()).isEqualTo(send.getTraceId());
+  }
+
+  /** Handles each greeting once. */
+  public static final class OnceOnlyHandler extends RequestHandler<AddGreeting> {
+    @Override
+    @io.brighter.handlers.UseInbox(step = 0, contextKey = "greetings", onceOnly = true)
+    public AddGreeting handle(AddGreeting command) {
+      return super.handle(command);
+    }
+  }
+
+  @Test
   void an_idle_sweep_makes_no_span() {
     // given
     CommandProcessor processor = processor(tracer, false);
