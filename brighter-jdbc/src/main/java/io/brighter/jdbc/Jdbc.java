@@ -9,8 +9,10 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -28,7 +30,52 @@ final class Jdbc {
     T apply(Connection connection) throws SQLException;
   }
 
+  /** A call that may throw {@link SQLException}. */
+  @FunctionalInterface
+  interface SqlCall<T> {
+    T run() throws SQLException;
+  }
+
+  /** How many times a call the database chose as a deadlock victim is made in all. */
+  static final int DEADLOCK_ATTEMPTS = 3;
+
+  /**
+   * SQLStates of a statement or transaction the database rolled back to break a deadlock or a
+   * serialization conflict (MySQL/MariaDB 40001, PostgreSQL 40001 and 40P01): nothing of it was
+   * kept, so it may run again.
+   */
+  private static final Set<String> DEADLOCK_VICTIM = Set.of("40001", "40P01");
+
   private Jdbc() {}
+
+  /**
+   * Makes {@code call}, and makes it again, up to {@value #DEADLOCK_ATTEMPTS} times in all, when
+   * the database rolled it back as a deadlock victim: concurrent sweepers claiming and marking rows
+   * of one table can deadlock on InnoDB's index locks even with {@code SKIP LOCKED}. Only for calls
+   * that run in their own transaction.
+   */
+  static <T> T retryingDeadlocks(SqlCall<T> call) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return call.run();
+      } catch (SQLException e) {
+        if (attempt >= DEADLOCK_ATTEMPTS || !DEADLOCK_VICTIM.contains(e.getSQLState())) {
+          throw e;
+        }
+        pauseBeforeRetry(attempt);
+      }
+    }
+  }
+
+  /** A few milliseconds, more on each attempt and jittered, so the two sides do not meet again. */
+  private static void pauseBeforeRetry(int attempt) throws SQLException {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * attempt + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("Interrupted before retrying a deadlocked call", e);
+    }
+  }
 
   /** Runs {@code work} on a connection of {@code dataSource} in autocommit mode. */
   static <T> T withConnection(DataSource dataSource, SqlWork<T> work) throws SQLException {

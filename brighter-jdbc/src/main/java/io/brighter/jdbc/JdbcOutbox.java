@@ -192,16 +192,18 @@ public final class JdbcOutbox implements Outbox, OutboxAsync {
     requireNonNull(dispatchedAt, "dispatchedAt must not be null");
     try {
       for (List<Id> chunk : chunks(List.copyOf(new LinkedHashSet<>(ids)))) {
-        Jdbc.withConnection(
-            dataSource,
-            connection -> {
-              try (PreparedStatement update =
-                  connection.prepareStatement(sql.markDispatchedIn(chunk.size()))) {
-                dialect.setInstant(update, 1, dispatchedAt);
-                bindIds(update, 2, chunk);
-                return update.executeUpdate();
-              }
-            });
+        Jdbc.retryingDeadlocks(
+            () ->
+                Jdbc.withConnection(
+                    dataSource,
+                    connection -> {
+                      try (PreparedStatement update =
+                          connection.prepareStatement(sql.markDispatchedIn(chunk.size()))) {
+                        dialect.setInstant(update, 1, dispatchedAt);
+                        bindIds(update, 2, chunk);
+                        return update.executeUpdate();
+                      }
+                    }));
       }
     } catch (SQLException e) {
       throw failed("mark messages dispatched in the outbox", e);
@@ -238,11 +240,15 @@ public final class JdbcOutbox implements Outbox, OutboxAsync {
     Instant cutoff = OutboxQueries.cutoff(now, minimumAge);
     Instant leaseEnds = OutboxQueries.leaseEnd(now, lease);
     try {
-      return Jdbc.inTransaction(
-          dataSource,
-          dialect.claimsWithUpdateReturning()
-              ? connection -> claimByUpdateReturning(connection, cutoff, now, pageSize, leaseEnds)
-              : connection -> claimBySelectForUpdate(connection, cutoff, now, pageSize, leaseEnds));
+      return Jdbc.retryingDeadlocks(
+          () ->
+              Jdbc.inTransaction(
+                  dataSource,
+                  dialect.claimsWithUpdateReturning()
+                      ? connection ->
+                          claimByUpdateReturning(connection, cutoff, now, pageSize, leaseEnds)
+                      : connection ->
+                          claimBySelectForUpdate(connection, cutoff, now, pageSize, leaseEnds)));
     } catch (SQLException e) {
       throw failed("claim outstanding messages of the outbox", e);
     }
