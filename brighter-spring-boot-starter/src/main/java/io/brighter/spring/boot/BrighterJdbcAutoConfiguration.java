@@ -1,5 +1,6 @@
 package io.brighter.spring.boot;
 
+import io.brighter.CommandProcessor;
 import io.brighter.inbox.Inbox;
 import io.brighter.jdbc.JdbcInbox;
 import io.brighter.jdbc.JdbcOutbox;
@@ -18,9 +19,10 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 /**
  * The relational outbox and inbox on the application's {@link DataSource}, and the {@link
  * SpringTransactionProvider} that lets {@code @Transactional} code deposit messages in Spring's
- * transaction. Active with {@code brighter-jdbc} and {@code spring-jdbc} on the class path and one
- * DataSource; the outbox is made only when the application has producers, the inbox only with
- * {@code brighter.inbox.enabled=true}.
+ * transaction, with the {@link TransactionalPoster} that also sends them after the commit. Active
+ * with {@code brighter-jdbc} and {@code spring-jdbc} on the class path and one DataSource; the
+ * outbox is made only when the application has producers, the inbox only with {@code
+ * brighter.inbox.enabled=true}.
  */
 @AutoConfiguration(
     afterName = {
@@ -41,6 +43,15 @@ public class BrighterJdbcAutoConfiguration {
   @ConditionalOnMissingBean
   public SpringTransactionProvider springTransactionProvider(DataSource dataSource) {
     return new SpringTransactionProvider(dataSource);
+  }
+
+  /** Deposits in the Spring transaction and sends after its commit. */
+  @Bean
+  @ConditionalOnMissingBean
+  @Conditional(OnProducers.class)
+  public TransactionalPoster transactionalPoster(
+      CommandProcessor commandProcessor, SpringTransactionProvider transaction) {
+    return new TransactionalPoster(commandProcessor, transaction);
   }
 
   /** The outbox table, created at start-up unless {@code brighter.outbox.create-table=false}. */

@@ -24,13 +24,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The transactional outbox under Spring's JDBC transaction manager: the service writes with {@link
- * JdbcTemplate}. Hibernate is left out, so the transaction manager is a {@link
+ * JdbcTemplate} and deposits with the {@link SpringTransactionProvider}, and the sweeper sends what
+ * was committed. Hibernate is left out, so the transaction manager is a {@link
  * JdbcTransactionManager}.
  */
 @SpringBootTest(
     classes = JdbcTransactionalOutboxIT.App.class,
     properties = {
       "brighter.outbox.table-name=outbox_spring_jdbc",
+      "brighter.sweeper.minimum-age=0s",
+      "brighter.sweeper.interval=50ms",
       "brighter.inbox.enabled=true",
       "brighter.inbox.table-name=inbox_spring_jdbc"
     })

@@ -2,7 +2,6 @@ package io.brighter.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.brighter.CommandProcessor;
 import io.brighter.spring.boot.Fixtures.GreetingAdded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
@@ -21,13 +20,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The transactional outbox under Spring's JPA transaction manager: the service persists a Hibernate
- * entity on the same DataSource, and the outbox writes on the connection Hibernate's transaction
- * holds.
+ * entity on the same DataSource and posts with the {@link TransactionalPoster}: the outbox writes
+ * on the connection Hibernate's transaction holds, and the message is sent right after the commit
+ * (the sweeper here waits an hour before it would send anything).
  */
 @SpringBootTest(
     classes = JpaTransactionalOutboxIT.App.class,
     properties = {
       "brighter.outbox.table-name=outbox_spring_jpa",
+      "brighter.sweeper.minimum-age=1h",
       "spring.jpa.hibernate.ddl-auto=update",
       "spring.jpa.open-in-view=false"
     })
@@ -57,19 +58,17 @@ class JpaTransactionalOutboxIT extends TransactionalOutboxIT {
   @Service
   static class JpaGreetings implements Greetings {
     @PersistenceContext EntityManager entityManager;
-    private final CommandProcessor commandProcessor;
-    private final SpringTransactionProvider transaction;
+    private final TransactionalPoster poster;
 
-    JpaGreetings(CommandProcessor commandProcessor, SpringTransactionProvider transaction) {
-      this.commandProcessor = commandProcessor;
-      this.transaction = transaction;
+    JpaGreetings(TransactionalPoster poster) {
+      this.poster = poster;
     }
 
     @Override
     @Transactional
     public void add(io.brighter.Id id, String name, boolean fail) {
       entityManager.persist(new Greeting(id.value(), name));
-      commandProcessor.depositPost(new GreetingAdded(id, name), transaction);
+      poster.post(new GreetingAdded(id, name));
       if (fail) {
         throw new GreetingRefused();
       }

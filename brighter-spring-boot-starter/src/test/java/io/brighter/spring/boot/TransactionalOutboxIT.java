@@ -28,10 +28,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What a {@code @Transactional} service sees when it writes a business row and deposits a message
- * in one Spring transaction on the loopback PostgreSQL: after a commit both exist and the sweeper
- * delivers the message through the in-memory bus to a dispatcher-consumed handler bean; after an
- * exception neither exists and nothing is sent. Subclasses supply the service (plain JDBC, JPA),
- * the Spring Boot application around it and their own tables.
+ * in one Spring transaction on the loopback PostgreSQL: after a commit both exist and the message
+ * reaches a dispatcher-consumed handler bean through the in-memory bus; after an exception neither
+ * exists and nothing is sent. Subclasses supply the service (plain JDBC with the sweeper sending,
+ * JPA with the {@link TransactionalPoster} sending after the commit), the Spring Boot application
+ * around it and their own tables.
  *
  * <p>The database comes from {@code brighter.jdbc.postgres.url} / {@code
  * BRIGHTER_JDBC_POSTGRES_URL} (and {@code .user}, {@code .password}), else the loopback default.
@@ -83,8 +84,6 @@ abstract class TransactionalOutboxIT {
         "spring.datasource.url", () -> setting("url", "jdbc:postgresql://127.0.0.1:5432/test"));
     registry.add("spring.datasource.username", () -> setting("user", "postgres"));
     registry.add("spring.datasource.password", () -> setting("password", ""));
-    registry.add("brighter.sweeper.minimum-age", () -> "0s");
-    registry.add("brighter.sweeper.interval", () -> "50ms");
   }
 
   private static String setting(String name, String fallback) {
@@ -123,7 +122,7 @@ abstract class TransactionalOutboxIT {
 
     assertThatThrownBy(() -> greetings.add(refused, "Refused", true))
         .isInstanceOf(GreetingRefused.class);
-    // A later greeting's delivery shows that sweeps ran after the rollback.
+    // A later greeting's delivery shows that messages flowed after the rollback.
     greetings.add(accepted, "Accepted " + accepted.value(), false);
     await()
         .atMost(Duration.ofSeconds(10))
