@@ -8,7 +8,8 @@ import org.springframework.context.SmartLifecycle;
  * Starts a background part of Brighter (the dispatcher, the outbox sweeper, the archiver) when the
  * application context has refreshed, and stops it when the context closes, before the beans it uses
  * (the DataSource, say) are destroyed. It runs in a late phase, so it starts after and stops before
- * the web server and the other lifecycle beans of lower phases; stopping waits for the part to
+ * the lifecycle beans of lower phases, and stops after the web server's graceful shutdown (phase
+ * {@code DEFAULT_PHASE - 1024}) has let in-flight requests finish; stopping waits for the part to
  * finish, e.g. for the dispatcher's pumps to settle the messages in hand.
  *
  * {@snippet :
