@@ -4,6 +4,8 @@ import static io.brighter.spring.boot.Fixtures.TOPIC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brighter.CommandProcessor;
 import io.brighter.ExternalBusConfiguration;
 import io.brighter.Id;
@@ -33,6 +35,7 @@ import io.brighter.spring.boot.Fixtures.GreetingAdded;
 import io.brighter.spring.boot.Fixtures.GreetingAddedHandler;
 import io.brighter.spring.boot.Fixtures.Received;
 import io.brighter.spring.boot.Fixtures.SingletonHandler;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.Locale;
 import org.junit.jupiter.api.Nested;
@@ -289,6 +292,30 @@ class BrighterAutoConfigurationTest {
       consuming()
           .withPropertyValues("brighter.dispatcher.enabled=false")
           .run(context -> assertThat(context).doesNotHaveBean(Dispatcher.class));
+    }
+  }
+
+  @Nested
+  class Metadata {
+
+    @Test
+    void the_jar_describes_the_brighter_properties_for_ides() throws Exception {
+      JsonNode metadata;
+      try (InputStream json =
+          getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+        assertThat(json).isNotNull();
+        metadata = new ObjectMapper().readTree(json);
+      }
+
+      assertThat(metadata.get("properties").findValuesAsText("name"))
+          .contains(
+              "brighter.outbox.table-name",
+              "brighter.sweeper.minimum-age",
+              "brighter.dispatcher.shutdown-timeout",
+              "brighter.health.outbox-max-age",
+              "management.health.brighter.enabled");
+      assertThat(metadata.get("hints").findValuesAsText("name"))
+          .contains("brighter.outbox.dialect");
     }
   }
 
