@@ -29,6 +29,8 @@ import io.brighter.serviceactivator.Dispatcher;
 import io.brighter.serviceactivator.MessagePumpStatus;
 import io.brighter.spring.boot.Fixtures.AddGreeting;
 import io.brighter.spring.boot.Fixtures.AddGreetingHandler;
+import io.brighter.spring.boot.Fixtures.AuditedGreeting;
+import io.brighter.spring.boot.Fixtures.AuditedGreetingHandler;
 import io.brighter.spring.boot.Fixtures.CountGreetings;
 import io.brighter.spring.boot.Fixtures.CountGreetingsHandler;
 import io.brighter.spring.boot.Fixtures.GreetingAdded;
@@ -82,6 +84,21 @@ class BrighterAutoConfigurationTest {
                 context.getBean(CommandProcessor.class).send(new AddGreeting(Id.random(), "Ada"));
 
                 assertThat(context.getBean(Received.class).names).containsExactly("added Ada");
+              });
+    }
+
+    @Test
+    void middleware_named_by_an_annotation_is_created_with_its_dependencies_and_released() {
+      runner
+          .withUserConfiguration(AuditedGreetingHandler.class)
+          .run(
+              context -> {
+                context
+                    .getBean(CommandProcessor.class)
+                    .send(new AuditedGreeting(Id.random(), "Ada"));
+
+                assertThat(context.getBean(Received.class).names)
+                    .containsExactly("audited AuditedGreeting", "handled Ada", "released audit");
               });
     }
 

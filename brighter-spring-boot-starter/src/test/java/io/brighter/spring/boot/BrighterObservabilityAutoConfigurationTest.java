@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.brighter.CommandProcessor;
 import io.brighter.Id;
+import io.brighter.jdbc.JdbcOutbox;
 import io.brighter.messaging.MessageProducer;
 import io.brighter.messaging.Subscription;
 import io.brighter.messaging.inmemory.InMemoryBus;
@@ -12,6 +13,7 @@ import io.brighter.micrometer.MicrometerMessagingMetrics;
 import io.brighter.micrometer.OutboxMetrics;
 import io.brighter.observability.BrighterTracer;
 import io.brighter.observability.MessagingMetrics;
+import io.brighter.outbox.Outbox;
 import io.brighter.spring.boot.Fixtures.AddGreeting;
 import io.brighter.spring.boot.Fixtures.AddGreetingHandler;
 import io.brighter.spring.boot.Fixtures.GreetingAdded;
@@ -25,8 +27,10 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -198,6 +202,24 @@ class BrighterObservabilityAutoConfigurationTest {
                     .atMost(Duration.ofSeconds(5))
                     .untilAsserted(
                         () -> assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN));
+              });
+    }
+
+    @Test
+    void the_outbox_is_down_when_its_database_cannot_be_reached() {
+      PGSimpleDataSource unreachable = new PGSimpleDataSource();
+      unreachable.setUrl("jdbc:postgresql://127.0.0.1:1/test");
+      runner
+          .withBean(DataSource.class, () -> unreachable)
+          .withPropertyValues(
+              "brighter.outbox.dialect=postgres", "brighter.outbox.create-table=false")
+          .run(
+              context -> {
+                Health health = context.getBean(OutboxHealthIndicator.class).health();
+
+                assertThat(context.getBean(Outbox.class)).isInstanceOf(JdbcOutbox.class);
+                assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+                assertThat(health.getDetails()).containsKey("error");
               });
     }
 

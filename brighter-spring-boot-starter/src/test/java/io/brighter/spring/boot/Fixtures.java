@@ -29,6 +29,9 @@ final class Fixtures {
   /** An event sent over the bus and consumed by the dispatcher. */
   record GreetingAdded(Id id, String name) implements Event {}
 
+  /** A command whose handler is audited by a middleware. */
+  record AuditedGreeting(Id id, String name) implements Command {}
+
   /** A query. */
   record CountGreetings(String prefix) implements Query<Integer> {}
 
@@ -70,6 +73,24 @@ final class Fixtures {
     public GreetingAdded handle(GreetingAdded event) {
       received.names.add("consumed " + event.name());
       return super.handle(event);
+    }
+  }
+
+  /** Handles {@link AuditedGreeting} behind the {@link Audited} middleware. */
+  @Component
+  @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+  static final class AuditedGreetingHandler extends RequestHandler<AuditedGreeting> {
+    private final Received received;
+
+    AuditedGreetingHandler(Received received) {
+      this.received = received;
+    }
+
+    @Audited(step = 1)
+    @Override
+    public AuditedGreeting handle(AuditedGreeting command) {
+      received.names.add("handled " + command.name());
+      return super.handle(command);
     }
   }
 
