@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Health indicators of the dispatcher ({@code brighterDispatcher}) and the outbox ({@code
@@ -18,26 +19,32 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = BrighterAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
-@ConditionalOnEnabledHealthIndicator("brighter")
 public class BrighterHealthAutoConfiguration {
 
   /** Creates the configuration; Spring calls it. */
   public BrighterHealthAutoConfiguration() {}
 
-  /** Whether the dispatcher's pumps run. */
-  @Bean
-  @ConditionalOnBean(Dispatcher.class)
-  @ConditionalOnMissingBean(name = "brighterDispatcherHealthIndicator")
-  public DispatcherHealthIndicator brighterDispatcherHealthIndicator(Dispatcher dispatcher) {
-    return new DispatcherHealthIndicator(dispatcher);
-  }
+  // Nested, so that the health module's condition is read only when that module is present.
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnEnabledHealthIndicator("brighter")
+  static class Indicators {
 
-  /** The outbox's backlog. */
-  @Bean
-  @ConditionalOnBean(Outbox.class)
-  @ConditionalOnMissingBean(name = "brighterOutboxHealthIndicator")
-  public OutboxHealthIndicator brighterOutboxHealthIndicator(
-      Outbox outbox, BrighterProperties properties) {
-    return new OutboxHealthIndicator(outbox, properties.health().outboxMaxAge(), Clock.systemUTC());
+    /** Whether the dispatcher's pumps run. */
+    @Bean
+    @ConditionalOnBean(Dispatcher.class)
+    @ConditionalOnMissingBean(name = "brighterDispatcherHealthIndicator")
+    DispatcherHealthIndicator brighterDispatcherHealthIndicator(Dispatcher dispatcher) {
+      return new DispatcherHealthIndicator(dispatcher);
+    }
+
+    /** The outbox's backlog. */
+    @Bean
+    @ConditionalOnBean(Outbox.class)
+    @ConditionalOnMissingBean(name = "brighterOutboxHealthIndicator")
+    OutboxHealthIndicator brighterOutboxHealthIndicator(
+        Outbox outbox, BrighterProperties properties) {
+      return new OutboxHealthIndicator(
+          outbox, properties.health().outboxMaxAge(), Clock.systemUTC());
+    }
   }
 }

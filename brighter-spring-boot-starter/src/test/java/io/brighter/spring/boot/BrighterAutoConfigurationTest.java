@@ -22,6 +22,7 @@ import io.brighter.messaging.MessageType;
 import io.brighter.messaging.Publication;
 import io.brighter.messaging.Subscription;
 import io.brighter.messaging.inmemory.InMemoryBus;
+import io.brighter.observability.MessagingMetrics;
 import io.brighter.outbox.InMemoryOutbox;
 import io.brighter.outbox.Outbox;
 import io.brighter.outbox.OutboxSweeper;
@@ -37,12 +38,16 @@ import io.brighter.spring.boot.Fixtures.GreetingAdded;
 import io.brighter.spring.boot.Fixtures.GreetingAddedHandler;
 import io.brighter.spring.boot.Fixtures.Received;
 import io.brighter.spring.boot.Fixtures.SingletonHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Locale;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The auto-configuration's conditions and properties, on in-memory messaging. */
@@ -309,6 +314,34 @@ class BrighterAutoConfigurationTest {
       consuming()
           .withPropertyValues("brighter.dispatcher.enabled=false")
           .run(context -> assertThat(context).doesNotHaveBean(Dispatcher.class));
+    }
+  }
+
+  @Nested
+  class OptionalParts {
+
+    @Test
+    void without_the_optional_modules_the_core_parts_still_start() {
+      PGSimpleDataSource dataSource = new PGSimpleDataSource();
+      sending()
+          .withBean(DataSource.class, () -> dataSource)
+          .withBean(SimpleMeterRegistry.class)
+          .withClassLoader(
+              new FilteredClassLoader(
+                  "io.brighter.jdbc.",
+                  "io.brighter.darker.",
+                  "io.brighter.micrometer.",
+                  "org.springframework.boot.health."))
+          .run(
+              context ->
+                  assertThat(context)
+                      .hasNotFailed()
+                      .hasSingleBean(CommandProcessor.class)
+                      .hasSingleBean(InMemoryOutbox.class)
+                      .doesNotHaveBean(SpringTransactionProvider.class)
+                      .doesNotHaveBean(QueryProcessor.class)
+                      .doesNotHaveBean(MessagingMetrics.class)
+                      .doesNotHaveBean(OutboxHealthIndicator.class));
     }
   }
 
