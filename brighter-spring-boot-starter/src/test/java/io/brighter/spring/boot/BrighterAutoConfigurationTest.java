@@ -30,6 +30,7 @@ import io.brighter.serviceactivator.Dispatcher;
 import io.brighter.serviceactivator.MessagePumpStatus;
 import io.brighter.spring.boot.Fixtures.AddGreeting;
 import io.brighter.spring.boot.Fixtures.AddGreetingHandler;
+import io.brighter.spring.boot.Fixtures.AddGreetingHandlerAsync;
 import io.brighter.spring.boot.Fixtures.AuditedGreeting;
 import io.brighter.spring.boot.Fixtures.AuditedGreetingHandler;
 import io.brighter.spring.boot.Fixtures.CountGreetings;
@@ -89,6 +90,22 @@ class BrighterAutoConfigurationTest {
                 context.getBean(CommandProcessor.class).send(new AddGreeting(Id.random(), "Ada"));
 
                 assertThat(context.getBean(Received.class).names).containsExactly("added Ada");
+              });
+    }
+
+    @Test
+    void send_async_reaches_an_asynchronous_handler_bean() {
+      runner
+          .withUserConfiguration(AddGreetingHandlerAsync.class)
+          .run(
+              context -> {
+                context
+                    .getBean(CommandProcessor.class)
+                    .sendAsync(new AddGreeting(Id.random(), "Ada"))
+                    .join();
+
+                assertThat(context.getBean(Received.class).names)
+                    .containsExactly("added async Ada");
               });
     }
 

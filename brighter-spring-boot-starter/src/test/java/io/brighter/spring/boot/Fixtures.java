@@ -6,6 +6,7 @@ import io.brighter.Id;
 import io.brighter.darker.Query;
 import io.brighter.darker.QueryHandler;
 import io.brighter.handlers.RequestHandler;
+import io.brighter.handlers.RequestHandlerAsync;
 import io.brighter.messaging.Publication;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.messaging.Subscription;
@@ -13,6 +14,7 @@ import io.brighter.messaging.inmemory.InMemoryBus;
 import io.brighter.messaging.inmemory.InMemoryChannelFactory;
 import io.brighter.messaging.inmemory.InMemoryMessageProducer;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
@@ -56,6 +58,23 @@ final class Fixtures {
     public AddGreeting handle(AddGreeting command) {
       received.names.add("added " + command.name());
       return super.handle(command);
+    }
+  }
+
+  /** Handles {@link AddGreeting} asynchronously. */
+  @Component
+  @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+  static final class AddGreetingHandlerAsync extends RequestHandlerAsync<AddGreeting> {
+    private final Received received;
+
+    AddGreetingHandlerAsync(Received received) {
+      this.received = received;
+    }
+
+    @Override
+    public CompletableFuture<AddGreeting> handleAsync(AddGreeting command) {
+      received.names.add("added async " + command.name());
+      return super.handleAsync(command);
     }
   }
 
