@@ -1,0 +1,107 @@
+package io.brighter.spring.boot;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The {@code brighter.*} settings of the auto-configuration. Spring binds them from the
+ * application's properties; every one has a default, so an application sets only what it changes.
+ *
+ * {@snippet lang = "properties" :
+ * brighter.outbox.table-name=greetings_outbox
+ * brighter.sweeper.minimum-age=10s
+ * brighter.dispatcher.shutdown-timeout=30s
+ * }
+ *
+ * @param outbox The relational outbox made on the application's {@code DataSource}
+ * @param inbox The relational inbox made on the application's {@code DataSource}
+ * @param sweeper The outbox sweeper, which sends what was deposited but not yet sent
+ * @param archiver The outbox archiver, which moves dispatched messages to the archive provider
+ * @param dispatcher The dispatcher, which runs the message pumps of the subscription beans
+ * @param health The health indicators of the dispatcher and the outbox
+ */
+@ConfigurationProperties("brighter")
+public record BrighterProperties(
+    @DefaultValue Outbox outbox,
+    @DefaultValue Inbox inbox,
+    @DefaultValue Sweeper sweeper,
+    @DefaultValue Archiver archiver,
+    @DefaultValue Dispatcher dispatcher,
+    @DefaultValue Health health) {
+
+  /**
+   * The outbox.
+   *
+   * @param tableName The outbox table of the JDBC outbox
+   * @param createTable Whether to create the outbox table at start-up when it is missing
+   * @param dialect The SQL dialect of the JDBC outbox and inbox: postgres, mysql or sqlite; found
+   *     from the database when not set
+   * @param maxOutstandingMessages The most undispatched messages the outbox may hold before a
+   *     deposit fails with OutboxLimitReachedException; 0 means no limit
+   */
+  public record Outbox(
+      @DefaultValue("outbox") String tableName,
+      @DefaultValue("true") boolean createTable,
+      @Nullable String dialect,
+      @DefaultValue("0") int maxOutstandingMessages) {}
+
+  /**
+   * The inbox.
+   *
+   * @param enabled Whether to make a JDBC inbox on the application's DataSource
+   * @param tableName The inbox table of the JDBC inbox
+   * @param createTable Whether to create the inbox table at start-up when it is missing
+   */
+  public record Inbox(
+      @DefaultValue("false") boolean enabled,
+      @DefaultValue("inbox") String tableName,
+      @DefaultValue("true") boolean createTable) {}
+
+  /**
+   * The outbox sweeper.
+   *
+   * @param enabled Whether the sweeper runs while the application runs
+   * @param interval The time between two sweeps
+   * @param minimumAge How long a message must have been outstanding before a sweep sends it
+   * @param batchSize The most messages one sweep sends
+   */
+  public record Sweeper(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("1s") Duration interval,
+      @DefaultValue("5s") Duration minimumAge,
+      @DefaultValue("100") int batchSize) {}
+
+  /**
+   * The outbox archiver; it runs only when the application defines an ArchiveProvider bean.
+   *
+   * @param enabled Whether the archiver runs while the application runs
+   * @param interval The time between two archiving passes
+   * @param dispatchedAge How long ago a message must have been dispatched to be archived
+   * @param batchSize The most messages archived in one batch
+   */
+  public record Archiver(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("15s") Duration interval,
+      @DefaultValue("24h") Duration dispatchedAge,
+      @DefaultValue("100") int batchSize) {}
+
+  /**
+   * The dispatcher.
+   *
+   * @param enabled Whether the dispatcher runs the pumps of the subscription beans
+   * @param shutdownTimeout How long closing the application waits for the pumps to settle the
+   *     messages in hand
+   */
+  public record Dispatcher(
+      @DefaultValue("true") boolean enabled, @DefaultValue("10s") Duration shutdownTimeout) {}
+
+  /**
+   * The health indicators.
+   *
+   * @param outboxMaxAge The age of the oldest outstanding message above which the outbox reports
+   *     DOWN; when not set, the age is only reported
+   */
+  public record Health(@Nullable Duration outboxMaxAge) {}
+}
