@@ -3,6 +3,7 @@ package io.brighter.kafka;
 import static java.util.Objects.requireNonNull;
 
 import io.brighter.ConfigurationException;
+import io.brighter.Id;
 import io.brighter.kafka.internal.KafkaWireFormat;
 import io.brighter.kafka.internal.TopicProvisioner;
 import io.brighter.messaging.Message;
@@ -12,15 +13,19 @@ import io.brighter.messaging.Publication;
 import io.brighter.messaging.PublishConfirmation;
 import io.brighter.scheduler.MessageScheduler;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -75,6 +80,10 @@ public final class KafkaMessageProducer implements MessageProducer, MessageProdu
   private final Producer<String, byte[]> producer;
   private final ExecutorService reports;
   private final List<Consumer<PublishConfirmation>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<List<PublishConfirmation>>> batchListeners =
+      new CopyOnWriteArrayList<>();
+  private final Queue<Report> pending = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean draining = new AtomicBoolean();
   private volatile boolean provisioned;
 
   /** A producer for {@code publication} that cannot delay. */
@@ -153,6 +162,12 @@ public final class KafkaMessageProducer implements MessageProducer, MessageProdu
     listeners.add(requireNonNull(listener, "listener must not be null"));
   }
 
+  /** Tells {@code listener} of every delivery report Kafka gave since the last call, at once. */
+  @Override
+  public void onConfirmations(Consumer<List<PublishConfirmation>> listener) {
+    batchListeners.add(requireNonNull(listener, "listener must not be null"));
+  }
+
   /** A future that completes when Kafka acknowledges {@code message}, or fails. */
   @Override
   public CompletableFuture<Void> sendAsync(Message message) {
@@ -222,26 +237,59 @@ public final class KafkaMessageProducer implements MessageProducer, MessageProdu
     String topic = message.header().topic().value();
     producer.send(
         KafkaWireFormat.toRecord(message, topic),
-        (metadata, failure) -> reports.execute(() -> report(message, failure, delivered)));
+        (metadata, failure) -> {
+          pending.add(new Report(message.id(), failure, delivered));
+          if (draining.compareAndSet(false, true)) {
+            reports.execute(this::drain);
+          }
+        });
     return delivered;
   }
 
-  private void report(
-      Message message, @Nullable Exception failure, CompletableFuture<Void> delivered) {
-    PublishConfirmation confirmation =
-        new PublishConfirmation(message.id(), failure == null, failure);
-    for (Consumer<PublishConfirmation> listener : listeners) {
+  /** Tells the listeners of every report waiting, in one batch, then completes their futures. */
+  private void drain() {
+    draining.set(false); // a report arriving from here on schedules another drain
+    List<Report> batch = new ArrayList<>();
+    for (Report report = pending.poll(); report != null; report = pending.poll()) {
+      batch.add(report);
+    }
+    if (batch.isEmpty()) {
+      return;
+    }
+    List<PublishConfirmation> confirmations = batch.stream().map(Report::confirmation).toList();
+    for (Consumer<List<PublishConfirmation>> listener : batchListeners) {
       try {
-        listener.accept(confirmation);
+        listener.accept(confirmations);
       } catch (RuntimeException e) {
-        LOG.warn("Confirmation listener failed for message {}", message.id(), e);
+        LOG.warn("Confirmation listener failed for {} messages", confirmations.size(), e);
       }
     }
-    if (failure == null) {
-      delivered.complete(null);
-    } else {
-      LOG.warn("Kafka did not take message {}: {}", message.id(), failure.toString());
-      delivered.completeExceptionally(failure);
+    for (PublishConfirmation confirmation : confirmations) {
+      for (Consumer<PublishConfirmation> listener : listeners) {
+        try {
+          listener.accept(confirmation);
+        } catch (RuntimeException e) {
+          LOG.warn("Confirmation listener failed for message {}", confirmation.messageId(), e);
+        }
+      }
+    }
+    batch.forEach(Report::settle);
+  }
+
+  /** One delivery report of the Kafka client, waiting for the reports thread. */
+  private record Report(Id messageId, @Nullable Exception failure, CompletableFuture<Void> future) {
+
+    PublishConfirmation confirmation() {
+      return new PublishConfirmation(messageId, failure == null, failure);
+    }
+
+    void settle() {
+      if (failure == null) {
+        future.complete(null);
+      } else {
+        LOG.warn("Kafka did not take message {}: {}", messageId, failure.toString());
+        future.completeExceptionally(failure);
+      }
     }
   }
 
@@ -278,6 +326,7 @@ public final class KafkaMessageProducer implements MessageProducer, MessageProdu
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.LINGER_MS_CONFIG, (int) publication.linger().toMillis());
+    props.put(ProducerConfig.BATCH_SIZE_CONFIG, publication.batchSize());
     props.put(
         ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) publication.requestTimeout().toMillis());
     props.put(

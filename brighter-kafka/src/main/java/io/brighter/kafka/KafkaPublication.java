@@ -26,6 +26,8 @@ import java.util.Map;
  * @param numPartitions partitions of the topic when the producer creates it
  * @param replicationFactor replicas of the topic when the producer creates it
  * @param linger how long the producer waits to fill a batch ({@code linger.ms})
+ * @param batchSize the most bytes of one partition's batch ({@code batch.size}); Brighter's records
+ *     carry some twenty headers, so the default is larger than Kafka's 16 KiB
  * @param requestTimeout how long one broker request may take; also the topic check's timeout
  * @param deliveryTimeout how long a send may take, retries included, before it is reported failed
  * @param maxBlock how long a send may block for metadata or buffer space ({@code max.block.ms})
@@ -37,10 +39,14 @@ public record KafkaPublication(
     int numPartitions,
     short replicationFactor,
     Duration linger,
+    int batchSize,
     Duration requestTimeout,
     Duration deliveryTimeout,
     Duration maxBlock,
     Map<String, String> producerProperties) {
+
+  /** The default {@link #batchSize}: 256 KiB. */
+  public static final int DEFAULT_BATCH_SIZE = 256 * 1024;
 
   /** Checks the parts and copies the properties. */
   public KafkaPublication {
@@ -52,6 +58,9 @@ public record KafkaPublication(
       throw new IllegalArgumentException("KafkaPublication.replicationFactor must be at least 1");
     }
     requireNonNull(linger, "KafkaPublication.linger may not be null");
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("KafkaPublication.batchSize must be at least 1");
+    }
     requireNonNull(requestTimeout, "KafkaPublication.requestTimeout may not be null");
     requireNonNull(deliveryTimeout, "KafkaPublication.deliveryTimeout may not be null");
     requireNonNull(maxBlock, "KafkaPublication.maxBlock may not be null");
@@ -63,8 +72,8 @@ public record KafkaPublication(
   }
 
   /**
-   * {@code publication} with the defaults: 1 partition, replication 1, linger 5 ms, request timeout
-   * 10 s, delivery timeout 30 s, max block 10 s.
+   * {@code publication} with the defaults: 1 partition, replication 1, linger 5 ms, batches of up
+   * to 256 KiB, request timeout 10 s, delivery timeout 30 s, max block 10 s.
    */
   public static KafkaPublication of(Publication publication) {
     return new KafkaPublication(
@@ -72,6 +81,7 @@ public record KafkaPublication(
         1,
         (short) 1,
         Duration.ofMillis(5),
+        DEFAULT_BATCH_SIZE,
         Duration.ofSeconds(10),
         Duration.ofSeconds(30),
         Duration.ofSeconds(10),
@@ -85,6 +95,7 @@ public record KafkaPublication(
         value,
         replicationFactor,
         linger,
+        batchSize,
         requestTimeout,
         deliveryTimeout,
         maxBlock,
@@ -98,6 +109,7 @@ public record KafkaPublication(
         numPartitions,
         value,
         linger,
+        batchSize,
         requestTimeout,
         deliveryTimeout,
         maxBlock,
@@ -107,6 +119,20 @@ public record KafkaPublication(
   /** This publication with {@code value} as {@code linger.ms}. */
   public KafkaPublication withLinger(Duration value) {
     return withTiming(value, requestTimeout, deliveryTimeout, maxBlock);
+  }
+
+  /** This publication with batches of up to {@code bytes} per partition. */
+  public KafkaPublication withBatchSize(int bytes) {
+    return new KafkaPublication(
+        publication,
+        numPartitions,
+        replicationFactor,
+        linger,
+        bytes,
+        requestTimeout,
+        deliveryTimeout,
+        maxBlock,
+        producerProperties);
   }
 
   /** This publication with the three timeouts. */
@@ -123,6 +149,7 @@ public record KafkaPublication(
         numPartitions,
         replicationFactor,
         linger,
+        batchSize,
         requestTimeout,
         deliveryTimeout,
         maxBlock,
@@ -136,6 +163,7 @@ public record KafkaPublication(
         numPartitions,
         replicationFactor,
         lingerValue,
+        batchSize,
         request,
         delivery,
         block,

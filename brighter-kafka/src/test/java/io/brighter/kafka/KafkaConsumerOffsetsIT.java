@@ -97,6 +97,40 @@ class KafkaConsumerOffsetsIT {
     }
   }
 
+  @Test
+  void a_rebalance_commits_what_was_settled_on_the_partitions_it_takes_away() throws Exception {
+    // given: two partitions, and commits that neither the batch nor the interval would trigger
+    KafkaSubscription settings =
+        KafkaSubscription.DEFAULT
+            .withTopicLayout(2, (short) 1)
+            .withCommitBatchSize(1_000)
+            .withCommitInterval(Duration.ofMinutes(10));
+    KafkaMessageConsumer first = consumer(settings, 10);
+    List<Message> sent =
+        IntStream.range(0, 10).mapToObj(n -> message(n, "key-" + (n % 4))).toList();
+    send(sent);
+    drain(first, sent.size()).forEach(first::acknowledge);
+    assertThat(committed()).as("nothing committed yet").isEmpty();
+
+    // when: a second member joins the group
+    List<Message> redelivered = new ArrayList<>();
+    try (first;
+        KafkaMessageConsumer second = consumer(settings, 10)) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                redelivered.addAll(first.receive(Duration.ofMillis(100)));
+                redelivered.addAll(second.receive(Duration.ofMillis(100)));
+                assertThat(committed()).isEqualTo(logEnd(2));
+              });
+
+      // then: the new owner starts after what the first had settled
+      redelivered.addAll(second.receive(Duration.ofMillis(500)));
+      assertThat(redelivered).as("delivered again").isEmpty();
+    }
+  }
+
   private KafkaMessageConsumer consumer(KafkaSubscription settings, int bufferSize) {
     Subscription subscription =
         Subscription.builder()

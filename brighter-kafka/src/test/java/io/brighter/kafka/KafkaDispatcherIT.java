@@ -11,6 +11,7 @@ import io.brighter.Id;
 import io.brighter.actions.DeferMessageAction;
 import io.brighter.handlers.OnceOnlyAction;
 import io.brighter.handlers.RequestHandler;
+import io.brighter.handlers.RequestHandlerAsync;
 import io.brighter.handlers.SimpleHandlerFactory;
 import io.brighter.handlers.SubscriberRegistry;
 import io.brighter.handlers.UseInbox;
@@ -21,6 +22,7 @@ import io.brighter.jdbc.SqlDialect;
 import io.brighter.messaging.HeaderNames;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageMapperRegistry;
+import io.brighter.messaging.MessagePumpType;
 import io.brighter.messaging.ProducerRegistry;
 import io.brighter.messaging.Publication;
 import io.brighter.messaging.RoutingKey;
@@ -35,6 +37,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,6 +45,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -152,7 +157,8 @@ class KafkaDispatcherIT {
                     .register(OrderPlacedHandler.class, OrderPlacedHandler::new))
             .inbox(JdbcInbox.forDialect(SqlDialect.POSTGRES, POSTGRES).createTableIfMissing())
             .build();
-    Dispatcher dispatcher = dispatcher(receiver, subscription(KafkaSubscription.DEFAULT, 3));
+    Dispatcher dispatcher =
+        dispatcher(receiver, subscription(KafkaSubscription.DEFAULT, 3, MessagePumpType.REACTOR));
 
     try {
       // when
@@ -181,18 +187,36 @@ class KafkaDispatcherIT {
     }
   }
 
-  @Test
-  void a_poison_message_is_dead_lettered_after_its_delivery_budget_with_the_reason() {
+  /** The same, handled asynchronously: asks for the message again each time. */
+  final class FailingOrderPlacedHandlerAsync extends RequestHandlerAsync<OrderPlaced> {
+    @Override
+    public CompletableFuture<OrderPlaced> handleAsync(OrderPlaced event) {
+      handled.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+      return CompletableFuture.failedFuture(new DeferMessageAction());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(MessagePumpType.class)
+  void a_poison_message_is_dead_lettered_after_its_delivery_budget_with_the_reason(
+      MessagePumpType pumpType) {
     // given
+    SubscriberRegistry handlers =
+        pumpType == MessagePumpType.REACTOR
+            ? new SubscriberRegistry().register(OrderPlaced.class, FailingOrderPlacedHandler.class)
+            : new SubscriberRegistry()
+                .registerAsync(OrderPlaced.class, FailingOrderPlacedHandlerAsync.class);
     CommandProcessor receiver =
         CommandProcessor.builder()
             .handlers(
-                new SubscriberRegistry()
-                    .register(OrderPlaced.class, FailingOrderPlacedHandler.class),
+                handlers,
                 new SimpleHandlerFactory()
-                    .register(FailingOrderPlacedHandler.class, FailingOrderPlacedHandler::new))
+                    .register(FailingOrderPlacedHandler.class, FailingOrderPlacedHandler::new)
+                    .register(
+                        FailingOrderPlacedHandlerAsync.class, FailingOrderPlacedHandlerAsync::new))
             .build();
-    Dispatcher dispatcher = dispatcher(receiver, subscription(KafkaSubscription.DEFAULT, 3));
+    Dispatcher dispatcher =
+        dispatcher(receiver, subscription(KafkaSubscription.DEFAULT, 3, pumpType));
     RoutingKey deadLetters = RoutingKey.of(topic.value() + ".dlq");
     OrderPlaced poison = new OrderPlaced(Id.random(), "Mallory");
 
@@ -233,8 +257,10 @@ class KafkaDispatcherIT {
     }
   }
 
-  private Subscription subscription(KafkaSubscription settings, int requeueCount) {
+  private Subscription subscription(
+      KafkaSubscription settings, int requeueCount, MessagePumpType pumpType) {
     return Subscription.builder()
+        .messagePumpType(pumpType)
         .name("orders")
         .channelName(group)
         .routingKey(topic)

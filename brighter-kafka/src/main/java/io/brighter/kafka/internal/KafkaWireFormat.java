@@ -15,10 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -115,7 +115,7 @@ public final class KafkaWireFormat {
       LOG.warn("Could not read a message from the record at {}", position, e);
       return new Message(
           MessageHeader.builder(
-                  messageId(record), RoutingKey.of(record.topic()), MessageType.UNACCEPTABLE)
+                  messageId(texts(record)), RoutingKey.of(record.topic()), MessageType.UNACCEPTABLE)
               .bagEntry(PARTITION_OFFSET, position.toString())
               .build(),
           new MessageBody(bodyBytes(record), "application/octet-stream"));
@@ -123,60 +123,62 @@ public final class KafkaWireFormat {
   }
 
   private static Message read(ConsumerRecord<String, byte[]> record, RecordPosition position) {
+    Map<String, String> texts = texts(record);
     String contentType =
-        firstNonBlank(text(record, CLOUD_EVENTS_DATA_CONTENT_TYPE), text(record, CONTENT_TYPE));
+        firstNonBlank(texts.get(CLOUD_EVENTS_DATA_CONTENT_TYPE), texts.get(CONTENT_TYPE));
     if (contentType == null) {
       contentType = "text/plain";
     }
     MessageHeader.Builder header =
-        MessageHeader.builder(messageId(record), RoutingKey.of(record.topic()), messageType(record))
-            .timestamp(timestamp(record))
+        MessageHeader.builder(messageId(texts), RoutingKey.of(record.topic()), messageType(texts))
+            .timestamp(timestamp(texts, record))
             .contentType(contentType)
-            .handledCount(integer(text(record, HANDLED_COUNT)))
-            .delay(Duration.ofMillis(integer(text(record, DELAYED_MILLISECONDS))))
-            .partitionKey(firstNonBlank(text(record, PARTITION_KEY), record.key()))
-            .subject(blankToNull(text(record, CLOUD_EVENTS_SUBJECT)))
-            .dataSchema(uri(text(record, CLOUD_EVENTS_DATA_SCHEMA)))
-            .traceParent(blankToNull(text(record, TRACE_PARENT)))
-            .traceState(blankToNull(text(record, TRACE_STATE)))
-            .baggage(blankToNull(text(record, BAGGAGE)));
-    String correlationId = blankToNull(text(record, CORRELATION_ID));
+            .handledCount(integer(texts.get(HANDLED_COUNT)))
+            .delay(Duration.ofMillis(integer(texts.get(DELAYED_MILLISECONDS))))
+            .partitionKey(firstNonBlank(texts.get(PARTITION_KEY), record.key()))
+            .subject(blankToNull(texts.get(CLOUD_EVENTS_SUBJECT)))
+            .dataSchema(uri(texts.get(CLOUD_EVENTS_DATA_SCHEMA)))
+            .traceParent(blankToNull(texts.get(TRACE_PARENT)))
+            .traceState(blankToNull(texts.get(TRACE_STATE)))
+            .baggage(blankToNull(texts.get(BAGGAGE)));
+    String correlationId = blankToNull(texts.get(CORRELATION_ID));
     if (correlationId != null) {
       header.correlationId(Id.of(correlationId));
     }
-    String replyTo = blankToNull(text(record, REPLY_TO));
+    String replyTo = blankToNull(texts.get(REPLY_TO));
     if (replyTo != null) {
       header.replyTo(RoutingKey.of(replyTo));
     }
-    String type = blankToNull(text(record, CLOUD_EVENTS_TYPE));
+    String type = blankToNull(texts.get(CLOUD_EVENTS_TYPE));
     if (type != null) {
       header.type(type);
     }
-    URI source = uri(text(record, CLOUD_EVENTS_SOURCE));
+    URI source = uri(texts.get(CLOUD_EVENTS_SOURCE));
     if (source != null) {
       header.source(source);
     }
-    String specVersion = blankToNull(text(record, CLOUD_EVENTS_SPEC_VERSION));
+    String specVersion = blankToNull(texts.get(CLOUD_EVENTS_SPEC_VERSION));
     if (specVersion != null) {
       header.specVersion(specVersion);
     }
-    for (Header entry : record.headers()) {
-      if (!RESERVED.contains(entry.key())) {
-        header.bagEntry(entry.key(), bagValue(entry.value()));
-      }
-    }
+    texts.forEach(
+        (name, value) -> {
+          if (!RESERVED.contains(name)) {
+            header.bagEntry(name, bagValue(value));
+          }
+        });
     header.bagEntry(PARTITION_OFFSET, position.toString());
     return new Message(header.build(), new MessageBody(bodyBytes(record), contentType));
   }
 
   /** The CloudEvents id, else Brighter's message id, else a new id. */
-  private static Id messageId(ConsumerRecord<String, byte[]> record) {
-    String id = firstNonBlank(text(record, CLOUD_EVENTS_ID), text(record, MESSAGE_ID));
+  private static Id messageId(Map<String, String> texts) {
+    String id = firstNonBlank(texts.get(CLOUD_EVENTS_ID), texts.get(MESSAGE_ID));
     return id == null ? Id.random() : Id.of(id);
   }
 
-  private static MessageType messageType(ConsumerRecord<String, byte[]> record) {
-    String text = blankToNull(text(record, MESSAGE_TYPE));
+  private static MessageType messageType(Map<String, String> texts) {
+    String text = blankToNull(texts.get(MESSAGE_TYPE));
     if (text == null) {
       return MessageType.EVENT;
     }
@@ -187,16 +189,17 @@ public final class KafkaWireFormat {
     return MessageType.valueOf(name);
   }
 
-  private static Instant timestamp(ConsumerRecord<String, byte[]> record) {
-    String time = blankToNull(text(record, CLOUD_EVENTS_TIME));
+  private static Instant timestamp(
+      Map<String, String> texts, ConsumerRecord<String, byte[]> record) {
+    String time = blankToNull(texts.get(CLOUD_EVENTS_TIME));
     if (time != null) {
       try {
-        return OffsetDateTime.parse(time).toInstant();
+        return Instant.parse(time);
       } catch (DateTimeParseException e) {
         LOG.debug("Unreadable {} header {}", CLOUD_EVENTS_TIME, time);
       }
     }
-    String stamp = blankToNull(text(record, TIMESTAMP));
+    String stamp = blankToNull(texts.get(TIMESTAMP));
     if (stamp != null) {
       try {
         return LocalDateTime.parse(stamp, TIMESTAMP_FORM).toInstant(ZoneOffset.UTC);
@@ -234,8 +237,7 @@ public final class KafkaWireFormat {
     }
   }
 
-  private static Object bagValue(byte @Nullable [] bytes) {
-    String text = bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
+  private static Object bagValue(String text) {
     if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
       return Boolean.valueOf(text);
     }
@@ -257,11 +259,14 @@ public final class KafkaWireFormat {
     return record.value() == null ? new byte[0] : record.value();
   }
 
-  private static @Nullable String text(ConsumerRecord<String, byte[]> record, String name) {
-    Header header = record.headers().lastHeader(name);
-    return header == null || header.value() == null
-        ? null
-        : new String(header.value(), StandardCharsets.UTF_8);
+  /** Every header's value as UTF-8 text, the last one winning where a name repeats. */
+  private static Map<String, String> texts(ConsumerRecord<String, byte[]> record) {
+    Map<String, String> texts = new HashMap<>();
+    for (Header header : record.headers()) {
+      byte[] value = header.value();
+      texts.put(header.key(), value == null ? "" : new String(value, StandardCharsets.UTF_8));
+    }
+    return texts;
   }
 
   private static void put(Headers headers, String name, String value) {

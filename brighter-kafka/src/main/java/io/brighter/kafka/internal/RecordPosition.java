@@ -3,8 +3,6 @@ package io.brighter.kafka.internal;
 import io.brighter.kafka.KafkaHeaderNames;
 import io.brighter.messaging.Message;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -17,8 +15,6 @@ import org.apache.kafka.common.TopicPartition;
  * @param offset the record's offset
  */
 public record RecordPosition(String topic, int partition, long offset) {
-
-  private static final Pattern FORM = Pattern.compile("^(.+) \\[\\[(\\d+)]] @(\\d+)$");
 
   /** The topic and partition. */
   public TopicPartition topicPartition() {
@@ -37,16 +33,18 @@ public record RecordPosition(String topic, int partition, long offset) {
     if (value == null) {
       return Optional.empty();
     }
-    Matcher matcher = FORM.matcher(value.toString());
-    if (!matcher.matches()) {
+    String text = value.toString();
+    int open = text.lastIndexOf(" [[");
+    int close = text.lastIndexOf("]] @");
+    if (open < 1 || close < open) {
       return Optional.empty();
     }
     try {
       return Optional.of(
           new RecordPosition(
-              matcher.group(1),
-              Integer.parseInt(matcher.group(2)),
-              Long.parseLong(matcher.group(3))));
+              text.substring(0, open),
+              Integer.parseInt(text, open + 3, close, 10),
+              Long.parseLong(text, close + 4, text.length(), 10)));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
