@@ -21,6 +21,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -57,7 +58,13 @@ public final class KafkaWireFormat {
       DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss", Locale.ROOT);
 
   private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]{0,17})");
+
+  /** Parsed CloudEvents sources and schemas: a service sees few, and parsing a URI is slow. */
+  private static final Map<String, URI> URIS = new ConcurrentHashMap<>();
+
+  private static final int URI_CACHE_LIMIT = 1_024;
   private static final String MT_PREFIX = "MT_";
+  private static final MessageType[] TYPES = MessageType.values();
 
   private KafkaWireFormat() {}
 
@@ -182,6 +189,13 @@ public final class KafkaWireFormat {
     if (text == null) {
       return MessageType.EVENT;
     }
+    for (MessageType type : TYPES) {
+      if (text.length() == MT_PREFIX.length() + type.name().length()
+          && text.startsWith(MT_PREFIX)
+          && text.endsWith(type.name())) {
+        return type; // the usual spelling, without case folding
+      }
+    }
     String name = text.toUpperCase(Locale.ROOT);
     if (name.startsWith(MT_PREFIX)) {
       name = name.substring(MT_PREFIX.length());
@@ -230,8 +244,16 @@ public final class KafkaWireFormat {
     if (text == null || text.isBlank()) {
       return null;
     }
+    URI cached = URIS.get(text);
+    if (cached != null) {
+      return cached;
+    }
     try {
-      return new URI(text);
+      URI parsed = new URI(text);
+      if (URIS.size() < URI_CACHE_LIMIT) {
+        URIS.put(text, parsed);
+      }
+      return parsed;
     } catch (URISyntaxException e) {
       return null;
     }
