@@ -21,8 +21,11 @@ import io.brighter.jdbc.JdbcUnitOfWork;
 import io.brighter.jdbc.SqlDialect;
 import io.brighter.messaging.HeaderNames;
 import io.brighter.messaging.Message;
+import io.brighter.messaging.MessageBody;
+import io.brighter.messaging.MessageHeader;
 import io.brighter.messaging.MessageMapperRegistry;
 import io.brighter.messaging.MessagePumpType;
+import io.brighter.messaging.MessageType;
 import io.brighter.messaging.ProducerRegistry;
 import io.brighter.messaging.Publication;
 import io.brighter.messaging.RoutingKey;
@@ -53,7 +56,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * The whole path on real infrastructure: a handler deposits an event in a JDBC unit of work on
  * PostgreSQL, {@code clearOutbox} publishes it to Kafka and the delivery report marks it
  * dispatched, and a dispatcher consumes it through an inbox, once even when it is delivered twice;
- * a message that keeps failing is dead-lettered after its delivery budget with the reason.
+ * a message that keeps failing is dead-lettered after its delivery budget with the reason, on
+ * either pump; an unmappable one goes to the invalid-message topic.
  */
 class KafkaDispatcherIT {
 
@@ -252,6 +256,64 @@ class KafkaDispatcherIT {
           .hasEntrySatisfying(
               HeaderNames.REJECTION_REASON,
               reason -> assertThat(reason.toString()).contains("Handle count of messages reached"));
+    } finally {
+      dispatcher.stop();
+    }
+  }
+
+  @Test
+  void an_unmappable_message_goes_to_the_invalid_message_topic_with_the_reason() {
+    // given
+    RoutingKey invalid = RoutingKey.of(topic.value() + ".invalid");
+    CommandProcessor receiver =
+        CommandProcessor.builder()
+            .handlers(
+                new SubscriberRegistry()
+                    .register(OrderPlaced.class, FailingOrderPlacedHandler.class),
+                new SimpleHandlerFactory()
+                    .register(FailingOrderPlacedHandler.class, FailingOrderPlacedHandler::new))
+            .build();
+    Dispatcher dispatcher =
+        dispatcher(
+            receiver,
+            subscription(
+                KafkaSubscription.DEFAULT.withInvalidMessageRoutingKey(invalid),
+                3,
+                MessagePumpType.REACTOR));
+    Message garbage =
+        new Message(
+            MessageHeader.builder(Id.random(), topic, MessageType.EVENT).build(),
+            MessageBody.json("this is not JSON"));
+
+    try (KafkaMessageProducer producer = producer();
+        KafkaMessageConsumer invalidMessages = deadLetterConsumer(invalid)) {
+      // when
+      producer.send(garbage);
+      dispatcher.start();
+
+      // then
+      List<Message> received = new ArrayList<>();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                received.addAll(invalidMessages.receive(Duration.ofMillis(500)));
+                return !received.isEmpty();
+              });
+      received.forEach(invalidMessages::acknowledge);
+      Message message = received.getFirst();
+      assertThat(message.id()).isEqualTo(garbage.id());
+      assertThat(message.body().text()).isEqualTo("this is not JSON");
+      assertThat(message.header().bag())
+          .containsEntry(KafkaHeaderNames.ORIGINAL_TOPIC, topic.value())
+          .containsEntry(KafkaHeaderNames.ORIGINAL_TYPE, "MT_EVENT")
+          .containsKey(KafkaHeaderNames.REJECTION_TIMESTAMP)
+          .hasEntrySatisfying(
+              HeaderNames.REJECTION_REASON,
+              reason ->
+                  assertThat(reason.toString())
+                      .startsWith("Message rejected reason: Unacceptable"));
+      assertThat(handled).isEmpty();
     } finally {
       dispatcher.stop();
     }
