@@ -30,6 +30,8 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
@@ -129,7 +131,7 @@ public final class KafkaMessageProducer implements MessageProducer, MessageProdu
    * #onConfirmation} listeners.
    *
    * @throws ConfigurationException when the topic must exist and does not
-   * @throws org.apache.kafka.common.KafkaException when the client cannot take the message
+   * @throws KafkaException when the client cannot take the message
    */
   @Override
   public void send(Message message) {
@@ -213,17 +215,16 @@ public final class KafkaMessageProducer implements MessageProducer, MessageProdu
    * Sends {@code message} and waits up to {@code timeout} for Kafka's acknowledgement: what a
    * consumer does before it settles a message it requeued or dead-lettered.
    *
-   * @throws org.apache.kafka.common.KafkaException when Kafka does not take it in time
+   * @throws KafkaException when Kafka does not take it in time
    */
   void sendAndWait(Message message, Duration timeout) {
     try {
       dispatch(message).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new org.apache.kafka.common.errors.InterruptException(e);
+      throw new InterruptException(e);
     } catch (ExecutionException e) {
-      throw new org.apache.kafka.common.KafkaException(
-          "Kafka did not take message " + message.id(), e.getCause());
+      throw new KafkaException("Kafka did not take message " + message.id(), e.getCause());
     } catch (TimeoutException e) {
       throw new org.apache.kafka.common.errors.TimeoutException(
           "Kafka did not acknowledge message " + message.id() + " within " + timeout, e);

@@ -46,6 +46,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -364,9 +365,7 @@ class KafkaDispatcherIT {
 
   /** How many messages the dispatcher's group has committed past on the one partition. */
   private long committedMessages() throws Exception {
-    try (var admin =
-        org.apache.kafka.clients.admin.Admin.create(
-            EmbeddedKafkaBroker.shared().adminProperties())) {
+    try (Admin admin = Admin.create(EmbeddedKafkaBroker.shared().adminProperties())) {
       return admin
           .listConsumerGroupOffsets(group)
           .partitionsToOffsetAndMetadata()
