@@ -240,17 +240,8 @@ class KafkaDispatcherIT {
       dispatcher.start();
 
       // then
-      List<Message> dead = new ArrayList<>();
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () -> {
-                dead.addAll(dlq.receive(Duration.ofMillis(500)));
-                return !dead.isEmpty();
-              });
-      dead.forEach(dlq::acknowledge);
+      Message message = awaitOne(dlq);
       assertThat(handled.get(poison.id())).as("deliveries").hasValue(3);
-      Message message = dead.getFirst();
       assertThat(message.header().handledCount()).isEqualTo(3);
       assertThat(message.header().bag())
           .containsEntry(KafkaHeaderNames.ORIGINAL_TOPIC, topic.value())
@@ -293,16 +284,7 @@ class KafkaDispatcherIT {
       dispatcher.start();
 
       // then
-      List<Message> received = new ArrayList<>();
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () -> {
-                received.addAll(invalidMessages.receive(Duration.ofMillis(500)));
-                return !received.isEmpty();
-              });
-      received.forEach(invalidMessages::acknowledge);
-      Message message = received.getFirst();
+      Message message = awaitOne(invalidMessages);
       assertThat(message.id()).isEqualTo(garbage.id());
       assertThat(message.body().text()).isEqualTo("this is not JSON");
       assertThat(message.header().bag())
@@ -318,6 +300,20 @@ class KafkaDispatcherIT {
     } finally {
       dispatcher.stop();
     }
+  }
+
+  /** The first message {@code consumer} receives, acknowledged. */
+  private static Message awaitOne(KafkaMessageConsumer consumer) {
+    List<Message> received = new ArrayList<>();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              received.addAll(consumer.receive(Duration.ofMillis(500)));
+              return !received.isEmpty();
+            });
+    received.forEach(consumer::acknowledge);
+    return received.getFirst();
   }
 
   private Subscription subscription(
