@@ -24,6 +24,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Golden tests of the wire headers: the names and value encodings of .NET Brighter's Kafka
@@ -230,6 +232,21 @@ class KafkaWireFormatTest {
       assertThat(message.id()).isEqualTo(ID);
       assertThat(RecordPosition.of(message)).contains(new RecordPosition("orders", 1, 9));
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2026-11-27T00:05:13Z",
+        "2026-11-27T00:05:13.1Z",
+        "2026-11-27T00:05:13.123Z",
+        "2026-11-27T00:05:13.123456789Z",
+        "2026-11-27T01:05:13.123+01:00",
+        "2026-11-27T00:05:13.123+00:00"
+      })
+  void ce_time_is_read_as_rfc_3339_in_every_form(String time) {
+    assertThat(KafkaWireFormat.parseInstant(time))
+        .isEqualTo(java.time.OffsetDateTime.parse(time).toInstant());
   }
 
   private static Message fullMessage() {
