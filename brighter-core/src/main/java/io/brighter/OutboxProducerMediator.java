@@ -52,7 +52,7 @@ final class OutboxProducerMediator {
     this.bus = bus;
     this.tracer = tracer;
     this.metrics = metrics;
-    this.outbox = tracer.traced(bus.outbox());
+    this.outbox = tracer.traced(outbox);
     this.messages =
         MessagePipeline.builder().mappers(bus.mappers()).luggageStore(bus.luggageStore()).build();
     this.producerRetry =
@@ -66,7 +66,7 @@ final class OutboxProducerMediator {
     this.breaker = new TopicCircuitBreaker(bus.topicCooldownSweeps());
     for (MessageProducer producer : bus.producers().producers()) {
       if (producer.confirmsPublication()) {
-        producer.onConfirmation(this::confirmed);
+        producer.onConfirmations(this::confirmed);
       }
     }
   }
@@ -249,14 +249,23 @@ final class OutboxProducerMediator {
     }
   }
 
-  private void confirmed(PublishConfirmation confirmation) {
-    if (confirmation.delivered()) {
-      outbox.markDispatched(confirmation.messageId(), bus.clock().instant());
-    } else {
-      LOG.warn(
-          "Broker did not take message {}; it stays in the outbox for the sweeper",
-          confirmation.messageId(),
-          confirmation.failure());
+  /** Marks the delivered messages of a broker's report dispatched, in one outbox write. */
+  private void confirmed(List<PublishConfirmation> confirmations) {
+    List<Id> delivered = new ArrayList<>(confirmations.size());
+    for (PublishConfirmation confirmation : confirmations) {
+      if (confirmation.delivered()) {
+        delivered.add(confirmation.messageId());
+      } else {
+        LOG.warn(
+            "Broker did not take message {}; it stays in the outbox for the sweeper",
+            confirmation.messageId(),
+            confirmation.failure());
+      }
+    }
+    if (delivered.size() == 1) {
+      outbox.markDispatched(delivered.getFirst(), bus.clock().instant());
+    } else if (!delivered.isEmpty()) {
+      outbox.markDispatched(delivered, bus.clock().instant());
     }
   }
 

@@ -1,6 +1,7 @@
 package io.brighter.messaging;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -40,6 +41,19 @@ public interface MessageProducer extends AutoCloseable {
 
   /** Registers the listener told of each confirmed or failed delivery; ignored by default. */
   default void onConfirmation(Consumer<PublishConfirmation> listener) {}
+
+  /**
+   * Registers a listener told of confirmed or failed deliveries several at a time, as the broker
+   * reports them, so that it can record them in one write (the outbox marks a batch dispatched in
+   * one statement). By default each confirmation given to the {@link #onConfirmation} listeners
+   * arrives alone, as a batch of one; a producer whose broker acknowledges many messages at once
+   * overrides it. Each confirmation reaches a listener once, whichever way it registered.
+   *
+   * @since 0.1.0
+   */
+  default void onConfirmations(Consumer<List<PublishConfirmation>> listener) {
+    onConfirmation(confirmation -> listener.accept(List.of(confirmation)));
+  }
 
   /** Releases the producer's connection; the default does nothing. */
   @Override

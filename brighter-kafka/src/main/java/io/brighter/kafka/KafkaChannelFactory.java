@@ -1,0 +1,67 @@
+package io.brighter.kafka;
+
+import static java.util.Objects.requireNonNull;
+
+import io.brighter.messaging.ChannelFactory;
+import io.brighter.messaging.MessageConsumer;
+import io.brighter.messaging.Subscription;
+import io.brighter.scheduler.MessageScheduler;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Makes a {@link KafkaMessageConsumer} for each pump of a subscription, with the Kafka knobs this
+ * factory carries. Give each subscription a factory with its own {@link KafkaSubscription}, or
+ * share one factory between subscriptions that need the same knobs.
+ *
+ * {@snippet :
+ * KafkaConfiguration kafka = KafkaConfiguration.of("localhost:9092");
+ * Subscription subscription = Subscription.builder()
+ *     .name("greetings")
+ *     .routingKey(RoutingKey.of("greeting.added"))
+ *     .requestType(GreetingAdded.class)
+ *     .channelFactory(new KafkaChannelFactory(kafka, KafkaSubscription.DEFAULT.withGroupId("greeter")))
+ *     .noOfPerformers(3) // one consumer each, sharing the group's partitions
+ *     .build();
+ * }
+ *
+ * <p>Performers of one subscription share its consumer group, so Kafka spreads the topic's
+ * partitions among them: more performers than partitions leaves some idle. Thread-safe.
+ */
+public final class KafkaChannelFactory implements ChannelFactory {
+
+  private final KafkaConfiguration configuration;
+  private final KafkaSubscription settings;
+  private final @Nullable MessageScheduler scheduler;
+
+  /** A factory with the default Kafka knobs and no scheduler. */
+  public KafkaChannelFactory(KafkaConfiguration configuration) {
+    this(configuration, KafkaSubscription.DEFAULT, null);
+  }
+
+  /** A factory with {@code settings} and no scheduler. */
+  public KafkaChannelFactory(KafkaConfiguration configuration, KafkaSubscription settings) {
+    this(configuration, settings, null);
+  }
+
+  /**
+   * A factory with {@code settings} whose consumers requeue with a delay through {@code scheduler}.
+   */
+  public KafkaChannelFactory(
+      KafkaConfiguration configuration,
+      KafkaSubscription settings,
+      @Nullable MessageScheduler scheduler) {
+    this.configuration = requireNonNull(configuration, "configuration must not be null");
+    this.settings = requireNonNull(settings, "settings must not be null");
+    this.scheduler = scheduler;
+  }
+
+  /** The Kafka knobs of the consumers this factory makes. */
+  public KafkaSubscription settings() {
+    return settings;
+  }
+
+  @Override
+  public MessageConsumer createConsumer(Subscription subscription) {
+    return new KafkaMessageConsumer(configuration, subscription, settings, scheduler);
+  }
+}

@@ -1,0 +1,382 @@
+package io.brighter.kafka;
+
+import static java.util.Objects.requireNonNull;
+
+import io.brighter.ConfigurationException;
+import io.brighter.kafka.internal.KafkaWireFormat;
+import io.brighter.kafka.internal.OffsetLedger;
+import io.brighter.kafka.internal.RecordPosition;
+import io.brighter.kafka.internal.TopicProvisioner;
+import io.brighter.messaging.ChannelFailureException;
+import io.brighter.messaging.HeaderNames;
+import io.brighter.messaging.Message;
+import io.brighter.messaging.MessageConsumer;
+import io.brighter.messaging.MessageHeader;
+import io.brighter.messaging.OnMissingChannel;
+import io.brighter.messaging.Publication;
+import io.brighter.messaging.RoutingKey;
+import io.brighter.messaging.Subscription;
+import io.brighter.scheduler.MessageScheduler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a subscription's topic as a member of a Kafka consumer group (by default the subscription's
+ * channel name) and commits offsets by hand, only for messages that were settled. Made by {@link
+ * KafkaChannelFactory} for a dispatcher's pumps, or directly:
+ *
+ * {@snippet :
+ * var consumer = new KafkaMessageConsumer(configuration, subscription, KafkaSubscription.DEFAULT, null);
+ * for (Message message : consumer.receive(Duration.ofSeconds(1))) {
+ *   handle(message);
+ *   consumer.acknowledge(message);
+ * }
+ * }
+ *
+ * <p><b>Offsets.</b> Each received message records its partition and offset in its bag ({@link
+ * KafkaHeaderNames#PARTITION_OFFSET}). A partition's committed offset is its lowest unsettled
+ * offset, or one past the highest settled one, so no offset is ever committed past a message that
+ * was not handled, and a fully drained partition is committed to its log end (no lag left behind).
+ * Commits happen after {@link KafkaSubscription#commitBatchSize()} settlements, on the next receive
+ * or settlement once {@link KafkaSubscription#commitInterval()} has passed, synchronously for the
+ * partitions a rebalance revokes, and on {@link #close}. Messages a pump received but did not
+ * settle (it stopped mid-batch) are read again by the next {@link #receive}.
+ *
+ * <p><b>Requeue</b> produces a copy of the message, carrying its handled count, to the tail of the
+ * topic and then settles the original. The copy goes to the same partition (same key), but behind
+ * messages sent since, so <b>a requeue breaks per-key order</b>: retrying in place would keep the
+ * order but hold up every later message of the partition for the whole requeue delay, and lose the
+ * handled count on a rebalance. A requeue with a delay goes through the {@link MessageScheduler}
+ * when one is given (its producers must include one for the topic); without one it is requeued at
+ * once, with a warning.
+ *
+ * <p><b>Reject</b> produces the message to the subscription's dead-letter routing key, with the
+ * reason in its bag under {@link HeaderNames#REJECTION_REASON} and {@link
+ * KafkaHeaderNames#ORIGINAL_TOPIC}, {@link KafkaHeaderNames#ORIGINAL_TYPE} and {@link
+ * KafkaHeaderNames#REJECTION_TIMESTAMP} beside it, then settles the original. Unacceptable messages
+ * (the pump's reason starts {@code Message rejected reason: Unacceptable}) go to {@link
+ * KafkaSubscription#invalidMessageRoutingKey()} instead when it is set. If Kafka does not take the
+ * rejected or requeued copy, the method returns false and the original stays unsettled: its
+ * partition's commits wait at its offset, so the group reads it again after a restart or rebalance.
+ *
+ * <p><b>Topics.</b> The constructor provisions the topic and the dead-letter (and invalid-message)
+ * topics as the subscription's {@code makeChannels} says. {@link #purge} moves the group's offsets
+ * of this consumer's partitions to the log end. Not thread-safe: a pump calls it from one thread.
+ */
+public final class KafkaMessageConsumer implements MessageConsumer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaMessageConsumer.class);
+  private static final String UNACCEPTABLE = "Message rejected reason: Unacceptable";
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
+  private final KafkaConfiguration configuration;
+  private final Subscription subscription;
+  private final KafkaSubscription settings;
+  private final @Nullable MessageScheduler scheduler;
+  private final String topic;
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final OffsetLedger ledger = new OffsetLedger();
+  private @Nullable KafkaMessageProducer resender;
+  private long lastCommitNanos = System.nanoTime();
+  private boolean closed;
+
+  /**
+   * A consumer of {@code subscription}'s routing key.
+   *
+   * @param settings the Kafka knobs
+   * @param scheduler delays requeues; null to requeue at once
+   * @throws ConfigurationException when the topics must exist and do not, or when the subscription
+   *     has a requeue delay and there is no scheduler
+   */
+  public KafkaMessageConsumer(
+      KafkaConfiguration configuration,
+      Subscription subscription,
+      KafkaSubscription settings,
+      @Nullable MessageScheduler scheduler) {
+    this.configuration = requireNonNull(configuration, "configuration must not be null");
+    this.subscription = requireNonNull(subscription, "subscription must not be null");
+    this.settings = requireNonNull(settings, "settings must not be null");
+    this.scheduler = scheduler;
+    this.topic = subscription.routingKey().value();
+    if (scheduler == null && !subscription.requeueDelay().isZero()) {
+      throw new ConfigurationException(
+          "Subscription "
+              + subscription.name()
+              + " has a requeue delay, which Kafka cannot do: give KafkaChannelFactory a"
+              + " MessageScheduler");
+    }
+    TopicProvisioner.provision(
+        configuration.clientProperties("admin"),
+        topics(),
+        subscription.makeChannels(),
+        settings.numPartitions(),
+        settings.replicationFactor(),
+        settings.topicFindTimeout());
+    this.consumer =
+        new KafkaConsumer<>(
+            consumerProperties(), new StringDeserializer(), new ByteArrayDeserializer());
+    consumer.subscribe(List.of(topic), new CommitOnRevoke());
+  }
+
+  /** The consumer group this consumer belongs to. */
+  public String groupId() {
+    return settings.groupId() != null ? settings.groupId() : subscription.channelName();
+  }
+
+  @Override
+  public List<Message> receive(Duration timeout) {
+    requireNonNull(timeout, "timeout must not be null");
+    ensureOpen();
+    ConsumerRecords<String, byte[]> records;
+    try {
+      records = consumer.poll(timeout);
+      commitIfDue();
+    } catch (WakeupException | InterruptException e) {
+      throw e;
+    } catch (KafkaException e) {
+      throw ChannelFailureException.of(subscription.channelName(), e);
+    }
+    List<Message> messages = new ArrayList<>(records.count());
+    for (ConsumerRecord<String, byte[]> record : records) {
+      ledger.delivered(new TopicPartition(record.topic(), record.partition()), record.offset());
+      messages.add(KafkaWireFormat.toMessage(record));
+    }
+    return messages;
+  }
+
+  @Override
+  public void acknowledge(Message message) {
+    settle(message);
+  }
+
+  @Override
+  public boolean reject(Message message, String reason) {
+    requireNonNull(reason, "reason must not be null");
+    RoutingKey invalid = settings.invalidMessageRoutingKey();
+    RoutingKey target =
+        invalid != null && reason.startsWith(UNACCEPTABLE)
+            ? invalid
+            : subscription.deadLetterRoutingKey();
+    MessageHeader header =
+        message.header().toBuilder()
+            .topic(target)
+            .bagEntry(HeaderNames.REJECTION_REASON, reason)
+            .bagEntry(KafkaHeaderNames.ORIGINAL_TOPIC, message.header().topic().value())
+            .bagEntry(
+                KafkaHeaderNames.ORIGINAL_TYPE,
+                "MT_" + message.header().messageType().name().toUpperCase(Locale.ROOT))
+            .bagEntry(KafkaHeaderNames.REJECTION_TIMESTAMP, Instant.now().toString())
+            .build();
+    try {
+      resender().sendAndWait(message.withHeader(header), settings.topicFindTimeout());
+    } catch (KafkaException e) {
+      LOG.error(
+          "Could not dead-letter message {} to {}; it stays unsettled", message.id(), target, e);
+      return false;
+    }
+    settle(message);
+    return true;
+  }
+
+  @Override
+  public boolean requeue(Message message, Duration delay) {
+    requireNonNull(delay, "delay must not be null");
+    Message copy =
+        message.withHeader(
+            message.header().toBuilder().topic(subscription.routingKey()).delay(delay).build());
+    try {
+      if (delay.isZero()) {
+        resender().sendAndWait(copy, settings.topicFindTimeout());
+      } else if (scheduler != null) {
+        scheduler.schedule(copy, delay);
+      } else {
+        LOG.warn(
+            "Kafka cannot delay message {} by {} without a MessageScheduler; requeued at once",
+            message.id(),
+            delay);
+        resender().sendAndWait(copy, settings.topicFindTimeout());
+      }
+    } catch (KafkaException e) {
+      LOG.error("Could not requeue message {}; it stays unsettled", message.id(), e);
+      return false;
+    }
+    settle(message);
+    return true;
+  }
+
+  /** Moves the group's offsets of this consumer's partitions to the log end. */
+  @Override
+  public void purge() {
+    ensureOpen();
+    long deadline = System.nanoTime() + settings.topicFindTimeout().toNanos();
+    try {
+      while (consumer.assignment().isEmpty() && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(100)); // joins the group; what it reads is purged anyway
+      }
+      Set<TopicPartition> assigned = consumer.assignment();
+      consumer.seekToEnd(assigned);
+      Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
+      for (TopicPartition partition : assigned) {
+        ends.put(partition, new OffsetAndMetadata(consumer.position(partition)));
+      }
+      ledger.forget(assigned);
+      consumer.commitSync(ends);
+    } catch (KafkaException e) {
+      throw ChannelFailureException.of(subscription.channelName(), e);
+    }
+  }
+
+  /**
+   * Commits what was settled, leaves the group, and closes the client; a second call does nothing.
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      commitNow(ledger.committable());
+      consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
+    } finally {
+      if (resender != null) {
+        resender.close();
+      }
+    }
+  }
+
+  private void settle(Message message) {
+    RecordPosition.of(message)
+        .ifPresentOrElse(
+            position -> {
+              if (ledger.settled(position.topicPartition(), position.offset())) {
+                commitIfDue();
+              }
+            },
+            () ->
+                LOG.warn(
+                    "Message {} was not received by this consumer; not settled", message.id()));
+  }
+
+  private void commitIfDue() {
+    boolean batchFull = ledger.settledSinceCommit() >= settings.commitBatchSize();
+    boolean intervalPassed =
+        System.nanoTime() - lastCommitNanos >= settings.commitInterval().toNanos();
+    if (batchFull || intervalPassed) {
+      Map<TopicPartition, OffsetAndMetadata> offsets = ledger.committable();
+      lastCommitNanos = System.nanoTime();
+      if (offsets.isEmpty()) {
+        return;
+      }
+      ledger.committed(offsets);
+      consumer.commitAsync(
+          offsets,
+          (committed, failure) -> {
+            if (failure != null) {
+              LOG.warn("Commit of {} failed; will commit again", offsets, failure);
+              ledger.commitFailed(offsets);
+            }
+          });
+    }
+  }
+
+  private void commitNow(Map<TopicPartition, OffsetAndMetadata> offsets) {
+    if (offsets.isEmpty()) {
+      return;
+    }
+    try {
+      consumer.commitSync(offsets, CLOSE_TIMEOUT);
+      ledger.committed(offsets);
+      lastCommitNanos = System.nanoTime();
+    } catch (KafkaException e) {
+      LOG.warn("Commit of {} failed; those messages will be delivered again", offsets, e);
+    }
+  }
+
+  private KafkaMessageProducer resender() {
+    if (resender == null) {
+      Publication publication =
+          Publication.builder()
+              .topic(subscription.routingKey())
+              .makeChannels(OnMissingChannel.ASSUME)
+              .build();
+      resender =
+          new KafkaMessageProducer(configuration, KafkaPublication.of(publication), scheduler);
+    }
+    return resender;
+  }
+
+  private List<String> topics() {
+    List<String> topics = new ArrayList<>();
+    topics.add(topic);
+    topics.add(subscription.deadLetterRoutingKey().value());
+    if (settings.invalidMessageRoutingKey() != null) {
+      topics.add(settings.invalidMessageRoutingKey().value());
+    }
+    return topics;
+  }
+
+  private Map<String, Object> consumerProperties() {
+    Map<String, Object> props = configuration.clientProperties("consumer-" + topic);
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId());
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+        settings.offsetReset().name().toLowerCase(Locale.ROOT));
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, subscription.bufferSize());
+    props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+    props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
+    props.put(
+        ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) settings.maxPollInterval().toMillis());
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.putAll(settings.consumerProperties());
+    return props;
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("Kafka consumer of " + topic + " is closed");
+    }
+  }
+
+  /** Commits what was settled on partitions a rebalance takes away, then forgets them. */
+  private final class CommitOnRevoke implements ConsumerRebalanceListener {
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      commitNow(ledger.committable(partitions));
+      ledger.forget(partitions);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      ledger.forget(partitions);
+    }
+  }
+}

@@ -1,0 +1,197 @@
+package io.brighter.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.brighter.Id;
+import io.brighter.messaging.Message;
+import io.brighter.messaging.MessageBody;
+import io.brighter.messaging.MessageHeader;
+import io.brighter.messaging.MessageType;
+import io.brighter.messaging.Publication;
+import io.brighter.messaging.RoutingKey;
+import io.brighter.messaging.Subscription;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the consumer commits, read back from the broker: a drained group has no lag, and an
+ * unhandled message's offset is never committed, so a consumer started after a crash gets it.
+ */
+class KafkaConsumerOffsetsIT {
+
+  private static final EmbeddedKafkaBroker BROKER = EmbeddedKafkaBroker.shared();
+  private static final KafkaConfiguration KAFKA = BROKER.configuration();
+  private static final Admin ADMIN = Admin.create(BROKER.adminProperties());
+
+  private final RoutingKey topic = RoutingKey.of("offsets-" + Id.random());
+  private final String group = "group-" + Id.random();
+
+  @AfterAll
+  static void closeAdmin() {
+    ADMIN.close();
+  }
+
+  @Test // #4281
+  void after_a_full_drain_the_committed_offsets_equal_the_log_end() throws Exception {
+    // given: three partitions, 25 messages over 5 keys, a commit batch of 10 (so 5 wait for the
+    // interval)
+    KafkaSubscription settings =
+        KafkaSubscription.DEFAULT
+            .withTopicLayout(3, (short) 1)
+            .withCommitInterval(Duration.ofMillis(500));
+    try (KafkaMessageConsumer consumer = consumer(settings, 10)) {
+      List<Message> sent =
+          IntStream.range(0, 25).mapToObj(n -> message(n, "key-" + (n % 5))).toList();
+      send(sent);
+
+      // when
+      List<Message> received = drain(consumer, sent.size());
+      received.forEach(consumer::acknowledge);
+
+      // then: without closing, the interval commit catches the tail of the last batch
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .untilAsserted(
+              () -> {
+                consumer.receive(Duration.ofMillis(100)); // the pump keeps receiving
+                assertThat(committed()).isEqualTo(logEnd(3));
+              });
+      assertThat(logEnd(3).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(25);
+    }
+  }
+
+  @Test
+  void an_unhandled_messages_offset_is_never_committed_and_a_restarted_consumer_gets_it()
+      throws Exception {
+    // given: one partition, a commit after every settlement
+    KafkaSubscription settings = KafkaSubscription.DEFAULT.withCommitBatchSize(1);
+    List<Message> sent = IntStream.range(0, 5).mapToObj(n -> message(n, "one-key")).toList();
+    KafkaMessageConsumer first = consumer(settings, 5);
+    send(sent);
+    List<Message> received = drain(first, 5);
+
+    // when: all but the third are handled, then the process dies without settling it
+    for (int n : new int[] {0, 1, 3, 4}) {
+      first.acknowledge(received.get(n));
+    }
+    first.close();
+
+    // then
+    assertThat(committed()).isEqualTo(Map.of(new TopicPartition(topic.value(), 0), 2L));
+    try (KafkaMessageConsumer restarted = consumer(settings, 5)) {
+      List<Message> again = drain(restarted, 3);
+      assertThat(again.getFirst().id()).isEqualTo(sent.get(2).id());
+      again.forEach(restarted::acknowledge);
+    }
+  }
+
+  @Test
+  void a_rebalance_commits_what_was_settled_on_the_partitions_it_takes_away() throws Exception {
+    // given: two partitions, and commits that neither the batch nor the interval would trigger
+    KafkaSubscription settings =
+        KafkaSubscription.DEFAULT
+            .withTopicLayout(2, (short) 1)
+            .withCommitBatchSize(1_000)
+            .withCommitInterval(Duration.ofMinutes(10));
+    KafkaMessageConsumer first = consumer(settings, 10);
+    List<Message> sent =
+        IntStream.range(0, 10).mapToObj(n -> message(n, "key-" + (n % 4))).toList();
+    send(sent);
+    drain(first, sent.size()).forEach(first::acknowledge);
+    assertThat(committed()).as("nothing committed yet").isEmpty();
+
+    // when: a second member joins the group
+    List<Message> redelivered = new ArrayList<>();
+    try (first;
+        KafkaMessageConsumer second = consumer(settings, 10)) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                redelivered.addAll(first.receive(Duration.ofMillis(100)));
+                redelivered.addAll(second.receive(Duration.ofMillis(100)));
+                assertThat(committed()).isEqualTo(logEnd(2));
+              });
+
+      // then: the new owner starts after what the first had settled
+      redelivered.addAll(second.receive(Duration.ofMillis(500)));
+      assertThat(redelivered).as("delivered again").isEmpty();
+    }
+  }
+
+  private KafkaMessageConsumer consumer(KafkaSubscription settings, int bufferSize) {
+    Subscription subscription =
+        Subscription.builder()
+            .name(group)
+            .channelName(group)
+            .routingKey(topic)
+            .requestTypes(message -> null)
+            .bufferSize(bufferSize)
+            .channelFactory(new KafkaChannelFactory(KAFKA, settings))
+            .build();
+    return new KafkaMessageConsumer(KAFKA, subscription, settings, null);
+  }
+
+  private void send(List<Message> messages) {
+    try (KafkaMessageProducer producer =
+        new KafkaMessageProducer(
+            KAFKA, KafkaPublication.of(Publication.builder().topic(topic).build()))) {
+      messages.forEach(producer::send);
+    }
+  }
+
+  private static List<Message> drain(KafkaMessageConsumer consumer, int count) {
+    List<Message> received = new ArrayList<>();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              received.addAll(consumer.receive(Duration.ofMillis(500)));
+              return received.size() >= count;
+            });
+    return received;
+  }
+
+  private Message message(int n, String key) {
+    return new Message(
+        MessageHeader.builder(Id.random(), topic, MessageType.EVENT).partitionKey(key).build(),
+        MessageBody.json("{\"n\":" + n + "}"));
+  }
+
+  private Map<TopicPartition, Long> committed() throws Exception {
+    Map<TopicPartition, Long> offsets = new HashMap<>();
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        ADMIN.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+    committed.forEach((partition, offset) -> offsets.put(partition, offset.offset()));
+    return offsets;
+  }
+
+  private Map<TopicPartition, Long> logEnd(int partitions) throws Exception {
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    for (int p = 0; p < partitions; p++) {
+      request.put(new TopicPartition(topic.value(), p), OffsetSpec.latest());
+    }
+    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+        ADMIN.listOffsets(request).all().get();
+    Map<TopicPartition, Long> offsets = new HashMap<>();
+    ends.forEach(
+        (partition, info) -> {
+          if (info.offset() > 0) { // a partition no key hashed to has nothing to commit
+            offsets.put(partition, info.offset());
+          }
+        });
+    return offsets;
+  }
+}
