@@ -52,7 +52,7 @@ final class OutboxProducerMediator {
     this.bus = bus;
     this.tracer = tracer;
     this.metrics = metrics;
-    this.outbox = tracer.traced(outbox);
+    this.outbox = tracer.traced(bus.outbox());
     this.messages =
         MessagePipeline.builder().mappers(bus.mappers()).luggageStore(bus.luggageStore()).build();
     this.producerRetry =
