@@ -3,11 +3,7 @@ package io.brighter.samples.greetings;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.brighter.messaging.Message;
-import io.brighter.messaging.Publication;
-import io.brighter.messaging.RoutingKey;
-import io.brighter.messaging.inmemory.InMemoryBus;
-import io.brighter.messaging.inmemory.InMemoryMessageProducer;
-import io.brighter.samples.greetings.Greetings.GreetingMade;
+import io.brighter.messaging.MessageProducer;
 import io.brighter.samples.greetings.api.GreetingsApi;
 import io.brighter.samples.greetings.salutation.SalutationService;
 import java.io.IOException;
@@ -35,7 +31,7 @@ public final class Demo {
 
   private final GreetingsApi api;
   private final SalutationService salutations;
-  private final InMemoryBus bus;
+  private final SampleTransport transport;
   private final Journal journal;
   private final TraceCollector traces;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -43,12 +39,12 @@ public final class Demo {
   Demo(
       GreetingsApi api,
       SalutationService salutations,
-      InMemoryBus bus,
+      SampleTransport transport,
       Journal journal,
       TraceCollector traces) {
     this.api = api;
     this.salutations = salutations;
-    this.bus = bus;
+    this.transport = transport;
     this.journal = journal;
     this.traces = traces;
   }
@@ -82,8 +78,6 @@ public final class Demo {
 
   /** Runs every step. */
   public Outcome run() throws IOException, InterruptedException {
-    RoutingKey topic = RoutingKey.of(Greetings.GREETING_MADE_TOPIC);
-
     journal.step(1, STEPS, "Add two people: POST /people");
     for (String name : List.of("Ada", "Grace")) {
       answer("POST", "/people", "{\"name\":\"" + name + "\"}");
@@ -96,10 +90,10 @@ public final class Demo {
     awaitTrue(() -> acknowledged() >= 3, "the salutation service to consume three greetings");
 
     journal.step(3, STEPS, "Deliver one GreetingMade a second time (at-least-once delivery)");
-    Message first = bus.stream(topic).getFirst();
-    new InMemoryMessageProducer(
-            bus, Publication.builder().topic(topic).requestType(GreetingMade.class).build())
-        .send(first);
+    Message first = api.outbox().get(journal.greetingEvents().getFirst());
+    try (MessageProducer producer = transport.producer(GreetingsApi.PUBLICATION)) {
+      producer.send(first);
+    }
     awaitTrue(() -> acknowledged() >= 4, "the duplicate to be settled");
     int salutationsOfFirst = salutations.salutationsFor(first.id().value());
     boolean dropped = salutationsOfFirst == 1;

@@ -1,6 +1,5 @@
 package io.brighter.samples.greetings;
 
-import io.brighter.messaging.inmemory.InMemoryBus;
 import io.brighter.observability.BrighterTracer;
 import io.brighter.samples.greetings.api.GreetingsApi;
 import io.brighter.samples.greetings.salutation.SalutationService;
@@ -13,9 +12,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The Greetings sample: a greetings API and a salutation service, wired with the plain builders (no
- * container), joined by the in-memory bus, each with its own database (SQLite files by default).
- * {@link #main} starts both, runs the {@link Demo} against the API over HTTP, prints the trace of
- * one greeting, and serves on until stopped (or exits with {@code --exit}).
+ * container), joined by a bus (in memory by default, or Kafka), each with its own database (SQLite
+ * files by default). {@link #main} starts both, runs the {@link Demo} against the API over HTTP,
+ * prints the trace of one greeting, and serves on until stopped (or exits with {@code --exit}).
  */
 public final class GreetingsApp implements AutoCloseable {
 
@@ -30,18 +29,17 @@ public final class GreetingsApp implements AutoCloseable {
   private final Journal journal;
   private final GreetingsApi api;
   private final SalutationService salutations;
-  private final InMemoryBus bus;
+  private final SampleTransport transport;
 
   /** Wires both services as {@code options} say, telling what happens to {@code out}. */
   public GreetingsApp(SampleOptions options, PrintStream out) throws IOException {
     journal = new Journal(out);
-    InMemoryBus bus = new InMemoryBus();
+    transport = options.transport();
     BrighterTracer tracer = BrighterTracer.of(openTelemetry);
     api =
         new GreetingsApi(
-            options, bus, journal, tracer, openTelemetry.getTracer("greetings-api-http"));
-    salutations = new SalutationService(options, bus, journal, tracer);
-    this.bus = bus;
+            options, transport, journal, tracer, openTelemetry.getTracer("greetings-api-http"));
+    salutations = new SalutationService(options, transport, journal, tracer);
   }
 
   /** Starts both services. */
@@ -53,7 +51,7 @@ public final class GreetingsApp implements AutoCloseable {
 
   /** Runs the demo against the started services; returns what it found. */
   public Demo.Outcome runDemo() throws IOException, InterruptedException {
-    return new Demo(api, salutations, bus, journal, traces).run();
+    return new Demo(api, salutations, transport, journal, traces).run();
   }
 
   /** The API's HTTP port. */
@@ -91,8 +89,10 @@ public final class GreetingsApp implements AutoCloseable {
     PrintStream out = System.out;
     try (GreetingsApp app = new GreetingsApp(options, out).start()) {
       out.printf(
-          "Greetings API on http://127.0.0.1:%d (database: %s, bus: in memory)%n",
-          app.port(), options.database().name().toLowerCase(java.util.Locale.ROOT));
+          "Greetings API on http://127.0.0.1:%d (database: %s, bus: %s)%n",
+          app.port(),
+          options.database().name().toLowerCase(java.util.Locale.ROOT),
+          app.transport.describe());
       Demo.Outcome outcome = app.runDemo();
       out.println();
       out.println(outcome.summary());

@@ -1,5 +1,6 @@
 package io.brighter.samples.greetings;
 
+import io.brighter.Id;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,6 +13,7 @@ public final class Journal {
 
   private final PrintStream out;
   private final List<String> entries = new CopyOnWriteArrayList<>();
+  private final List<Id> greetingEvents = new CopyOnWriteArrayList<>();
 
   /** Prints to {@code out}. */
   public Journal(PrintStream out) {
@@ -23,6 +25,17 @@ public final class Journal {
     String entry = String.format("      %-10s %s", service, what);
     entries.add(entry.strip());
     out.println(entry);
+  }
+
+  /** Notes that the greetings API deposited the {@code GreetingMade} event {@code id}. */
+  public void greetingDeposited(Id id) {
+    greetingEvents.add(id);
+    note("greetings", "stored the greeting and deposited GreetingMade " + id);
+  }
+
+  /** The {@code GreetingMade} events deposited so far, oldest first. */
+  public List<Id> greetingEvents() {
+    return List.copyOf(greetingEvents);
   }
 
   /** Prints a step of the demo: {@code [step/steps] title}. */

@@ -1,37 +1,111 @@
 package io.brighter.samples.greetings;
 
+import io.brighter.messaging.inmemory.InMemoryBus;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
  * The sample's command line: {@code --db sqlite|postgres|mariadb} (default {@code sqlite}, files
- * under {@code --data-dir}, default {@code target/greetings-data}), {@code --port N} (default 8080;
- * 0 picks a free port) and {@code --exit} (stop after the demo instead of serving on).
+ * under {@code --data-dir}, default {@code target/greetings-data}), {@code --bus memory|kafka}
+ * (default {@code memory}; Kafka at {@code --kafka HOST:PORT}, default {@code
+ * BRIGHTER_KAFKA_BOOTSTRAP} or {@code 127.0.0.1:9092}), {@code --port N} (default 8080; 0 picks a
+ * free port) and {@code --exit} (stop after the demo instead of serving on).
  *
  * @param database where both services keep their tables
+ * @param bus what joins the two services
+ * @param kafkaBootstrap the Kafka cluster, for {@link Bus#KAFKA}
  * @param port the greetings API's HTTP port
  * @param dataDir where SQLite files go
  * @param exitAfterDemo whether to stop after the demo
  */
 public record SampleOptions(
-    SampleDatabase database, int port, Path dataDir, boolean exitAfterDemo) {
+    SampleDatabase database,
+    Bus bus,
+    String kafkaBootstrap,
+    int port,
+    Path dataDir,
+    boolean exitAfterDemo) {
+
+  /** What joins the two services. */
+  public enum Bus {
+    /** The in-memory bus: nothing to run. */
+    MEMORY,
+    /** A Kafka cluster. */
+    KAFKA
+  }
+
+  /** How to call the sample. */
+  public static final String USAGE =
+      "usage: greetings [--db sqlite|postgres|mariadb] [--bus memory|kafka] [--kafka HOST:PORT]"
+          + " [--port N] [--data-dir DIR] [--exit]";
+
+  /** The defaults: SQLite, the in-memory bus, port 8080, serve on after the demo. */
+  public static SampleOptions defaults() {
+    String kafka = System.getenv("BRIGHTER_KAFKA_BOOTSTRAP");
+    return new SampleOptions(
+        SampleDatabase.SQLITE,
+        Bus.MEMORY,
+        kafka == null ? "127.0.0.1:9092" : kafka,
+        8080,
+        Path.of("target", "greetings-data"),
+        false);
+  }
 
   /** Parses {@code args}; throws {@link IllegalArgumentException} with the usage on bad input. */
   public static SampleOptions parse(String[] args) {
-    SampleDatabase database = SampleDatabase.SQLITE;
-    int port = 8080;
-    Path dataDir = Path.of("target", "greetings-data");
-    boolean exit = false;
+    SampleOptions options = defaults();
     for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--db" -> database = SampleDatabase.valueOf(value(args, ++i).toUpperCase(Locale.ROOT));
-        case "--port" -> port = Integer.parseInt(value(args, ++i));
-        case "--data-dir" -> dataDir = Path.of(value(args, ++i));
-        case "--exit" -> exit = true;
-        default -> throw new IllegalArgumentException("Unknown option " + args[i] + "\n" + USAGE);
-      }
+      options =
+          switch (args[i]) {
+            case "--db" -> options.withDatabase(SampleDatabase.valueOf(upper(value(args, ++i))));
+            case "--bus" -> options.withBus(Bus.valueOf(upper(value(args, ++i))), null);
+            case "--kafka" -> options.withBus(options.bus, value(args, ++i));
+            case "--port" -> options.withPort(Integer.parseInt(value(args, ++i)));
+            case "--data-dir" -> options.withDataDir(Path.of(value(args, ++i)));
+            case "--exit" -> options.withExitAfterDemo(true);
+            default ->
+                throw new IllegalArgumentException("Unknown option " + args[i] + "\n" + USAGE);
+          };
     }
-    return new SampleOptions(database, port, dataDir, exit);
+    return options;
+  }
+
+  /** A transport of the chosen kind, new for one run of the sample. */
+  public SampleTransport transport() {
+    return switch (bus) {
+      case MEMORY -> new SampleTransport.InMemory(new InMemoryBus());
+      case KAFKA -> new SampleTransport.Kafka(kafkaBootstrap);
+    };
+  }
+
+  /** These options with {@code value} as the database. */
+  public SampleOptions withDatabase(SampleDatabase value) {
+    return new SampleOptions(value, bus, kafkaBootstrap, port, dataDir, exitAfterDemo);
+  }
+
+  /** These options with {@code value} as the bus, and Kafka at {@code kafka} when given. */
+  public SampleOptions withBus(Bus value, String kafka) {
+    return new SampleOptions(
+        database, value, kafka == null ? kafkaBootstrap : kafka, port, dataDir, exitAfterDemo);
+  }
+
+  /** These options with {@code value} as the HTTP port. */
+  public SampleOptions withPort(int value) {
+    return new SampleOptions(database, bus, kafkaBootstrap, value, dataDir, exitAfterDemo);
+  }
+
+  /** These options with SQLite files under {@code value}. */
+  public SampleOptions withDataDir(Path value) {
+    return new SampleOptions(database, bus, kafkaBootstrap, port, value, exitAfterDemo);
+  }
+
+  /** These options, stopping after the demo when {@code value}. */
+  public SampleOptions withExitAfterDemo(boolean value) {
+    return new SampleOptions(database, bus, kafkaBootstrap, port, dataDir, value);
+  }
+
+  private static String upper(String value) {
+    return value.toUpperCase(Locale.ROOT);
   }
 
   private static String value(String[] args, int index) {
@@ -40,8 +114,4 @@ public record SampleOptions(
     }
     return args[index];
   }
-
-  /** How to call the sample. */
-  public static final String USAGE =
-      "usage: greetings [--db sqlite|postgres|mariadb] [--port N] [--data-dir DIR] [--exit]";
 }

@@ -2,29 +2,50 @@ package io.brighter.samples.greetings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.brighter.kafka.EmbeddedKafkaBroker;
+import io.brighter.samples.greetings.SampleOptions.Bus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs the sample's demo end to end on each database the machine has (SQLite in a fresh folder,
- * PostgreSQL and MariaDB on loopback), on the in-memory bus, and checks what a user would see.
+ * PostgreSQL and MariaDB on loopback) with the in-memory bus, and with Kafka (a single-node broker
+ * started in the test JVM), and checks what a user would see.
  */
 class GreetingsAppTest {
 
   @TempDir Path dataDir;
 
-  @ParameterizedTest
-  @EnumSource(SampleDatabase.class)
+  /** Every database with the in-memory bus, and the two server databases with Kafka. */
+  static Stream<Arguments> combinations() {
+    return Stream.of(
+        Arguments.of(SampleDatabase.SQLITE, Bus.MEMORY),
+        Arguments.of(SampleDatabase.POSTGRES, Bus.MEMORY),
+        Arguments.of(SampleDatabase.MARIADB, Bus.MEMORY),
+        Arguments.of(SampleDatabase.SQLITE, Bus.KAFKA),
+        Arguments.of(SampleDatabase.POSTGRES, Bus.KAFKA));
+  }
+
+  @ParameterizedTest(name = "{0} with {1}")
+  @MethodSource("combinations")
   void the_demo_adds_greetings_consumes_each_once_refuses_bad_input_and_traces_it_all(
-      SampleDatabase database) throws Exception {
+      SampleDatabase database, Bus bus) throws Exception {
     // given
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    SampleOptions options = new SampleOptions(database, 0, dataDir, true);
+    SampleOptions options =
+        SampleOptions.defaults()
+            .withDatabase(database)
+            .withBus(bus, bus == Bus.KAFKA ? EmbeddedKafkaBroker.shared().bootstrapServers() : null)
+            .withPort(0)
+            .withDataDir(dataDir)
+            .withExitAfterDemo(true);
 
     // when
     Demo.Outcome outcome;

@@ -66,7 +66,7 @@ public final class AddGreetingHandler extends RequestHandler<AddGreeting> {
       unitOfWork.rollback();
       throw e;
     }
-    journal.note("greetings", "stored the greeting and deposited GreetingMade " + deposited);
+    journal.greetingDeposited(deposited);
     processor.clearOutbox(List.of(deposited));
     journal.note("greetings", "cleared the outbox: GreetingMade " + deposited + " dispatched");
     return super.handle(command);

@@ -9,11 +9,10 @@ import io.brighter.darker.QueryProcessor;
 import io.brighter.handlers.SimpleHandlerFactory;
 import io.brighter.handlers.SubscriberRegistry;
 import io.brighter.jdbc.JdbcOutbox;
+import io.brighter.messaging.MessageProducer;
 import io.brighter.messaging.ProducerRegistry;
 import io.brighter.messaging.Publication;
 import io.brighter.messaging.RoutingKey;
-import io.brighter.messaging.inmemory.InMemoryBus;
-import io.brighter.messaging.inmemory.InMemoryMessageProducer;
 import io.brighter.observability.BrighterTracer;
 import io.brighter.outbox.OutboxSweeper;
 import io.brighter.samples.greetings.Greetings;
@@ -23,6 +22,7 @@ import io.brighter.samples.greetings.Greetings.FindGreetings;
 import io.brighter.samples.greetings.Greetings.GreetingMade;
 import io.brighter.samples.greetings.Journal;
 import io.brighter.samples.greetings.SampleOptions;
+import io.brighter.samples.greetings.SampleTransport;
 import io.opentelemetry.api.trace.Tracer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -38,25 +38,35 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class GreetingsApi implements AutoCloseable {
 
+  /** Where {@link GreetingMade} goes. */
+  public static final Publication PUBLICATION =
+      Publication.builder()
+          .topic(RoutingKey.of(Greetings.GREETING_MADE_TOPIC))
+          .requestType(GreetingMade.class)
+          .build();
+
   private final HikariDataSource dataSource;
+  private final JdbcOutbox outbox;
+  private final MessageProducer producer;
   private final CommandProcessor commandProcessor;
   private final OutboxSweeper sweeper;
   private final HttpServer server;
 
-  /** Wires the API on {@code bus}; call {@link #start()} to serve. */
+  /** Wires the API on {@code transport}; call {@link #start()} to serve. */
   public GreetingsApi(
       SampleOptions options,
-      InMemoryBus bus,
+      SampleTransport transport,
       Journal journal,
       BrighterTracer brighterTracer,
       Tracer httpTracer)
       throws IOException {
     dataSource = options.database().open("greetings", options.dataDir());
     GreetingsSchema.create(dataSource);
-    JdbcOutbox outbox =
+    outbox =
         JdbcOutbox.forDialect(options.database().dialect(), dataSource)
             .withTableName("greetings_outbox")
             .createTableIfMissing();
+    producer = transport.producer(PUBLICATION);
     AtomicReference<CommandProcessor> processor = new AtomicReference<>();
     SimpleHandlerFactory handlers =
         new SimpleHandlerFactory()
@@ -74,15 +84,7 @@ public final class GreetingsApi implements AutoCloseable {
                 handlers)
             .externalBus(
                 ExternalBusConfiguration.builder()
-                    .producers(
-                        ProducerRegistry.of(
-                            List.of(
-                                new InMemoryMessageProducer(
-                                    bus,
-                                    Publication.builder()
-                                        .topic(RoutingKey.of(Greetings.GREETING_MADE_TOPIC))
-                                        .requestType(GreetingMade.class)
-                                        .build()))))
+                    .producers(ProducerRegistry.of(List.of(producer)))
                     .outbox(outbox)
                     .build())
             .tracer(brighterTracer)
@@ -124,15 +126,16 @@ public final class GreetingsApi implements AutoCloseable {
     return commandProcessor;
   }
 
-  /** The API's database, for the demo's checks. */
-  public HikariDataSource dataSource() {
-    return dataSource;
+  /** The API's outbox, where the demo finds a message to deliver twice. */
+  public JdbcOutbox outbox() {
+    return outbox;
   }
 
   @Override
   public void close() {
     server.stop(0);
     sweeper.close();
+    producer.close();
     dataSource.close();
   }
 }

@@ -9,13 +9,11 @@ import io.brighter.jdbc.JdbcInbox;
 import io.brighter.jdbc.JdbcOutbox;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageMapperRegistry;
+import io.brighter.messaging.MessageProducer;
 import io.brighter.messaging.ProducerRegistry;
 import io.brighter.messaging.Publication;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.messaging.Subscription;
-import io.brighter.messaging.inmemory.InMemoryBus;
-import io.brighter.messaging.inmemory.InMemoryChannelFactory;
-import io.brighter.messaging.inmemory.InMemoryMessageProducer;
 import io.brighter.observability.BrighterTracer;
 import io.brighter.observability.MessagingMetrics;
 import io.brighter.samples.greetings.Greetings;
@@ -23,6 +21,7 @@ import io.brighter.samples.greetings.Greetings.GreetingMade;
 import io.brighter.samples.greetings.Greetings.SalutationReceived;
 import io.brighter.samples.greetings.Journal;
 import io.brighter.samples.greetings.SampleOptions;
+import io.brighter.samples.greetings.SampleTransport;
 import io.brighter.serviceactivator.Dispatcher;
 import io.brighter.serviceactivator.DispatcherBuilder;
 import java.sql.Connection;
@@ -46,10 +45,11 @@ public final class SalutationService implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final JdbcInbox inbox;
   private final Dispatcher dispatcher;
+  private final MessageProducer producer;
 
-  /** Wires the service on {@code bus}; call {@link #start()} to consume. */
+  /** Wires the service on {@code transport}; call {@link #start()} to consume. */
   public SalutationService(
-      SampleOptions options, InMemoryBus bus, Journal journal, BrighterTracer tracer) {
+      SampleOptions options, SampleTransport transport, Journal journal, BrighterTracer tracer) {
     dataSource = options.database().open("salutations", options.dataDir());
     createTable();
     inbox =
@@ -60,6 +60,12 @@ public final class SalutationService implements AutoCloseable {
         JdbcOutbox.forDialect(options.database().dialect(), dataSource)
             .withTableName("salutations_outbox")
             .createTableIfMissing();
+    producer =
+        transport.producer(
+            Publication.builder()
+                .topic(RoutingKey.of(Greetings.SALUTATION_RECEIVED_TOPIC))
+                .requestType(SalutationReceived.class)
+                .build());
     AtomicReference<CommandProcessor> processor = new AtomicReference<>();
     CommandProcessor commandProcessor =
         CommandProcessor.builder()
@@ -72,15 +78,7 @@ public final class SalutationService implements AutoCloseable {
             .inbox(inbox)
             .externalBus(
                 ExternalBusConfiguration.builder()
-                    .producers(
-                        ProducerRegistry.of(
-                            List.of(
-                                new InMemoryMessageProducer(
-                                    bus,
-                                    Publication.builder()
-                                        .topic(RoutingKey.of(Greetings.SALUTATION_RECEIVED_TOPIC))
-                                        .requestType(SalutationReceived.class)
-                                        .build()))))
+                    .producers(ProducerRegistry.of(List.of(producer)))
                     .outbox(outbox)
                     .build())
             .tracer(tracer)
@@ -98,7 +96,7 @@ public final class SalutationService implements AutoCloseable {
                         .name("salutations")
                         .routingKey(RoutingKey.of(Greetings.GREETING_MADE_TOPIC))
                         .requestType(GreetingMade.class)
-                        .channelFactory(new InMemoryChannelFactory(bus))
+                        .channelFactory(transport.channelFactory())
                         .timeout(Duration.ofMillis(200))
                         .emptyChannelDelay(Duration.ofMillis(20))
                         .build()))
@@ -129,6 +127,7 @@ public final class SalutationService implements AutoCloseable {
   @Override
   public void close() {
     dispatcher.stop();
+    producer.close();
     dataSource.close();
   }
 

@@ -1,0 +1,72 @@
+package io.brighter.samples.greetings;
+
+import io.brighter.kafka.KafkaChannelFactory;
+import io.brighter.kafka.KafkaConfiguration;
+import io.brighter.kafka.KafkaMessageProducer;
+import io.brighter.kafka.KafkaPublication;
+import io.brighter.kafka.KafkaSubscription;
+import io.brighter.messaging.ChannelFactory;
+import io.brighter.messaging.MessageProducer;
+import io.brighter.messaging.Publication;
+import io.brighter.messaging.inmemory.InMemoryBus;
+import io.brighter.messaging.inmemory.InMemoryChannelFactory;
+import io.brighter.messaging.inmemory.InMemoryMessageProducer;
+
+/**
+ * The bus between the two services: how to make a producer for a publication and the channel
+ * factory of a subscription. The in-memory bus needs nothing running; Kafka needs a broker.
+ */
+public sealed interface SampleTransport {
+
+  /** A producer sending to {@code publication}'s topic. */
+  MessageProducer producer(Publication publication);
+
+  /** The channel factory of the salutation service's subscription. */
+  ChannelFactory channelFactory();
+
+  /** A short name for the output. */
+  String describe();
+
+  /** One bus in this process. */
+  record InMemory(InMemoryBus bus) implements SampleTransport {
+    @Override
+    public MessageProducer producer(Publication publication) {
+      return new InMemoryMessageProducer(bus, publication);
+    }
+
+    @Override
+    public ChannelFactory channelFactory() {
+      return new InMemoryChannelFactory(bus);
+    }
+
+    @Override
+    public String describe() {
+      return "in memory";
+    }
+  }
+
+  /**
+   * Kafka at {@code bootstrapServers}; the salutation service reads as group {@code salutations}.
+   */
+  record Kafka(String bootstrapServers) implements SampleTransport {
+    private KafkaConfiguration configuration() {
+      return KafkaConfiguration.of(bootstrapServers).withClientId("greetings-sample");
+    }
+
+    @Override
+    public MessageProducer producer(Publication publication) {
+      return new KafkaMessageProducer(configuration(), KafkaPublication.of(publication));
+    }
+
+    @Override
+    public ChannelFactory channelFactory() {
+      return new KafkaChannelFactory(
+          configuration(), KafkaSubscription.DEFAULT.withGroupId("salutations"));
+    }
+
+    @Override
+    public String describe() {
+      return "Kafka at " + bootstrapServers;
+    }
+  }
+}
