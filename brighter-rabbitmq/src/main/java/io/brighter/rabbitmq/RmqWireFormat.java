@@ -14,6 +14,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Locale;
@@ -49,6 +50,7 @@ final class RmqWireFormat {
   static AMQP.BasicProperties properties(Message message, boolean persistent, Duration delay) {
     MessageHeader header = message.header();
     Map<String, Object> headers = new HashMap<>();
+    // AMQP timestamps are whole seconds; cloudEvents_time keeps the milliseconds
     header.bag().forEach((key, value) -> putBagEntry(headers, key, value));
     headers.put(RmqHeaders.CLOUD_EVENTS_ID, header.messageId().value());
     headers.put(RmqHeaders.CLOUD_EVENTS_SPEC_VERSION, header.specVersion());
@@ -72,7 +74,7 @@ final class RmqWireFormat {
     }
     return new AMQP.BasicProperties.Builder()
         .messageId(header.messageId().value())
-        .timestamp(Date.from(header.timestamp()))
+        .timestamp(Date.from(header.timestamp().truncatedTo(ChronoUnit.SECONDS)))
         .contentType(header.contentType())
         .type(message.body().contentType())
         .replyTo(header.replyTo() == null ? null : header.replyTo().value())
