@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * RmqConnectionRetry} says, then opens a circuit breaker so that connects fail at once for the
  * break time. The client's own automatic recovery is off: the owner reconnects, re-declares its
  * topology and settles what the dead connection left, so nothing is confirmed or acknowledged twice
- * by mistake. Thread-safe.
+ * by mistake. Thread-safe; a lock rather than {@code synchronized}, so that a pump on a virtual
+ * thread does not pin its carrier while it backs off.
  */
 final class RmqConnector {
 
@@ -29,6 +31,7 @@ final class RmqConnector {
   private final String clientName;
   private final Clock clock;
   private final ConnectionFactory factory;
+  private final ReentrantLock lock = new ReentrantLock();
   private @Nullable Instant openUntil;
 
   RmqConnector(RmqConnection settings, String role, Clock clock) {
@@ -43,7 +46,16 @@ final class RmqConnector {
    *
    * @throws RmqBrokerUnreachableException when every try failed or the circuit is open
    */
-  synchronized Connection connect() {
+  Connection connect() {
+    lock.lock();
+    try {
+      return connectLocked();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Connection connectLocked() {
     Instant now = clock.instant();
     if (openUntil != null && now.isBefore(openUntil)) {
       throw RmqBrokerUnreachableException.createCircuitOpen(
