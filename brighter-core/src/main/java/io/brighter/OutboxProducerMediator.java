@@ -53,7 +53,7 @@ final class OutboxProducerMediator {
     this.breaker = new TopicCircuitBreaker(bus.topicCooldownSweeps());
     for (MessageProducer producer : bus.producers().producers()) {
       if (producer.confirmsPublication()) {
-        producer.onConfirmation(this::confirmed);
+        producer.onConfirmations(this::confirmed);
       }
     }
   }
@@ -190,14 +190,23 @@ final class OutboxProducerMediator {
     }
   }
 
-  private void confirmed(PublishConfirmation confirmation) {
-    if (confirmation.delivered()) {
-      bus.outbox().markDispatched(confirmation.messageId(), bus.clock().instant());
-    } else {
-      LOG.warn(
-          "Broker did not take message {}; it stays in the outbox for the sweeper",
-          confirmation.messageId(),
-          confirmation.failure());
+  /** Marks the delivered messages of one batch of confirmations dispatched, in one write. */
+  private void confirmed(List<PublishConfirmation> confirmations) {
+    List<Id> delivered = new ArrayList<>(confirmations.size());
+    for (PublishConfirmation confirmation : confirmations) {
+      if (confirmation.delivered()) {
+        delivered.add(confirmation.messageId());
+      } else {
+        LOG.warn(
+            "Broker did not take message {}; it stays in the outbox for the sweeper",
+            confirmation.messageId(),
+            confirmation.failure());
+      }
+    }
+    if (delivered.size() == 1) {
+      bus.outbox().markDispatched(delivered.getFirst(), bus.clock().instant());
+    } else if (!delivered.isEmpty()) {
+      bus.outbox().markDispatched(delivered, bus.clock().instant());
     }
   }
 

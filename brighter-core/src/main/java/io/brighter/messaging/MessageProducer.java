@@ -1,6 +1,7 @@
 package io.brighter.messaging;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -40,6 +41,18 @@ public interface MessageProducer extends AutoCloseable {
 
   /** Registers the listener told of each confirmed or failed delivery; ignored by default. */
   default void onConfirmation(Consumer<PublishConfirmation> listener) {}
+
+  /**
+   * Registers the listener told of confirmed or failed deliveries in batches: each call carries, in
+   * order, the outcomes the producer learned together (a broker confirming many messages at once,
+   * say), so that the listener can record them in one write. By default every outcome given to
+   * {@link #onConfirmation} is a batch of its own.
+   *
+   * @since 0.1.0
+   */
+  default void onConfirmations(Consumer<List<PublishConfirmation>> listener) {
+    onConfirmation(confirmation -> listener.accept(List.of(confirmation)));
+  }
 
   /** Releases the producer's connection; the default does nothing. */
   @Override

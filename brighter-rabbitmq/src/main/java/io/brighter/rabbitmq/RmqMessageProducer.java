@@ -17,12 +17,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -41,12 +46,12 @@ import org.slf4j.LoggerFactory;
  * }
  *
  * <p><b>Confirms are pipelined.</b> {@link #confirmsPublication()} is true, so the outbox mediator
- * registers a listener with {@link #onConfirmation}; from then on {@link #send} returns as soon as
- * the message is written, and the listener hears of each confirm (or refusal, or a connection lost
- * first) on a thread of the producer's, so the outbox marks a message dispatched only once the
- * broker has it. Without a listener {@link #send} waits for the confirm, up to {@link
- * RmqPublication#confirmTimeout()}, and throws {@link RmqPublishException} when none comes. {@link
- * #sendAsync}'s future completes with the confirm.
+ * registers a listener with {@link #onConfirmations}; from then on {@link #send} returns as soon as
+ * the message is written, and the listener hears of the confirms (or refusals, or a connection lost
+ * first) in batches on a thread of the producer's, so the outbox marks messages dispatched, many in
+ * one write, only once the broker has them. Without a listener {@link #send} waits for the confirm,
+ * up to {@link RmqPublication#confirmTimeout()}, and throws {@link RmqPublishException} when none
+ * comes. {@link #sendAsync}'s future completes with the confirm.
  *
  * <p><b>Topology.</b> {@link OnMissingChannel#CREATE} declares the exchange (on every reconnect,
  * too); {@code VALIDATE} checks it exists and publishes as {@code mandatory}, so a message no queue
@@ -72,7 +77,9 @@ public final class RmqMessageProducer implements MessageProducer, MessageProduce
   private @Nullable Connection connection;
   private @Nullable Channel channel;
   private @Nullable RmqConfirms confirms;
-  private volatile @Nullable Consumer<PublishConfirmation> listener;
+  private volatile @Nullable Consumer<List<PublishConfirmation>> listener;
+  private final ConcurrentLinkedQueue<PublishConfirmation> outcomes = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean draining = new AtomicBoolean();
   private @Nullable ExecutorService notifier;
   private volatile boolean closed;
 
@@ -161,6 +168,18 @@ public final class RmqMessageProducer implements MessageProducer, MessageProduce
   @Override
   public void onConfirmation(Consumer<PublishConfirmation> confirmed) {
     requireNonNull(confirmed, "listener must not be null");
+    onConfirmations(batch -> batch.forEach(confirmed));
+  }
+
+  /**
+   * Registers {@code confirmed} to hear of confirms and failures in batches: each call carries, in
+   * order, every outcome that arrived since the previous call (the broker confirms many messages at
+   * once under load), on one thread of this producer's. From now on {@link #send} does not wait for
+   * confirms.
+   */
+  @Override
+  public void onConfirmations(Consumer<List<PublishConfirmation>> confirmed) {
+    requireNonNull(confirmed, "listener must not be null");
     lock.lock();
     try {
       if (notifier == null) {
@@ -171,7 +190,7 @@ public final class RmqMessageProducer implements MessageProducer, MessageProduce
                     .name("brighter-rmq-confirms-" + publication.topic().value())
                     .factory());
       }
-      Consumer<PublishConfirmation> previous = listener;
+      Consumer<List<PublishConfirmation>> previous = listener;
       listener = previous == null ? confirmed : previous.andThen(confirmed);
     } finally {
       lock.unlock();
@@ -281,26 +300,37 @@ public final class RmqMessageProducer implements MessageProducer, MessageProduce
     }
   }
 
+  /** Queues the outcome for the listener, and a drain of the queue unless one is pending. */
   private void settled(Id id, @Nullable Throwable failure) {
-    Consumer<PublishConfirmation> confirmed = listener;
     ExecutorService running = notifier;
-    if (confirmed == null || running == null) {
+    if (listener == null || running == null) {
       return;
     }
-    PublishConfirmation confirmation = new PublishConfirmation(id, failure == null, failure);
-    try {
-      running.execute(() -> notify(confirmed, confirmation));
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      LOG.warn("Producer closed before reporting the confirm of {}", id);
+    outcomes.add(new PublishConfirmation(id, failure == null, failure));
+    if (draining.compareAndSet(false, true)) {
+      try {
+        running.execute(this::drain);
+      } catch (RejectedExecutionException e) {
+        LOG.warn("Producer closed before reporting {} confirms", outcomes.size());
+      }
     }
   }
 
-  private static void notify(
-      Consumer<PublishConfirmation> confirmed, PublishConfirmation confirmation) {
+  /** Hands every queued outcome to the listener as one batch. */
+  private void drain() {
+    draining.set(false);
+    List<PublishConfirmation> batch = new ArrayList<>();
+    for (PublishConfirmation next = outcomes.poll(); next != null; next = outcomes.poll()) {
+      batch.add(next);
+    }
+    Consumer<List<PublishConfirmation>> confirmed = listener;
+    if (batch.isEmpty() || confirmed == null) {
+      return;
+    }
     try {
-      confirmed.accept(confirmation);
+      confirmed.accept(List.copyOf(batch));
     } catch (RuntimeException e) {
-      LOG.error("Confirmation listener failed on message {}", confirmation.messageId(), e);
+      LOG.error("Confirmation listener failed on {} confirms", batch.size(), e);
     }
   }
 
