@@ -35,6 +35,7 @@ final class RmqWireFormat {
   private static final String TYPE_PREFIX = "MT_";
   private static final int PERSISTENT = 2;
   private static final int TRANSIENT = 1;
+  private static final String DEFAULT_SOURCE_TEXT = MessageHeader.DEFAULT_SOURCE.toString();
 
   /** Bag entries that describe one delivery to one consumer: never written to the wire. */
   private static final Set<String> LOCAL =
@@ -93,8 +94,7 @@ final class RmqWireFormat {
       AMQP.BasicProperties properties,
       byte[] body,
       long deliveryTag) {
-    Map<String, Object> headers =
-        properties.getHeaders() == null ? Map.of() : properties.getHeaders();
+    Map<String, Object> headers = decoded(properties.getHeaders());
     Id id = readId(properties, headers);
     RoutingKey topic = RoutingKey.of(text(headers, RmqHeaders.TOPIC, routingKey));
     try {
@@ -109,8 +109,7 @@ final class RmqWireFormat {
               .contentType(
                   properties.getContentType() == null ? "text/plain" : properties.getContentType())
               .partitionKey(text(headers, RmqHeaders.PARTITION_KEY, null))
-              .source(
-                  URI.create(text(headers, RmqHeaders.CLOUD_EVENTS_SOURCE, "http://goparamore.io")))
+              .source(readSource(headers))
               .type(text(headers, RmqHeaders.CLOUD_EVENTS_TYPE, MessageHeader.DEFAULT_TYPE))
               .specVersion(
                   text(headers, RmqHeaders.CLOUD_EVENTS_SPEC_VERSION, MessageHeader.SPEC_VERSION))
@@ -126,16 +125,15 @@ final class RmqWireFormat {
               .baggage(text(headers, RmqHeaders.BAGGAGE, null));
       headers.forEach(
           (key, value) -> {
-            Object scalar = scalar(value);
-            if (!RmqHeaders.RESERVED.contains(key) && scalar != null) {
-              header.bagEntry(key, scalar);
+            if (!RmqHeaders.RESERVED.contains(key)) {
+              header.bagEntry(key, value);
             }
           });
       header.bagEntry(HeaderNames.DELIVERY_TAG, deliveryTag);
       header.bagEntry(HeaderNames.REDELIVERED, redelivered);
-      String bodyType =
-          properties.getType() != null ? properties.getType() : header.build().contentType();
-      return new Message(header.build(), new MessageBody(body, bodyType));
+      MessageHeader read = header.build();
+      String bodyType = properties.getType() != null ? properties.getType() : read.contentType();
+      return new Message(read, new MessageBody(body, bodyType));
     } catch (RuntimeException e) {
       LOG.warn("Could not read message {} from RabbitMQ; it is unacceptable", id, e);
       return new Message(
@@ -185,6 +183,13 @@ final class RmqWireFormat {
     return id == null || id.isBlank() ? Id.random() : Id.of(id);
   }
 
+  private static URI readSource(Map<String, Object> headers) {
+    String source = text(headers, RmqHeaders.CLOUD_EVENTS_SOURCE, null);
+    return source == null || source.equals(DEFAULT_SOURCE_TEXT)
+        ? MessageHeader.DEFAULT_SOURCE
+        : URI.create(source);
+  }
+
   private static MessageType readType(Map<String, Object> headers) {
     String type = text(headers, RmqHeaders.MESSAGE_TYPE, null);
     if (type == null || type.isBlank()) {
@@ -215,6 +220,25 @@ final class RmqWireFormat {
     return properties.getTimestamp() == null
         ? Instant.now()
         : properties.getTimestamp().toInstant();
+  }
+
+  /**
+   * The headers with AMQP long strings decoded once, and without values a bag cannot hold (the
+   * tables and arrays the broker adds when it dead-letters, such as {@code x-death}).
+   */
+  private static Map<String, Object> decoded(@Nullable Map<String, Object> headers) {
+    if (headers == null) {
+      return Map.of();
+    }
+    Map<String, Object> decoded = HashMap.newHashMap(headers.size());
+    headers.forEach(
+        (key, value) -> {
+          Object scalar = scalar(value);
+          if (scalar != null) {
+            decoded.put(key, scalar);
+          }
+        });
+    return decoded;
   }
 
   private static @Nullable Object scalar(@Nullable Object value) {

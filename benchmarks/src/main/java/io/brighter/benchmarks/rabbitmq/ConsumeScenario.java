@@ -37,6 +37,10 @@ import java.util.concurrent.TimeUnit;
 final class ConsumeScenario {
 
   static final int PREFETCH = 10;
+
+  /** The harness process's CPU time per message in the last run, in microseconds. */
+  double lastCpuMicrosPerMessage;
+
   private static final String TOPIC = "bench.consume";
   private static final String QUEUE = "bench.consume";
 
@@ -79,10 +83,13 @@ final class ConsumeScenario {
             .subscriptions(List.of(subscription))
             .build();
     long start = System.nanoTime();
+    long cpu = cpuNanos();
     dispatcher.start();
     try {
       await(NoOpHandler.handled);
-      return RelayScenario.rate(messages, start);
+      double rate = RelayScenario.rate(messages, start);
+      lastCpuMicrosPerMessage = (cpuNanos() - cpu) / 1_000.0 / messages;
+      return rate;
     } finally {
       dispatcher.stop();
     }
@@ -96,6 +103,7 @@ final class ConsumeScenario {
         Channel channel = connection.createChannel()) {
       channel.basicQos(PREFETCH);
       long start = System.nanoTime();
+      long cpu = cpuNanos();
       channel.basicConsume(
           QUEUE,
           false,
@@ -109,7 +117,9 @@ final class ConsumeScenario {
             }
           });
       await(acked);
-      return RelayScenario.rate(messages, start);
+      double rate = RelayScenario.rate(messages, start);
+      lastCpuMicrosPerMessage = (cpuNanos() - cpu) / 1_000.0 / messages;
+      return rate;
     }
   }
 
@@ -128,6 +138,12 @@ final class ConsumeScenario {
       }
       await(confirmed);
     }
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static void await(CountDownLatch latch) throws InterruptedException {

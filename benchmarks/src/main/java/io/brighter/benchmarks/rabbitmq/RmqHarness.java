@@ -15,7 +15,8 @@ import java.util.Locale;
  *
  * <p>Arguments, all optional, as {@code name=value}: {@code relay} (messages, 20000), {@code
  * consume} (messages, 50000), {@code rate} (latency scenario, messages per second, 500), {@code
- * seconds} (latency scenario, 10), {@code rounds} (3).
+ * seconds} (latency scenario, 10), {@code rounds} (3), {@code only} (the scenarios to run, e.g.
+ * {@code only=relay,consume}; all three by default).
  */
 public final class RmqHarness {
 
@@ -28,13 +29,18 @@ public final class RmqHarness {
     int rate = option(args, "rate", 500);
     int seconds = option(args, "seconds", 10);
     int rounds = option(args, "rounds", 3);
-
-    RelayScenario relay = new RelayScenario(500);
-    relay.raw(relayMessages / 4);
-    relay.brighter(relayMessages / 4);
+    String only = text(args, "only", "relay,consume,latency");
     double[] relayRaw = new double[rounds];
     double[] relayBrighter = new double[rounds];
-    for (int round = 0; round < rounds; round++) {
+    double[] consumeRaw = new double[rounds];
+    double[] consumeBrighter = new double[rounds];
+
+    RelayScenario relay = new RelayScenario(500);
+    if (only.contains("relay")) {
+      relay.raw(relayMessages / 4);
+      relay.brighter(relayMessages / 4);
+    }
+    for (int round = 0; only.contains("relay") && round < rounds; round++) {
       relayRaw[round] = relay.raw(relayMessages);
       relayBrighter[round] = relay.brighter(relayMessages);
       System.out.printf(
@@ -46,26 +52,33 @@ public final class RmqHarness {
     }
 
     ConsumeScenario consume = new ConsumeScenario();
-    consume.raw(consumeMessages / 5);
-    consume.brighter(consumeMessages / 5);
-    double[] consumeRaw = new double[rounds];
-    double[] consumeBrighter = new double[rounds];
-    for (int round = 0; round < rounds; round++) {
+    if (only.contains("consume")) {
+      consume.raw(consumeMessages / 5);
+      consume.brighter(consumeMessages / 5);
+    }
+    for (int round = 0; only.contains("consume") && round < rounds; round++) {
       consumeRaw[round] = consume.raw(consumeMessages);
+      double rawCpu = consume.lastCpuMicrosPerMessage;
       consumeBrighter[round] = consume.brighter(consumeMessages);
       System.out.printf(
           Locale.ROOT,
-          "consume round %d: raw %.0f msg/s, brighter %.0f msg/s%n",
+          "consume round %d: raw %.0f msg/s (%.1f µs CPU/msg), brighter %.0f msg/s (%.1f µs CPU/msg)%n",
           round + 1,
           consumeRaw[round],
-          consumeBrighter[round]);
+          rawCpu,
+          consumeBrighter[round],
+          consume.lastCpuMicrosPerMessage);
     }
 
     LatencyScenario latency = new LatencyScenario();
-    latency.raw(rate, rate);
-    latency.brighter(rate, rate);
-    long[] latencyRaw = latency.raw(rate, rate * seconds);
-    long[] latencyBrighter = latency.brighter(rate, rate * seconds);
+    long[] latencyRaw = {0};
+    long[] latencyBrighter = {0};
+    if (only.contains("latency")) {
+      latency.raw(rate, rate);
+      latency.brighter(rate, rate);
+      latencyRaw = latency.raw(rate, rate * seconds);
+      latencyBrighter = latency.brighter(rate, rate * seconds);
+    }
 
     System.out.println();
     System.out.println("| scenario | raw amqp-client | Brighter | Brighter / raw | target |");
@@ -110,6 +123,15 @@ public final class RmqHarness {
     double[] copy = values.clone();
     Arrays.sort(copy);
     return copy[copy.length / 2];
+  }
+
+  private static String text(String[] args, String name, String fallback) {
+    for (String arg : args) {
+      if (arg.startsWith(name + "=")) {
+        return arg.substring(name.length() + 1);
+      }
+    }
+    return fallback;
   }
 
   private static int option(String[] args, String name, int fallback) {
