@@ -85,7 +85,7 @@ final class LatencyScenario {
         commandProcessor.clearOutbox(List.of(id));
       }
       while (!committedAt.isEmpty()) {
-        Thread.onSpinWait();
+        LockSupport.parkNanos(RelayScenario.POLL_NANOS);
       }
     }
     return sorted(latencies);
@@ -144,7 +144,7 @@ final class LatencyScenario {
             Infrastructure.json(event));
       }
       while (!committedAt.isEmpty()) {
-        Thread.onSpinWait();
+        LockSupport.parkNanos(RelayScenario.POLL_NANOS);
       }
     }
     return sorted(latencies);

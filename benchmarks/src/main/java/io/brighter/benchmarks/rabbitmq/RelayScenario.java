@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 
 /**
@@ -38,6 +39,9 @@ final class RelayScenario {
   static final String TOPIC = "bench.relay";
   private static final String QUEUE = "bench.relay";
   private static final String RAW_TABLE = "bench_raw_outbox";
+
+  /** How long both sides wait between checks for the last confirms: no busy spinning. */
+  static final long POLL_NANOS = 200_000;
 
   private final DataSource dataSource = Infrastructure.postgres();
   private final int batchSize;
@@ -82,7 +86,7 @@ final class RelayScenario {
         commandProcessor.clearOutbox(ids);
       }
       while (outbox.outstandingCount() > 0) {
-        Thread.onSpinWait();
+        LockSupport.parkNanos(POLL_NANOS);
       }
       return rate(messages, start);
     }
@@ -141,7 +145,11 @@ final class RelayScenario {
         marked += markDispatched(database, confirmed);
       }
       while (marked < messages) {
-        marked += markDispatched(database, confirmed);
+        int more = markDispatched(database, confirmed);
+        if (more == 0) {
+          LockSupport.parkNanos(POLL_NANOS);
+        }
+        marked += more;
       }
       return rate(messages, start);
     }

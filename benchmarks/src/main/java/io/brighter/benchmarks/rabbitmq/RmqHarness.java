@@ -37,8 +37,8 @@ public final class RmqHarness {
 
     RelayScenario relay = new RelayScenario(500);
     if (only.contains("relay")) {
-      relay.raw(relayMessages / 4);
-      relay.brighter(relayMessages / 4);
+      relay.raw(relayMessages / 2);
+      relay.brighter(relayMessages / 2);
     }
     for (int round = 0; only.contains("relay") && round < rounds; round++) {
       relayRaw[round] = relay.raw(relayMessages);
@@ -53,8 +53,8 @@ public final class RmqHarness {
 
     ConsumeScenario consume = new ConsumeScenario();
     if (only.contains("consume")) {
-      consume.raw(consumeMessages / 5);
-      consume.brighter(consumeMessages / 5);
+      consume.raw(consumeMessages / 2);
+      consume.brighter(consumeMessages / 2);
     }
     for (int round = 0; only.contains("consume") && round < rounds; round++) {
       consumeRaw[round] = consume.raw(consumeMessages);
