@@ -65,6 +65,6 @@ ensure_rabbitmq() {
       'NODE_IP_ADDRESS=127.0.0.1' 'NODENAME=rabbit@localhost' \
       'SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"' >> "$env"
   fi
-  ERL_EPMD_ADDRESS=127.0.0.1 rabbitmq-server -detached
+  port_open 5672 || ERL_EPMD_ADDRESS=127.0.0.1 rabbitmq-server -detached
   wait_for_port 5672 RabbitMQ
 }
