@@ -25,14 +25,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * (c) Consuming: a queue filled with {@code messages} events beforehand is drained by consumers
  * with a prefetch of {@value #PREFETCH}, each message acknowledged after a no-op handler. Brighter:
  * a {@link Dispatcher} with one Reactor pump of buffer size {@value #PREFETCH}, which maps each
  * message to the event (JSON) and sends it through the command processor. Raw: an amqp-client
- * consumer with {@code basicQos(10)} acking each delivery in {@code handleDelivery}. Timed from the
- * start of consuming to the last acknowledgement.
+ * consumer with {@code basicQos(10)} that reads each delivery's JSON into a record with Jackson and
+ * acks it in {@code handleDelivery}. Timed from the start of consuming to the last acknowledgement.
  */
 final class ConsumeScenario {
 
@@ -43,6 +44,9 @@ final class ConsumeScenario {
 
   private static final String TOPIC = "bench.consume";
   private static final String QUEUE = "bench.consume";
+
+  /** The raw side's last event, kept so that reading its JSON is not optimised away. */
+  static volatile Infrastructure.@Nullable RawGreeting lastRaw;
 
   /** Counts handled events down. */
   public static final class NoOpHandler extends RequestHandler<GreetingNoted> {
@@ -112,6 +116,7 @@ final class ConsumeScenario {
             public void handleDelivery(
                 String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
                 throws IOException {
+              lastRaw = Infrastructure.read(body);
               getChannel().basicAck(envelope.getDeliveryTag(), false);
               acked.countDown();
             }

@@ -1,5 +1,7 @@
 package io.brighter.benchmarks.rabbitmq;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -14,7 +16,6 @@ import io.brighter.rabbitmq.RmqExchange;
 import io.brighter.rabbitmq.RmqMessageConsumer;
 import io.brighter.rabbitmq.RmqSubscription;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.TimeoutException;
@@ -65,16 +66,31 @@ final class Infrastructure {
     return new GreetingNoted(Id.random(), "greeting " + n, NOTE);
   }
 
-  /** The event's JSON, as the raw side sends it. */
+  /** The event as the raw side's own JSON type: the id as text. */
+  record RawGreeting(String id, String name, String note) {}
+
+  /** The raw side's JSON mapper. */
+  static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /**
+   * The event's JSON, as the raw side writes it: with Jackson, as Brighter's default mapper does.
+   */
   static byte[] json(GreetingNoted event) {
-    return ("{\"id\":\""
-            + event.id().value()
-            + "\",\"name\":\""
-            + event.name()
-            + "\",\"note\":\""
-            + event.note()
-            + "\"}")
-        .getBytes(StandardCharsets.UTF_8);
+    try {
+      return MAPPER.writeValueAsBytes(
+          new RawGreeting(event.id().value(), event.name(), event.note()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The event read back from {@code json}, as the raw side's handler gets it. */
+  static RawGreeting read(byte[] json) {
+    try {
+      return MAPPER.readValue(json, RawGreeting.class);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**

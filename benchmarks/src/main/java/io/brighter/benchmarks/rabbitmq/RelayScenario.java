@@ -30,9 +30,9 @@ import javax.sql.DataSource;
  * (a) The outbox relay: {@code messages} events deposited in batches in a PostgreSQL transaction,
  * then sent to RabbitMQ with publisher confirms and marked dispatched once confirmed. Brighter:
  * {@code depositPost(batch, unitOfWork)}, commit, {@code clearOutbox(ids)} through a {@link
- * JdbcOutbox} and an {@link RmqMessageProducer}, until no message is outstanding. Raw: a JDBC batch
- * insert, commit, a publish per row with streaming confirms, and a batch update of the rows
- * confirmed so far, until every row is marked.
+ * JdbcOutbox} and an {@link RmqMessageProducer}, until no message is outstanding. Raw: the event
+ * written as JSON with Jackson, a JDBC batch insert, commit, a publish per row with streaming
+ * confirms, and a batch update of the rows confirmed so far, until every row is marked.
  */
 final class RelayScenario {
 
