@@ -41,7 +41,7 @@ final class RelayScenario {
   private static final String RAW_TABLE = "bench_raw_outbox";
 
   /** How long both sides wait between checks for the last confirms: no busy spinning. */
-  static final long POLL_NANOS = 200_000;
+  static final long POLL_NANOS = 2_000_000;
 
   private final DataSource dataSource = Infrastructure.postgres();
   private final int batchSize;
