@@ -18,7 +18,10 @@ public final class RmqHeaders {
   /** The message type, e.g. {@code MT_EVENT}. */
   public static final String MESSAGE_TYPE = "MessageType";
 
-  /** The message id (also the AMQP {@code message_id} property). */
+  /**
+   * The message id's header name in .NET Brighter. Like .NET Brighter, this transport carries the id
+   * in the AMQP {@code message_id} property (and {@link #CLOUD_EVENTS_ID}), not in this header.
+   */
   public static final String MESSAGE_ID = "MessageId";
 
   /** The correlation id. */
