@@ -19,8 +19,8 @@ public final class RmqHeaders {
   public static final String MESSAGE_TYPE = "MessageType";
 
   /**
-   * The message id's header name in .NET Brighter. Like .NET Brighter, this transport carries the id
-   * in the AMQP {@code message_id} property (and {@link #CLOUD_EVENTS_ID}), not in this header.
+   * The message id's header name in .NET Brighter. Like .NET Brighter, this transport carries the
+   * id in the AMQP {@code message_id} property (and {@link #CLOUD_EVENTS_ID}), not in this header.
    */
   public static final String MESSAGE_ID = "MessageId";
 
