@@ -59,3 +59,19 @@ ensure_node() {
   echo "node or npm is missing: installing them (the DynamoDB tests run dynalite on node)" >&2
   apt_install nodejs npm
 }
+
+# RabbitMQ for brighter-rabbitmq's integration tests (guest/guest on 127.0.0.1:5672).
+ensure_rabbitmq() {
+  port_open 5672 && return 0
+  echo "RabbitMQ is not running on 127.0.0.1:5672: starting it" >&2
+  command -v rabbitmq-server >/dev/null 2>&1 || apt_install rabbitmq-server
+  local env=/etc/rabbitmq/rabbitmq-env.conf
+  if ! grep -q "brighter-test" "$env" 2>/dev/null; then
+    mkdir -p /etc/rabbitmq
+    printf '%s\n' '# brighter-test: the broker listens on loopback only (guest/guest)' \
+      'NODE_IP_ADDRESS=127.0.0.1' 'NODENAME=rabbit@localhost' \
+      'SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"' >> "$env"
+  fi
+  port_open 5672 || ERL_EPMD_ADDRESS=127.0.0.1 rabbitmq-server -detached
+  wait_for_port 5672 RabbitMQ
+}

@@ -405,6 +405,70 @@ class CommandProcessorPostTest {
     }
   }
 
+  @Nested
+  class BatchedConfirmations {
+
+    @Test
+    void one_batch_of_confirmations_marks_its_delivered_messages_and_keeps_the_refused() {
+      // given
+      BatchConfirmingProducer producer =
+          new BatchConfirmingProducer(publication(GREETINGS, GreetingAdded.class));
+      CommandProcessor processor =
+          processor(
+              ExternalBusConfiguration.builder().producers(ProducerRegistry.of(List.of(producer))));
+      Id first = processor.post(new GreetingAdded(Id.random(), "Ada"));
+      Id second = processor.post(new GreetingAdded(Id.random(), "Grace"));
+      Id refused = processor.post(new GreetingAdded(Id.random(), "Edsger"));
+
+      // when
+      producer.confirm(
+          List.of(
+              new PublishConfirmation(first, true, null),
+              new PublishConfirmation(refused, false, new IllegalStateException("nack")),
+              new PublishConfirmation(second, true, null)));
+
+      // then
+      assertThat(outbox.outstandingMessages(Duration.ZERO, 10))
+          .extracting(Message::id)
+          .containsExactly(refused);
+    }
+  }
+
+  /** Reports deliveries in batches, as a broker confirming many messages at once does. */
+  static final class BatchConfirmingProducer implements MessageProducer {
+    private final Publication publication;
+    private Consumer<List<PublishConfirmation>> listener = confirmations -> {};
+
+    BatchConfirmingProducer(Publication publication) {
+      this.publication = publication;
+    }
+
+    @Override
+    public Publication publication() {
+      return publication;
+    }
+
+    @Override
+    public void send(Message message) {}
+
+    @Override
+    public void sendWithDelay(Message message, Duration delay) {}
+
+    @Override
+    public boolean confirmsPublication() {
+      return true;
+    }
+
+    @Override
+    public void onConfirmations(Consumer<List<PublishConfirmation>> confirmations) {
+      this.listener = confirmations;
+    }
+
+    void confirm(List<PublishConfirmation> confirmations) {
+      listener.accept(confirmations);
+    }
+  }
+
   /** Accepts every send and reports delivery only when the test says so. */
   static final class ConfirmingProducer implements MessageProducer {
     private final Publication publication;

@@ -1,0 +1,145 @@
+package io.brighter.benchmarks.rabbitmq;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The RabbitMQ throughput and latency harness: Brighter's transport measured in one run beside a
+ * raw amqp-client loop doing the same work, on the loopback PostgreSQL and RabbitMQ. Each
+ * throughput scenario runs a warm-up of each side, then {@code rounds} measured rounds alternating
+ * raw and Brighter; the table shows the median of the rounds.
+ *
+ * {@snippet lang = "shell" :
+ * java -cp benchmarks/target/benchmarks.jar io.brighter.benchmarks.rabbitmq.RmqHarness
+ * }
+ *
+ * <p>Arguments, all optional, as {@code name=value}: {@code relay} (messages, 20000), {@code
+ * consume} (messages, 50000), {@code rate} (latency scenario, messages per second, 500), {@code
+ * seconds} (latency scenario, 10), {@code rounds} (3), {@code only} (the scenarios to run, e.g.
+ * {@code only=relay,consume}; all three by default).
+ */
+public final class RmqHarness {
+
+  private RmqHarness() {}
+
+  /** Runs every scenario and prints the table. */
+  public static void main(String[] args) throws Exception {
+    int relayMessages = option(args, "relay", 20_000);
+    int consumeMessages = option(args, "consume", 50_000);
+    int rate = option(args, "rate", 500);
+    int seconds = option(args, "seconds", 10);
+    int rounds = option(args, "rounds", 3);
+    String only = text(args, "only", "relay,consume,latency");
+    double[] relayRaw = new double[rounds];
+    double[] relayBrighter = new double[rounds];
+    double[] consumeRaw = new double[rounds];
+    double[] consumeBrighter = new double[rounds];
+
+    RelayScenario relay = new RelayScenario(500);
+    if (only.contains("relay")) {
+      relay.raw(relayMessages / 2);
+      relay.brighter(relayMessages / 2);
+    }
+    for (int round = 0; only.contains("relay") && round < rounds; round++) {
+      relayRaw[round] = relay.raw(relayMessages);
+      relayBrighter[round] = relay.brighter(relayMessages);
+      System.out.printf(
+          Locale.ROOT,
+          "relay round %d: raw %.0f msg/s, brighter %.0f msg/s%n",
+          round + 1,
+          relayRaw[round],
+          relayBrighter[round]);
+    }
+
+    ConsumeScenario consume = new ConsumeScenario();
+    if (only.contains("consume")) {
+      consume.raw(consumeMessages / 2);
+      consume.brighter(consumeMessages / 2);
+    }
+    for (int round = 0; only.contains("consume") && round < rounds; round++) {
+      consumeRaw[round] = consume.raw(consumeMessages);
+      double rawCpu = consume.lastCpuMicrosPerMessage;
+      consumeBrighter[round] = consume.brighter(consumeMessages);
+      System.out.printf(
+          Locale.ROOT,
+          "consume round %d: raw %.0f msg/s (%.1f µs CPU/msg), brighter %.0f msg/s (%.1f µs CPU/msg)%n",
+          round + 1,
+          consumeRaw[round],
+          rawCpu,
+          consumeBrighter[round],
+          consume.lastCpuMicrosPerMessage);
+    }
+
+    LatencyScenario latency = new LatencyScenario();
+    long[] latencyRaw = {0};
+    long[] latencyBrighter = {0};
+    if (only.contains("latency")) {
+      latency.raw(rate, rate);
+      latency.brighter(rate, rate);
+      latencyRaw = latency.raw(rate, rate * seconds);
+      latencyBrighter = latency.brighter(rate, rate * seconds);
+    }
+
+    System.out.println();
+    System.out.println("| scenario | raw amqp-client | Brighter | Brighter / raw | target |");
+    System.out.println("|---|---:|---:|---:|---|");
+    row("(a) outbox relay PostgreSQL → RabbitMQ, msg/s", median(relayRaw), median(relayBrighter));
+    row(
+        "(c) consume → no-op handler → ack, prefetch " + ConsumeScenario.PREFETCH + ", msg/s",
+        median(consumeRaw),
+        median(consumeBrighter));
+    System.out.println();
+    System.out.printf(
+        Locale.ROOT, "(d) commit-to-broker-ack latency at %d msg/s for %d s, µs%n", rate, seconds);
+    System.out.println("| side | p50 | p99 | max |");
+    System.out.println("|---|---:|---:|---:|");
+    latencyRow("raw amqp-client", latencyRaw);
+    latencyRow("Brighter", latencyBrighter);
+  }
+
+  private static void row(String scenario, double raw, double brighter) {
+    double ratio = brighter / raw;
+    System.out.printf(
+        Locale.ROOT,
+        "| %s | %.0f | %.0f | %.0f %% | ≥ 80 %% (%s) |%n",
+        scenario,
+        raw,
+        brighter,
+        ratio * 100,
+        ratio >= 0.8 ? "met" : "not met");
+  }
+
+  private static void latencyRow(String side, long[] sorted) {
+    System.out.printf(
+        Locale.ROOT,
+        "| %s | %d | %d | %d |%n",
+        side,
+        LatencyScenario.percentile(sorted, 50),
+        LatencyScenario.percentile(sorted, 99),
+        sorted[sorted.length - 1]);
+  }
+
+  private static double median(double[] values) {
+    double[] copy = values.clone();
+    Arrays.sort(copy);
+    return copy[copy.length / 2];
+  }
+
+  private static String text(String[] args, String name, String fallback) {
+    for (String arg : args) {
+      if (arg.startsWith(name + "=")) {
+        return arg.substring(name.length() + 1);
+      }
+    }
+    return fallback;
+  }
+
+  private static int option(String[] args, String name, int fallback) {
+    for (String arg : args) {
+      if (arg.startsWith(name + "=")) {
+        return Integer.parseInt(arg.substring(name.length() + 1));
+      }
+    }
+    return fallback;
+  }
+}

@@ -1,0 +1,199 @@
+package io.brighter.rabbitmq;
+
+import static io.brighter.rabbitmq.Fixtures.event;
+import static io.brighter.rabbitmq.Fixtures.fresh;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.brighter.ConfigurationException;
+import io.brighter.messaging.HeaderNames;
+import io.brighter.messaging.Message;
+import io.brighter.messaging.OnMissingChannel;
+import io.brighter.messaging.Publication;
+import io.brighter.messaging.RoutingKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What the consumer does on the loopback broker beyond the shared transport rules. */
+class RmqMessageConsumerIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(2);
+
+  private final RmqConnection connection = Broker.connection();
+  private final RoutingKey topic = RoutingKey.of(fresh("topic"));
+  private final RoutingKey deadLetters = RoutingKey.of(topic.value() + ".dlq");
+  private final String queue = fresh("queue");
+  private final List<AutoCloseable> opened = new ArrayList<>();
+
+  @AfterEach
+  void cleanUp() throws Exception {
+    for (AutoCloseable resource : opened.reversed()) {
+      resource.close();
+    }
+    Broker.deleteQueues(List.of(queue, queue + ".dlq"));
+  }
+
+  @Test
+  void a_quorum_queue_is_declared_and_consumed() {
+    // given
+    RmqMessageConsumer consumer =
+        consumer(RmqSubscription.DEFAULT.withQueueType(RmqQueueType.QUORUM));
+    Message sent = event(topic, 1);
+
+    // when
+    producer().send(sent);
+
+    // then
+    Message received = receiveOne(consumer);
+    consumer.acknowledge(received);
+    assertThat(received.id()).isEqualTo(sent.id());
+    var classic =
+        RmqTopology.queueArguments(
+            new RmqTopology.QueueSpec(
+                queue, topic, deadLetters, connection, RmqSubscription.DEFAULT));
+    assertThatThrownBy(
+            () -> Broker.admin(channel -> channel.queueDeclare(queue, true, false, false, classic)))
+        .as("the queue is a quorum queue")
+        .hasStackTraceContaining("x-queue-type");
+  }
+
+  @Test
+  void a_rejected_message_lands_in_the_dead_letter_queue_declared_with_the_queue() {
+    // given
+    RmqMessageConsumer consumer = consumer(RmqSubscription.DEFAULT);
+    Message sent = event(topic, 1);
+    producer().send(sent);
+    Message received = receiveOne(consumer);
+
+    // when
+    boolean rejected = consumer.reject(received, "Message rejected reason: DeliveryError");
+
+    // then
+    assertThat(rejected).isTrue();
+    Message dead = receiveOne(deadLetterQueue());
+    assertThat(dead.id()).isEqualTo(sent.id());
+    assertThat(dead.header().bag())
+        .containsEntry(HeaderNames.REJECTION_REASON, "Message rejected reason: DeliveryError");
+    assertThat(Broker.ready(queue)).isZero();
+  }
+
+  @Test
+  void a_message_that_outlives_the_queue_ttl_is_dead_lettered_by_the_broker() {
+    // given a queue whose messages expire after 100 ms, nobody reading it
+    consumer(RmqSubscription.DEFAULT.withMessageTtl(Duration.ofMillis(100))).close();
+    Message sent = event(topic, 1);
+
+    // when
+    producer().send(sent);
+
+    // then: the queue's x-dead-letter-exchange and routing key took it to the dead-letter queue
+    Message dead = receiveOne(deadLetterQueue());
+    assertThat(dead.id()).isEqualTo(sent.id());
+  }
+
+  @Test
+  void a_requeued_message_keeps_its_id_and_carries_the_handled_count_given() {
+    // given
+    RmqMessageConsumer consumer = consumer(RmqSubscription.DEFAULT);
+    Message sent = event(topic, 1);
+    producer().send(sent);
+    Message received = receiveOne(consumer);
+
+    // when
+    consumer.requeue(received.withHeader(received.header().withHandledCount(1)), Duration.ZERO);
+    Message again = receiveOne(consumer);
+    consumer.requeue(again.withHeader(again.header().withHandledCount(2)), Duration.ZERO);
+    Message third = receiveOne(consumer);
+
+    // then
+    consumer.acknowledge(third);
+    assertThat(third.id()).isEqualTo(sent.id());
+    assertThat(third.header().handledCount()).isEqualTo(2);
+  }
+
+  @Test
+  void settling_twice_does_nothing_the_second_time() {
+    // given
+    RmqMessageConsumer consumer = consumer(RmqSubscription.DEFAULT);
+    producer().send(event(topic, 1));
+    Message received = receiveOne(consumer);
+    consumer.acknowledge(received);
+
+    // when / then
+    consumer.acknowledge(received);
+    assertThat(consumer.reject(received, "late")).isFalse();
+    assertThat(consumer.requeue(received, Duration.ZERO)).isFalse();
+  }
+
+  @Test
+  void validate_fails_on_a_missing_queue_with_a_configuration_exception_naming_it() {
+    assertThatThrownBy(
+            () ->
+                new RmqMessageConsumer(
+                    connection,
+                    RmqSubscription.DEFAULT,
+                    topic,
+                    queue,
+                    1,
+                    deadLetters,
+                    OnMissingChannel.VALIDATE))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining(queue);
+  }
+
+  @Test
+  void a_queue_declared_with_other_settings_fails_with_a_configuration_exception() {
+    // given
+    consumer(RmqSubscription.DEFAULT).close();
+
+    // when / then
+    assertThatThrownBy(
+            () -> consumer(RmqSubscription.DEFAULT.withMaxQueueLength(5, RmqOverflow.DROP_HEAD)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("other settings");
+  }
+
+  private RmqMessageConsumer consumer(RmqSubscription options) {
+    return open(
+        new RmqMessageConsumer(
+            connection, options, topic, queue, 1, deadLetters, OnMissingChannel.CREATE));
+  }
+
+  private RmqMessageConsumer deadLetterQueue() {
+    return open(
+        new RmqMessageConsumer(
+            connection,
+            RmqSubscription.DEFAULT,
+            deadLetters,
+            queue + ".dlq",
+            1,
+            RoutingKey.of(deadLetters.value() + ".dlq"),
+            OnMissingChannel.ASSUME));
+  }
+
+  private RmqMessageProducer producer() {
+    return open(new RmqMessageProducer(connection, Publication.builder().topic(topic).build()));
+  }
+
+  private <T extends AutoCloseable> T open(T resource) {
+    opened.add(resource);
+    return resource;
+  }
+
+  private static Message receiveOne(RmqMessageConsumer consumer) {
+    List<Message> received = new ArrayList<>();
+    await()
+        .atMost(WAIT.multipliedBy(3))
+        .until(
+            () -> {
+              received.addAll(consumer.receive(WAIT));
+              return !received.isEmpty();
+            });
+    assertThat(received).hasSize(1);
+    return received.getFirst();
+  }
+}
