@@ -1,19 +1,23 @@
 package io.brighter.samples.greetings;
 
 import io.brighter.messaging.inmemory.InMemoryBus;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
  * The sample's command line: {@code --db sqlite|postgres|mariadb} (default {@code sqlite}, files
- * under {@code --data-dir}, default {@code target/greetings-data}), {@code --bus memory|kafka}
- * (default {@code memory}; Kafka at {@code --kafka HOST:PORT}, default {@code
- * BRIGHTER_KAFKA_BOOTSTRAP} or {@code 127.0.0.1:9092}), {@code --port N} (default 8080; 0 picks a
- * free port) and {@code --exit} (stop after the demo instead of serving on).
+ * under {@code --data-dir}, default {@code target/greetings-data}), {@code --bus
+ * memory|kafka|rabbitmq} (default {@code memory}; Kafka at {@code --kafka HOST:PORT}, default
+ * {@code BRIGHTER_KAFKA_BOOTSTRAP} or {@code 127.0.0.1:9092}; RabbitMQ at {@code --rabbitmq URI},
+ * default {@code BRIGHTER_RABBITMQ_URI} or {@code amqp://guest:guest@127.0.0.1:5672}), {@code
+ * --port N} (default 8080; 0 picks a free port) and {@code --exit} (stop after the demo instead of
+ * serving on).
  *
  * @param database where both services keep their tables
  * @param bus what joins the two services
  * @param kafkaBootstrap the Kafka cluster, for {@link Bus#KAFKA}
+ * @param rabbitUri the RabbitMQ broker, for {@link Bus#RABBITMQ}
  * @param port the greetings API's HTTP port
  * @param dataDir where SQLite files go
  * @param exitAfterDemo whether to stop after the demo
@@ -22,6 +26,7 @@ public record SampleOptions(
     SampleDatabase database,
     Bus bus,
     String kafkaBootstrap,
+    String rabbitUri,
     int port,
     Path dataDir,
     boolean exitAfterDemo) {
@@ -31,21 +36,25 @@ public record SampleOptions(
     /** The in-memory bus: nothing to run. */
     MEMORY,
     /** A Kafka cluster. */
-    KAFKA
+    KAFKA,
+    /** A RabbitMQ broker. */
+    RABBITMQ
   }
 
   /** How to call the sample. */
   public static final String USAGE =
-      "usage: greetings [--db sqlite|postgres|mariadb] [--bus memory|kafka] [--kafka HOST:PORT]"
-          + " [--port N] [--data-dir DIR] [--exit]";
+      "usage: greetings [--db sqlite|postgres|mariadb] [--bus memory|kafka|rabbitmq]"
+          + " [--kafka HOST:PORT] [--rabbitmq URI] [--port N] [--data-dir DIR] [--exit]";
 
   /** The defaults: SQLite, the in-memory bus, port 8080, serve on after the demo. */
   public static SampleOptions defaults() {
     String kafka = System.getenv("BRIGHTER_KAFKA_BOOTSTRAP");
+    String rabbit = System.getenv("BRIGHTER_RABBITMQ_URI");
     return new SampleOptions(
         SampleDatabase.SQLITE,
         Bus.MEMORY,
         kafka == null ? "127.0.0.1:9092" : kafka,
+        rabbit == null ? "amqp://guest:guest@127.0.0.1:5672" : rabbit,
         8080,
         Path.of("target", "greetings-data"),
         false);
@@ -60,6 +69,7 @@ public record SampleOptions(
             case "--db" -> options.withDatabase(SampleDatabase.valueOf(upper(value(args, ++i))));
             case "--bus" -> options.withBus(Bus.valueOf(upper(value(args, ++i))), null);
             case "--kafka" -> options.withBus(options.bus, value(args, ++i));
+            case "--rabbitmq" -> options.withRabbitUri(value(args, ++i));
             case "--port" -> options.withPort(Integer.parseInt(value(args, ++i)));
             case "--data-dir" -> options.withDataDir(Path.of(value(args, ++i)));
             case "--exit" -> options.withExitAfterDemo(true);
@@ -75,33 +85,46 @@ public record SampleOptions(
     return switch (bus) {
       case MEMORY -> new SampleTransport.InMemory(new InMemoryBus());
       case KAFKA -> new SampleTransport.Kafka(kafkaBootstrap);
+      case RABBITMQ -> new SampleTransport.RabbitMq(URI.create(rabbitUri));
     };
   }
 
   /** These options with {@code value} as the database. */
   public SampleOptions withDatabase(SampleDatabase value) {
-    return new SampleOptions(value, bus, kafkaBootstrap, port, dataDir, exitAfterDemo);
+    return new SampleOptions(value, bus, kafkaBootstrap, rabbitUri, port, dataDir, exitAfterDemo);
   }
 
   /** These options with {@code value} as the bus, and Kafka at {@code kafka} when given. */
   public SampleOptions withBus(Bus value, String kafka) {
     return new SampleOptions(
-        database, value, kafka == null ? kafkaBootstrap : kafka, port, dataDir, exitAfterDemo);
+        database,
+        value,
+        kafka == null ? kafkaBootstrap : kafka,
+        rabbitUri,
+        port,
+        dataDir,
+        exitAfterDemo);
+  }
+
+  /** These options with RabbitMQ at {@code value}. */
+  public SampleOptions withRabbitUri(String value) {
+    return new SampleOptions(database, bus, kafkaBootstrap, value, port, dataDir, exitAfterDemo);
   }
 
   /** These options with {@code value} as the HTTP port. */
   public SampleOptions withPort(int value) {
-    return new SampleOptions(database, bus, kafkaBootstrap, value, dataDir, exitAfterDemo);
+    return new SampleOptions(
+        database, bus, kafkaBootstrap, rabbitUri, value, dataDir, exitAfterDemo);
   }
 
   /** These options with SQLite files under {@code value}. */
   public SampleOptions withDataDir(Path value) {
-    return new SampleOptions(database, bus, kafkaBootstrap, port, value, exitAfterDemo);
+    return new SampleOptions(database, bus, kafkaBootstrap, rabbitUri, port, value, exitAfterDemo);
   }
 
   /** These options, stopping after the demo when {@code value}. */
   public SampleOptions withExitAfterDemo(boolean value) {
-    return new SampleOptions(database, bus, kafkaBootstrap, port, dataDir, value);
+    return new SampleOptions(database, bus, kafkaBootstrap, rabbitUri, port, dataDir, value);
   }
 
   private static String upper(String value) {

@@ -11,10 +11,16 @@ import io.brighter.messaging.Publication;
 import io.brighter.messaging.inmemory.InMemoryBus;
 import io.brighter.messaging.inmemory.InMemoryChannelFactory;
 import io.brighter.messaging.inmemory.InMemoryMessageProducer;
+import io.brighter.rabbitmq.RmqChannelFactory;
+import io.brighter.rabbitmq.RmqConnection;
+import io.brighter.rabbitmq.RmqExchange;
+import io.brighter.rabbitmq.RmqMessageProducer;
+import java.net.URI;
 
 /**
  * The bus between the two services: how to make a producer for a publication and the channel
- * factory of a subscription. The in-memory bus needs nothing running; Kafka needs a broker.
+ * factory of a subscription. The in-memory bus needs nothing running; Kafka and RabbitMQ need a
+ * broker.
  */
 public sealed interface SampleTransport {
 
@@ -67,6 +73,34 @@ public sealed interface SampleTransport {
     @Override
     public String describe() {
       return "Kafka at " + bootstrapServers;
+    }
+  }
+
+  /**
+   * RabbitMQ at {@code uri}, on the direct exchange {@code greetings.sample}; the salutation
+   * service reads the durable queue {@code salutations}.
+   */
+  record RabbitMq(URI uri) implements SampleTransport {
+    private RmqConnection connection() {
+      return RmqConnection.builder()
+          .uri(uri)
+          .exchange(RmqExchange.direct("greetings.sample"))
+          .build();
+    }
+
+    @Override
+    public MessageProducer producer(Publication publication) {
+      return new RmqMessageProducer(connection(), publication);
+    }
+
+    @Override
+    public ChannelFactory channelFactory() {
+      return new RmqChannelFactory(connection());
+    }
+
+    @Override
+    public String describe() {
+      return "RabbitMQ at " + uri.getHost() + ":" + uri.getPort();
     }
   }
 }

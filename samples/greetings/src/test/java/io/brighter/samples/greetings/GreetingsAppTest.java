@@ -16,21 +16,26 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs the sample's demo end to end on each database the machine has (SQLite in a fresh folder,
- * PostgreSQL and MariaDB on loopback) with the in-memory bus, and with Kafka (a single-node broker
- * started in the test JVM), and checks what a user would see.
+ * PostgreSQL and MariaDB on loopback) with the in-memory bus, with Kafka (a single-node broker
+ * started in the test JVM) and with RabbitMQ (on loopback), and checks what a user would see.
  */
 class GreetingsAppTest {
 
   @TempDir Path dataDir;
 
-  /** Every database with the in-memory bus, and the two server databases with Kafka. */
+  /**
+   * Every database with the in-memory bus, and two databases each with Kafka and with RabbitMQ (the
+   * loopback broker, guest/guest).
+   */
   static Stream<Arguments> combinations() {
     return Stream.of(
         Arguments.of(SampleDatabase.SQLITE, Bus.MEMORY),
         Arguments.of(SampleDatabase.POSTGRES, Bus.MEMORY),
         Arguments.of(SampleDatabase.MARIADB, Bus.MEMORY),
         Arguments.of(SampleDatabase.SQLITE, Bus.KAFKA),
-        Arguments.of(SampleDatabase.POSTGRES, Bus.KAFKA));
+        Arguments.of(SampleDatabase.POSTGRES, Bus.KAFKA),
+        Arguments.of(SampleDatabase.SQLITE, Bus.RABBITMQ),
+        Arguments.of(SampleDatabase.MARIADB, Bus.RABBITMQ));
   }
 
   @ParameterizedTest(name = "{0} with {1}")
