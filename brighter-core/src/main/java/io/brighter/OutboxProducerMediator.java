@@ -79,13 +79,31 @@ final class OutboxProducerMediator {
   /** Maps {@code request} and stores its message, inside {@code transaction} when given. */
   Id deposit(
       Request request, RequestContext context, @Nullable BoxTransactionProvider<?> transaction) {
+    return store(request, context, transaction).id();
+  }
+
+  /**
+   * Deposits {@code request} on its own (the outbox commits it before returning) and sends the
+   * message at once. The stored message is not read back: with no caller's transaction the message
+   * in hand is the one committed.
+   */
+  Id post(Request request, RequestContext context) {
+    Message message = store(request, context, null);
+    tracer.inSpan(
+        tracer.outboxSpan(TracedOperation.CLEAR, 1),
+        () -> dispatchAll(List.of(message), sent -> true));
+    return message.id();
+  }
+
+  private Message store(
+      Request request, RequestContext context, @Nullable BoxTransactionProvider<?> transaction) {
     checkLimit(1);
     return tracer.inSpan(
         tracer.requestSpan(request, TracedOperation.DEPOSIT),
         () -> {
           Message message = map(request, context);
           outbox.add(message, context, transaction);
-          return message.id();
+          return message;
         });
   }
 

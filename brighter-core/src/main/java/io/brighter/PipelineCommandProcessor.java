@@ -236,13 +236,7 @@ final class PipelineCommandProcessor implements CommandProcessor {
     requireNonNull(request, "request must not be null");
     RequestContext prepared = prepare(context);
     Span span = tracer.requestSpan(request, TracedOperation.POST);
-    return tracer.inSpan(
-        span,
-        () -> {
-          Id id = bus.deposit(request, prepared.useSpan(span), null);
-          bus.clear(List.of(id));
-          return id;
-        });
+    return tracer.inSpan(span, () -> bus.post(request, prepared.useSpan(span)));
   }
 
   @Override

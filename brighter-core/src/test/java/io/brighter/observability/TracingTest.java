@@ -273,9 +273,15 @@ class TracingTest {
   void each_outbox_call_within_a_trace_is_a_client_span_of_the_operation_that_made_it() {
     // given
     CommandProcessor processor = processor(tracer, false);
+    Span request = web.spanBuilder("POST /greetings").startSpan();
 
     // when
-    processor.post(new GreetingMade(Id.random(), "Hello Ada"));
+    try (Scope ignored = request.makeCurrent()) {
+      Id id = processor.depositPost(new GreetingMade(Id.random(), "Hello Ada"));
+      processor.clearOutbox(List.of(id));
+    } finally {
+      request.end();
+    }
 
     // then
     SpanData deposit = span("GreetingMade deposit");
@@ -288,6 +294,21 @@ class TracingTest {
         .containsEntry(AttributeKey.stringKey(BrighterSemanticConventions.STORE), "InMemoryOutbox");
     assertThat(span("outbox get").getParentSpanId()).isEqualTo(clear.getSpanId());
     assertThat(span("outbox mark_dispatched").getParentSpanId()).isEqualTo(clear.getSpanId());
+  }
+
+  @Test
+  void a_post_sends_the_message_it_stored_without_reading_it_back() {
+    // given
+    CommandProcessor processor = processor(tracer, false);
+
+    // when
+    processor.post(new GreetingMade(Id.random(), "Hello Grace"));
+
+    // then
+    assertThat(spans.getFinishedSpanItems())
+        .extracting(SpanData::getName)
+        .contains("outbox add", "greeting.made publish", "outbox mark_dispatched")
+        .doesNotContain("outbox get");
   }
 
   @Test
