@@ -12,9 +12,10 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The Greetings sample: a greetings API and a salutation service, wired with the plain builders (no
- * container), joined by a bus (in memory by default, or Kafka), each with its own database (SQLite
- * files by default). {@link #main} starts both, runs the {@link Demo} against the API over HTTP,
- * prints the trace of one greeting, and serves on until stopped (or exits with {@code --exit}).
+ * container), joined by a bus (in memory by default, Kafka or RabbitMQ), each with its own tables
+ * (a SQLite file each by default, or PostgreSQL, MariaDB or DynamoDB). {@link #main} starts both,
+ * runs the {@link Demo} against the API over HTTP, prints the trace of one greeting, and serves on
+ * until stopped (or exits with {@code --exit}).
  */
 public final class GreetingsApp implements AutoCloseable {
 

@@ -11,7 +11,8 @@ import java.util.Locale;
  * Where the sample keeps its tables. SQLite (the default) needs nothing running: each service gets
  * its own file. PostgreSQL and MariaDB use the loopback servers of the project's tests, database
  * {@code test}; {@code BRIGHTER_JDBC_POSTGRES_URL} / {@code BRIGHTER_JDBC_MARIADB_URL} (and {@code
- * _USER}, {@code _PASSWORD}) point elsewhere.
+ * _USER}, {@code _PASSWORD}) point elsewhere. DynamoDB is no relational database: its tables are
+ * reached through {@link SampleDynamoDb}, and {@link #dialect()} and {@link #open} refuse it.
  */
 public enum SampleDatabase {
   /** A file per service, WAL mode. */
@@ -19,7 +20,9 @@ public enum SampleDatabase {
   /** PostgreSQL on loopback. */
   POSTGRES(SqlDialect.POSTGRES, "jdbc:postgresql://127.0.0.1:5432/test"),
   /** MariaDB (or MySQL) on loopback. */
-  MARIADB(SqlDialect.MYSQL, "jdbc:mariadb://127.0.0.1:3306/test");
+  MARIADB(SqlDialect.MYSQL, "jdbc:mariadb://127.0.0.1:3306/test"),
+  /** DynamoDB, at the endpoint of {@link SampleOptions#dynamoDbEndpoint()}. */
+  DYNAMODB(null, "");
 
   private final SqlDialect dialect;
   private final String defaultUrl;
@@ -31,11 +34,13 @@ public enum SampleDatabase {
 
   /** The outbox and inbox dialect. */
   public SqlDialect dialect() {
+    requireRelational();
     return dialect;
   }
 
   /** A pool for the service named {@code service}. */
   public HikariDataSource open(String service, Path dataDir) {
+    requireRelational();
     HikariConfig config = new HikariConfig();
     config.setPoolName(service);
     if (this == SQLITE) {
@@ -56,6 +61,12 @@ public enum SampleDatabase {
       config.setMaximumPoolSize(4);
     }
     return new HikariDataSource(config);
+  }
+
+  private void requireRelational() {
+    if (this == DYNAMODB) {
+      throw new IllegalStateException("DynamoDB is not reached through JDBC");
+    }
   }
 
   private static String env(String name, String fallback) {

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The sample's command line: {@code --db sqlite|postgres|mariadb} (default {@code sqlite}, files
- * under {@code --data-dir}, default {@code target/greetings-data}), {@code --bus
+ * The sample's command line: {@code --db sqlite|postgres|mariadb|dynamodb} (default {@code sqlite},
+ * files under {@code --data-dir}, default {@code target/greetings-data}; DynamoDB at {@code
+ * --dynamodb-endpoint URL}, default {@code BRIGHTER_DYNAMODB_ENDPOINT} or {@code
+ * http://127.0.0.1:8000}, or {@code aws} for AWS itself, see {@link SampleDynamoDb}), {@code --bus
  * memory|kafka|rabbitmq} (default {@code memory}; Kafka at {@code --kafka HOST:PORT}, default
  * {@code BRIGHTER_KAFKA_BOOTSTRAP} or {@code 127.0.0.1:9092}; RabbitMQ at {@code --rabbitmq URI},
  * default {@code BRIGHTER_RABBITMQ_URI} or {@code amqp://guest:guest@127.0.0.1:5672}), {@code
@@ -18,6 +20,7 @@ import java.util.Locale;
  * @param bus what joins the two services
  * @param kafkaBootstrap the Kafka cluster, for {@link Bus#KAFKA}
  * @param rabbitUri the RabbitMQ broker, for {@link Bus#RABBITMQ}
+ * @param dynamoDbEndpoint the DynamoDB endpoint, for {@link SampleDatabase#DYNAMODB}
  * @param port the greetings API's HTTP port
  * @param dataDir where SQLite files go
  * @param exitAfterDemo whether to stop after the demo
@@ -27,6 +30,7 @@ public record SampleOptions(
     Bus bus,
     String kafkaBootstrap,
     String rabbitUri,
+    String dynamoDbEndpoint,
     int port,
     Path dataDir,
     boolean exitAfterDemo) {
@@ -43,18 +47,21 @@ public record SampleOptions(
 
   /** How to call the sample. */
   public static final String USAGE =
-      "usage: greetings [--db sqlite|postgres|mariadb] [--bus memory|kafka|rabbitmq]"
-          + " [--kafka HOST:PORT] [--rabbitmq URI] [--port N] [--data-dir DIR] [--exit]";
+      "usage: greetings [--db sqlite|postgres|mariadb|dynamodb] [--bus memory|kafka|rabbitmq]"
+          + " [--kafka HOST:PORT] [--rabbitmq URI] [--dynamodb-endpoint URL|aws] [--port N]"
+          + " [--data-dir DIR] [--exit]";
 
   /** The defaults: SQLite, the in-memory bus, port 8080, serve on after the demo. */
   public static SampleOptions defaults() {
     String kafka = System.getenv("BRIGHTER_KAFKA_BOOTSTRAP");
     String rabbit = System.getenv("BRIGHTER_RABBITMQ_URI");
+    String dynamoDb = System.getenv("BRIGHTER_DYNAMODB_ENDPOINT");
     return new SampleOptions(
         SampleDatabase.SQLITE,
         Bus.MEMORY,
         kafka == null ? "127.0.0.1:9092" : kafka,
         rabbit == null ? "amqp://guest:guest@127.0.0.1:5672" : rabbit,
+        dynamoDb == null ? "http://127.0.0.1:8000" : dynamoDb,
         8080,
         Path.of("target", "greetings-data"),
         false);
@@ -70,6 +77,7 @@ public record SampleOptions(
             case "--bus" -> options.withBus(Bus.valueOf(upper(value(args, ++i))), null);
             case "--kafka" -> options.withBus(options.bus, value(args, ++i));
             case "--rabbitmq" -> options.withRabbitUri(value(args, ++i));
+            case "--dynamodb-endpoint" -> options.withDynamoDbEndpoint(value(args, ++i));
             case "--port" -> options.withPort(Integer.parseInt(value(args, ++i)));
             case "--data-dir" -> options.withDataDir(Path.of(value(args, ++i)));
             case "--exit" -> options.withExitAfterDemo(true);
@@ -91,7 +99,8 @@ public record SampleOptions(
 
   /** These options with {@code value} as the database. */
   public SampleOptions withDatabase(SampleDatabase value) {
-    return new SampleOptions(value, bus, kafkaBootstrap, rabbitUri, port, dataDir, exitAfterDemo);
+    return new SampleOptions(
+        value, bus, kafkaBootstrap, rabbitUri, dynamoDbEndpoint, port, dataDir, exitAfterDemo);
   }
 
   /** These options with {@code value} as the bus, and Kafka at {@code kafka} when given. */
@@ -101,6 +110,7 @@ public record SampleOptions(
         value,
         kafka == null ? kafkaBootstrap : kafka,
         rabbitUri,
+        dynamoDbEndpoint,
         port,
         dataDir,
         exitAfterDemo);
@@ -108,23 +118,32 @@ public record SampleOptions(
 
   /** These options with RabbitMQ at {@code value}. */
   public SampleOptions withRabbitUri(String value) {
-    return new SampleOptions(database, bus, kafkaBootstrap, value, port, dataDir, exitAfterDemo);
+    return new SampleOptions(
+        database, bus, kafkaBootstrap, value, dynamoDbEndpoint, port, dataDir, exitAfterDemo);
+  }
+
+  /** These options with DynamoDB at {@code value} ({@code aws}: AWS itself). */
+  public SampleOptions withDynamoDbEndpoint(String value) {
+    return new SampleOptions(
+        database, bus, kafkaBootstrap, rabbitUri, value, port, dataDir, exitAfterDemo);
   }
 
   /** These options with {@code value} as the HTTP port. */
   public SampleOptions withPort(int value) {
     return new SampleOptions(
-        database, bus, kafkaBootstrap, rabbitUri, value, dataDir, exitAfterDemo);
+        database, bus, kafkaBootstrap, rabbitUri, dynamoDbEndpoint, value, dataDir, exitAfterDemo);
   }
 
   /** These options with SQLite files under {@code value}. */
   public SampleOptions withDataDir(Path value) {
-    return new SampleOptions(database, bus, kafkaBootstrap, rabbitUri, port, value, exitAfterDemo);
+    return new SampleOptions(
+        database, bus, kafkaBootstrap, rabbitUri, dynamoDbEndpoint, port, value, exitAfterDemo);
   }
 
   /** These options, stopping after the demo when {@code value}. */
   public SampleOptions withExitAfterDemo(boolean value) {
-    return new SampleOptions(database, bus, kafkaBootstrap, rabbitUri, port, dataDir, value);
+    return new SampleOptions(
+        database, bus, kafkaBootstrap, rabbitUri, dynamoDbEndpoint, port, dataDir, value);
   }
 
   private static String upper(String value) {

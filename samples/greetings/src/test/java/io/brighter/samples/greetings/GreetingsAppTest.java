@@ -2,6 +2,7 @@ package io.brighter.samples.greetings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.brighter.dynamodb.local.LocalDynamoDb;
 import io.brighter.kafka.EmbeddedKafkaBroker;
 import io.brighter.samples.greetings.SampleOptions.Bus;
 import java.io.ByteArrayOutputStream;
@@ -16,15 +17,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs the sample's demo end to end on each database the machine has (SQLite in a fresh folder,
- * PostgreSQL and MariaDB on loopback) with the in-memory bus, with Kafka (a single-node broker
- * started in the test JVM) and with RabbitMQ (on loopback), and checks what a user would see.
+ * PostgreSQL and MariaDB on loopback, DynamoDB as dynalite behind the transaction front of
+ * brighter-dynamodb's tests, started once in the test JVM) with the in-memory bus, with Kafka (a
+ * single-node broker started in the test JVM) and with RabbitMQ (on loopback), and checks what a
+ * user would see.
  */
 class GreetingsAppTest {
 
   @TempDir Path dataDir;
 
   /**
-   * Every database with the in-memory bus, and two databases each with Kafka and with RabbitMQ (the
+   * Every database with the in-memory bus, two databases with Kafka, and three with RabbitMQ (the
    * loopback broker, guest/guest).
    */
   static Stream<Arguments> combinations() {
@@ -32,10 +35,12 @@ class GreetingsAppTest {
         Arguments.of(SampleDatabase.SQLITE, Bus.MEMORY),
         Arguments.of(SampleDatabase.POSTGRES, Bus.MEMORY),
         Arguments.of(SampleDatabase.MARIADB, Bus.MEMORY),
+        Arguments.of(SampleDatabase.DYNAMODB, Bus.MEMORY),
         Arguments.of(SampleDatabase.SQLITE, Bus.KAFKA),
         Arguments.of(SampleDatabase.POSTGRES, Bus.KAFKA),
         Arguments.of(SampleDatabase.SQLITE, Bus.RABBITMQ),
-        Arguments.of(SampleDatabase.MARIADB, Bus.RABBITMQ));
+        Arguments.of(SampleDatabase.MARIADB, Bus.RABBITMQ),
+        Arguments.of(SampleDatabase.DYNAMODB, Bus.RABBITMQ));
   }
 
   @ParameterizedTest(name = "{0} with {1}")
@@ -51,6 +56,9 @@ class GreetingsAppTest {
             .withPort(0)
             .withDataDir(dataDir)
             .withExitAfterDemo(true);
+    if (database == SampleDatabase.DYNAMODB) {
+      options = options.withDynamoDbEndpoint(LocalDynamoDb.endpoint().toString());
+    }
 
     // when
     Demo.Outcome outcome;

@@ -1,19 +1,18 @@
 package io.brighter.samples.greetings.api;
 
 import com.sun.net.httpserver.HttpServer;
-import com.zaxxer.hikari.HikariDataSource;
 import io.brighter.CommandProcessor;
 import io.brighter.ExternalBusConfiguration;
 import io.brighter.darker.QueryHandlerRegistry;
 import io.brighter.darker.QueryProcessor;
 import io.brighter.handlers.SimpleHandlerFactory;
 import io.brighter.handlers.SubscriberRegistry;
-import io.brighter.jdbc.JdbcOutbox;
 import io.brighter.messaging.MessageProducer;
 import io.brighter.messaging.ProducerRegistry;
 import io.brighter.messaging.Publication;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.observability.BrighterTracer;
+import io.brighter.outbox.Outbox;
 import io.brighter.outbox.OutboxSweeper;
 import io.brighter.samples.greetings.Greetings;
 import io.brighter.samples.greetings.Greetings.AddGreeting;
@@ -45,8 +44,7 @@ public final class GreetingsApi implements AutoCloseable {
           .requestType(GreetingMade.class)
           .build();
 
-  private final HikariDataSource dataSource;
-  private final JdbcOutbox outbox;
+  private final GreetingsStore store;
   private final MessageProducer producer;
   private final CommandProcessor commandProcessor;
   private final OutboxSweeper sweeper;
@@ -60,21 +58,16 @@ public final class GreetingsApi implements AutoCloseable {
       BrighterTracer brighterTracer,
       Tracer httpTracer)
       throws IOException {
-    dataSource = options.database().open("greetings", options.dataDir());
-    GreetingsSchema.create(dataSource);
-    outbox =
-        JdbcOutbox.forDialect(options.database().dialect(), dataSource)
-            .withTableName("greetings_outbox")
-            .createTableIfMissing();
+    store = GreetingsStore.open(options);
     producer = transport.producer(PUBLICATION);
     AtomicReference<CommandProcessor> processor = new AtomicReference<>();
     SimpleHandlerFactory handlers =
         new SimpleHandlerFactory()
-            .register(AddPersonHandler.class, () -> new AddPersonHandler(dataSource))
+            .register(AddPersonHandler.class, () -> new AddPersonHandler(store))
             .register(
                 AddGreetingHandler.class,
-                () -> new AddGreetingHandler(dataSource, processor::get, journal))
-            .register(FindGreetingsHandler.class, () -> new FindGreetingsHandler(dataSource));
+                () -> new AddGreetingHandler(store, processor::get, journal))
+            .register(FindGreetingsHandler.class, () -> new FindGreetingsHandler(store));
     commandProcessor =
         CommandProcessor.builder()
             .handlers(
@@ -85,7 +78,7 @@ public final class GreetingsApi implements AutoCloseable {
             .externalBus(
                 ExternalBusConfiguration.builder()
                     .producers(ProducerRegistry.of(List.of(producer)))
-                    .outbox(outbox)
+                    .outbox(store.outbox())
                     .build())
             .tracer(brighterTracer)
             .build();
@@ -127,8 +120,8 @@ public final class GreetingsApi implements AutoCloseable {
   }
 
   /** The API's outbox, where the demo finds a message to deliver twice. */
-  public JdbcOutbox outbox() {
-    return outbox;
+  public Outbox outbox() {
+    return store.outbox();
   }
 
   @Override
@@ -136,6 +129,6 @@ public final class GreetingsApi implements AutoCloseable {
     server.stop(0);
     sweeper.close();
     producer.close();
-    dataSource.close();
+    store.close();
   }
 }

@@ -1,12 +1,9 @@
 package io.brighter.samples.greetings.salutation;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.brighter.CommandProcessor;
 import io.brighter.ExternalBusConfiguration;
 import io.brighter.handlers.SimpleHandlerFactory;
 import io.brighter.handlers.SubscriberRegistry;
-import io.brighter.jdbc.JdbcInbox;
-import io.brighter.jdbc.JdbcOutbox;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageMapperRegistry;
 import io.brighter.messaging.MessageProducer;
@@ -24,11 +21,6 @@ import io.brighter.samples.greetings.SampleOptions;
 import io.brighter.samples.greetings.SampleTransport;
 import io.brighter.serviceactivator.Dispatcher;
 import io.brighter.serviceactivator.DispatcherBuilder;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -40,26 +32,14 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class SalutationService implements AutoCloseable {
 
-  static final String SALUTATIONS = "salutations_salutations";
-
-  private final HikariDataSource dataSource;
-  private final JdbcInbox inbox;
+  private final SalutationsStore store;
   private final Dispatcher dispatcher;
   private final MessageProducer producer;
 
   /** Wires the service on {@code transport}; call {@link #start()} to consume. */
   public SalutationService(
       SampleOptions options, SampleTransport transport, Journal journal, BrighterTracer tracer) {
-    dataSource = options.database().open("salutations", options.dataDir());
-    createTable();
-    inbox =
-        JdbcInbox.forDialect(options.database().dialect(), dataSource)
-            .withTableName("salutations_inbox")
-            .createTableIfMissing();
-    JdbcOutbox outbox =
-        JdbcOutbox.forDialect(options.database().dialect(), dataSource)
-            .withTableName("salutations_outbox")
-            .createTableIfMissing();
+    store = SalutationsStore.open(options);
     producer =
         transport.producer(
             Publication.builder()
@@ -74,12 +54,12 @@ public final class SalutationService implements AutoCloseable {
                 new SimpleHandlerFactory()
                     .register(
                         GreetingMadeHandler.class,
-                        () -> new GreetingMadeHandler(dataSource, processor::get, journal)))
-            .inbox(inbox)
+                        () -> new GreetingMadeHandler(store, processor::get, journal)))
+            .inbox(store.inbox())
             .externalBus(
                 ExternalBusConfiguration.builder()
                     .producers(ProducerRegistry.of(List.of(producer)))
-                    .outbox(outbox)
+                    .outbox(store.outbox())
                     .build())
             .tracer(tracer)
             .build();
@@ -110,38 +90,14 @@ public final class SalutationService implements AutoCloseable {
 
   /** How many salutations answer the greeting event {@code greetingId}. */
   public int salutationsFor(String greetingId) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement count =
-            connection.prepareStatement(
-                "SELECT COUNT(*) FROM " + SALUTATIONS + " WHERE greeting_id = ?")) {
-      count.setString(1, greetingId);
-      try (ResultSet rows = count.executeQuery()) {
-        rows.next();
-        return rows.getInt(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not count salutations", e);
-    }
+    return store.salutationsFor(greetingId);
   }
 
   @Override
   public void close() {
     dispatcher.stop();
     producer.close();
-    dataSource.close();
-  }
-
-  private void createTable() {
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute(
-          "CREATE TABLE IF NOT EXISTS "
-              + SALUTATIONS
-              + " (greeting_id VARCHAR(36) NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL,"
-              + " salutation VARCHAR(700) NOT NULL)");
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not create the salutations table", e);
-    }
+    store.close();
   }
 
   /** Notes in the journal how the dispatcher settled each message. */
