@@ -20,6 +20,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -96,6 +97,8 @@ public final class BrighterTracer {
       AttributeKey.stringKey("messaging.message.id");
   private static final AttributeKey<String> CONVERSATION_ID =
       AttributeKey.stringKey("messaging.message.conversation_id");
+  private static final AttributeKey<Long> BATCH_MESSAGE_COUNT =
+      AttributeKey.longKey("messaging.batch.message_count");
   private static final AttributeKey<Long> BODY_SIZE =
       AttributeKey.longKey("messaging.message.body.size");
 
@@ -230,6 +233,37 @@ public final class BrighterTracer {
             .setAttribute(HANDLED_COUNT, (long) header.handledCount());
     messageAttributes(builder, message);
     return builder.startSpan();
+  }
+
+  /**
+   * Records a receive of {@code count} messages for {@code subscription} that began at {@code
+   * startedAt} and ends now, as a consumer span {@code "<routing key> receive"} of its own trace;
+   * each message's {@code process} span then continues the trace the message carries. Does nothing
+   * when tracing is disabled or nothing was received.
+   */
+  public void received(Subscription subscription, int count, @Nullable Instant startedAt) {
+    if (tracer == null || count == 0 || startedAt == null) {
+      return;
+    }
+    tracer
+        .spanBuilder(subscription.routingKey().value() + " receive")
+        .setNoParent()
+        .setSpanKind(SpanKind.CONSUMER)
+        .setStartTimestamp(startedAt)
+        .setAttribute(OPERATION, "receive")
+        .setAttribute(MESSAGING_OPERATION_TYPE, "receive")
+        .setAttribute(MESSAGING_OPERATION_NAME, "receive")
+        .setAttribute(DESTINATION, subscription.routingKey().value())
+        .setAttribute(SUBSCRIPTION, subscription.channelName())
+        .setAttribute(CONSUMER_GROUP, subscription.name())
+        .setAttribute(BATCH_MESSAGE_COUNT, (long) count)
+        .startSpan()
+        .end();
+  }
+
+  /** The time a receive starts, for {@link #received}; null when tracing is disabled. */
+  public @Nullable Instant receiveStarting() {
+    return tracer == null ? null : Instant.now();
   }
 
   /**

@@ -11,6 +11,7 @@ import io.brighter.messaging.Subscription;
 import io.brighter.observability.BrighterTracer;
 import io.opentelemetry.api.trace.Span;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -100,8 +101,10 @@ final class Proactor extends MessagePump {
         return;
       }
       List<Message> messages;
+      Instant receiveStarted = resources.tracer().receiveStarting();
       try {
         messages = consumer.receive(subscription.timeout());
+        resources.tracer().received(subscription, messages.size(), receiveStarted);
       } catch (ChannelFailureException e) {
         LOG.warn("Channel of {} failed; retrying", consumerName, e);
         after(subscription.channelFailureDelay(), this::receive);

@@ -7,6 +7,7 @@ import io.brighter.messaging.Subscription;
 import io.brighter.observability.BrighterTracer;
 import io.opentelemetry.api.trace.Span;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -56,8 +57,10 @@ final class Reactor extends MessagePump {
         return;
       }
       List<Message> messages;
+      Instant receiveStarted = resources.tracer().receiveStarting();
       try {
         messages = consumer.receive(subscription.timeout());
+        resources.tracer().received(subscription, messages.size(), receiveStarted);
       } catch (ChannelFailureException e) {
         LOG.warn("Channel of {} failed; retrying", consumerName, e);
         pause(subscription.channelFailureDelay());

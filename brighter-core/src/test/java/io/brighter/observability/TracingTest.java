@@ -236,6 +236,11 @@ class TracingTest {
     assertThat(process.getParentSpanId()).isEqualTo(deposit.getSpanId());
     assertThat(process.getKind()).isEqualTo(SpanKind.CONSUMER);
     assertThat(handled.getParentSpanId()).isEqualTo(process.getSpanId());
+    SpanData receive = span("greeting.made receive");
+    assertThat(receive.getKind()).isEqualTo(SpanKind.CONSUMER);
+    assertThat(receive.getParentSpanContext().isValid()).isFalse();
+    assertThat(receive.getAttributes().get(AttributeKey.longKey("messaging.batch.message_count")))
+        .isEqualTo(1L);
     assertThat(SEEN)
         .singleElement()
         .satisfies(seen -> assertThat(seen[0].getSpanId()).isEqualTo(handled.getSpanId()));
