@@ -57,6 +57,12 @@ public enum SqlDialect {
    * SQLite 3.35 or newer: instants are fixed-width UTC ISO-8601 text, and a claim is one {@code
    * UPDATE … RETURNING} statement, atomic under SQLite's single writer. Open the database in WAL
    * mode with a busy timeout when several connections share it.
+   *
+   * <p>In a {@link JdbcUnitOfWork}, write before you read: a transaction that reads first and then
+   * writes cannot take the write lock while another connection (the sweeper, a broker's
+   * confirmations marking messages dispatched) is writing, and fails at once with {@code
+   * SQLITE_BUSY} whatever the busy timeout. Fold the check into the write ({@code INSERT … SELECT …
+   * WHERE}) or start the transaction with a write.
    */
   SQLITE("sqlite") {
     @Override
