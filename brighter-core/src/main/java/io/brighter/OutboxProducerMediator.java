@@ -43,6 +43,7 @@ final class OutboxProducerMediator {
   private final BrighterTracer tracer;
   private final MessagingMetrics metrics;
   private final Outbox outbox;
+  private final ConfirmedDispatches confirmedDispatches;
 
   OutboxProducerMediator(
       ExternalBusConfiguration bus,
@@ -53,6 +54,8 @@ final class OutboxProducerMediator {
     this.tracer = tracer;
     this.metrics = metrics;
     this.outbox = tracer.traced(bus.outbox());
+    this.confirmedDispatches =
+        new ConfirmedDispatches(ids -> outbox.markDispatched(ids, bus.clock().instant()));
     this.messages =
         MessagePipeline.builder().mappers(bus.mappers()).luggageStore(bus.luggageStore()).build();
     this.producerRetry =
@@ -267,7 +270,7 @@ final class OutboxProducerMediator {
     }
   }
 
-  /** Marks the delivered messages of a broker's report dispatched, in one outbox write. */
+  /** Queues the delivered messages of a broker's report to be marked dispatched. */
   private void confirmed(List<PublishConfirmation> confirmations) {
     List<Id> delivered = new ArrayList<>(confirmations.size());
     for (PublishConfirmation confirmation : confirmations) {
@@ -280,11 +283,7 @@ final class OutboxProducerMediator {
             confirmation.failure());
       }
     }
-    if (delivered.size() == 1) {
-      outbox.markDispatched(delivered.getFirst(), bus.clock().instant());
-    } else if (!delivered.isEmpty()) {
-      outbox.markDispatched(delivered, bus.clock().instant());
-    }
+    confirmedDispatches.add(delivered);
   }
 
   private static RoutingKey producerTopic(Message message) {

@@ -2,6 +2,7 @@ package io.brighter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.brighter.fixtures.MovableClock;
 import io.brighter.handlers.SimpleHandlerFactory;
@@ -401,7 +402,9 @@ class CommandProcessorPostTest {
       producer.confirm(new PublishConfirmation(id, false, new IllegalStateException("nack")));
       assertThat(outbox.outstandingCount()).isEqualTo(1);
       producer.confirm(new PublishConfirmation(id, true, null));
-      assertThat(outbox.outstandingCount()).isZero();
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .untilAsserted(() -> assertThat(outbox.outstandingCount()).isZero());
     }
   }
 
@@ -428,9 +431,13 @@ class CommandProcessorPostTest {
               new PublishConfirmation(second, true, null)));
 
       // then
-      assertThat(outbox.outstandingMessages(Duration.ZERO, 10))
-          .extracting(Message::id)
-          .containsExactly(refused);
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .untilAsserted(
+              () ->
+                  assertThat(outbox.outstandingMessages(Duration.ZERO, 10))
+                      .extracting(Message::id)
+                      .containsExactly(refused));
     }
   }
 
