@@ -60,16 +60,6 @@ public final class GreetingsApp implements AutoCloseable {
     return api.port();
   }
 
-  /** What the services noted. */
-  public Journal journal() {
-    return journal;
-  }
-
-  /** The spans recorded so far. */
-  public TraceCollector traces() {
-    return traces;
-  }
-
   @Override
   public void close() {
     api.close();

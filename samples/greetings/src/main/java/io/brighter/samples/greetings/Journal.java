@@ -1,19 +1,23 @@
 package io.brighter.samples.greetings;
 
 import io.brighter.Id;
+import io.brighter.observability.MessagingMetrics.Settlement;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What happened in the sample, as the demo tells it: each service notes what it did (deposited,
- * dispatched, consumed, deduplicated), and the lines are printed as they come and kept for tests.
+ * dispatched, consumed, deduplicated), and the lines are printed as they come; the demo waits on
+ * the counts kept beside them.
  */
 public final class Journal {
 
   private final PrintStream out;
-  private final List<String> entries = new CopyOnWriteArrayList<>();
   private final List<Id> greetingEvents = new CopyOnWriteArrayList<>();
+  private final AtomicInteger acknowledged = new AtomicInteger();
 
   /** Prints to {@code out}. */
   public Journal(PrintStream out) {
@@ -22,9 +26,7 @@ public final class Journal {
 
   /** Notes that {@code service} did {@code what}. */
   public void note(String service, String what) {
-    String entry = String.format("      %-10s %s", service, what);
-    entries.add(entry.strip());
-    out.println(entry);
+    out.println(String.format("      %-10s %s", service, what));
   }
 
   /** Notes that the greetings API deposited the {@code GreetingMade} event {@code id}. */
@@ -48,8 +50,16 @@ public final class Journal {
     out.println(line);
   }
 
-  /** Every note so far, as {@code "<service> <what>"}. */
-  public List<String> entries() {
-    return List.copyOf(entries);
+  /** Notes that the salutation service's dispatcher settled message {@code id} as {@code how}. */
+  public void settled(Id id, Settlement how) {
+    if (how == Settlement.ACKNOWLEDGED) {
+      acknowledged.incrementAndGet();
+    }
+    note("salutation", how.name().toLowerCase(Locale.ROOT) + " message " + id);
+  }
+
+  /** How many messages the salutation service acknowledged so far. */
+  public int acknowledged() {
+    return acknowledged.get();
   }
 }

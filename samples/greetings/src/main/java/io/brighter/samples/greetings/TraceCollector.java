@@ -35,11 +35,6 @@ public final class TraceCollector implements SpanExporter {
     return CompletableResultCode.ofSuccess();
   }
 
-  /** Every span finished so far. */
-  public List<SpanData> spans() {
-    return List.copyOf(spans);
-  }
-
   /**
    * The last trace whose root span is named {@code rootName} and that reached a consumer (a span of
    * kind CONSUMER), as a tree.

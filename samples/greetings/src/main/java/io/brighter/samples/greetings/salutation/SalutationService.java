@@ -104,9 +104,7 @@ public final class SalutationService implements AutoCloseable {
   private record JournalMetrics(Journal journal) implements MessagingMetrics {
     @Override
     public void settled(Subscription subscription, Message message, Settlement settlement) {
-      journal.note(
-          "salutation",
-          settlement.name().toLowerCase(java.util.Locale.ROOT) + " message " + message.id());
+      journal.settled(message.id(), settlement);
     }
   }
 }
