@@ -2,6 +2,8 @@ package io.brighter.samples.greetings;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageProducer;
 import io.brighter.samples.greetings.api.GreetingsApi;
@@ -28,6 +30,7 @@ public final class Demo {
 
   private static final int STEPS = 6;
   private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final GreetingsApi api;
   private final SalutationService salutations;
@@ -115,10 +118,7 @@ public final class Demo {
     journal.step(5, STEPS, "Query: GET /people/Ada/greetings (Darker)");
     HttpResponse<String> found = send("GET", "/people/Ada/greetings", null);
     journal.say("      200 " + found.body());
-    List<String> adas =
-        List.of(found.body().replaceAll("[\\[\\]\"]", "").split(",")).stream()
-            .filter(s -> !s.isBlank())
-            .toList();
+    List<String> adas = JSON.readValue(found.body(), new TypeReference<List<String>>() {});
 
     journal.step(6, STEPS, "The trace of the last greeting, from HTTP to the consumer's handler");
     String trace = traces.tree("POST /people/{name}/greetings");
