@@ -304,7 +304,9 @@ public interface CommandProcessor {
      * counts them with Micrometer). Optional; nothing is recorded by default.
      */
     public Builder metrics(MessagingMetrics metrics) {
-      this.metrics = java.util.Objects.requireNonNull(metrics, "metrics must not be null");
+      this.metrics =
+          MessagingMetrics.guarded(
+              java.util.Objects.requireNonNull(metrics, "metrics must not be null"));
       return this;
     }
 

@@ -218,12 +218,12 @@ final class OutboxProducerMediator {
       if (!producer.confirmsPublication()) {
         sentUnconfirmed.add(message.id());
       }
-      record(() -> metrics.sent(topic, message));
+      metrics.sent(topic, message);
       return true;
     } catch (ConfigurationException e) {
       throw e;
     } catch (RuntimeException e) {
-      record(() -> metrics.sendFailed(topic, message));
+      metrics.sendFailed(topic, message);
       breaker.trip(topic);
       LOG.warn(
           "Could not send message {} to {}; it stays in the outbox for the sweeper: {}",
@@ -231,15 +231,6 @@ final class OutboxProducerMediator {
           topic,
           e.toString());
       return false;
-    }
-  }
-
-  /** Runs a metrics call; a failing metrics library never fails a send. */
-  private static void record(Runnable metricsCall) {
-    try {
-      metricsCall.run();
-    } catch (RuntimeException e) {
-      LOG.warn("Metrics failed to record a send", e);
     }
   }
 
@@ -255,18 +246,23 @@ final class OutboxProducerMediator {
   }
 
   private void sendWithRetry(MessageProducer producer, Message message) {
-    Runnable send =
-        message.header().delay().isZero()
-            ? () -> producer.send(message)
-            : () -> producer.sendWithDelay(message, message.header().delay());
     if (producerRetry == null) {
-      send.run();
+      sendOnce(producer, message);
     } else {
       producerRetry.execute(
           () -> {
-            send.run();
+            sendOnce(producer, message);
             return message;
           });
+    }
+  }
+
+  private static void sendOnce(MessageProducer producer, Message message) {
+    Duration delay = message.header().delay();
+    if (delay.isZero()) {
+      producer.send(message);
+    } else {
+      producer.sendWithDelay(message, delay);
     }
   }
 

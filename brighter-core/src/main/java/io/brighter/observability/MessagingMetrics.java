@@ -10,13 +10,29 @@ import java.time.Duration;
  * and time them. The core records nothing itself; {@code brighter-micrometer} implements this with
  * Micrometer. Every method defaults to doing nothing, and {@link #NONE} is the default everywhere.
  *
- * <p>Methods are called on the sending or pumping thread, once per message: they must be quick and
- * must not throw.
+ * <p>Methods are called on the sending or pumping thread, once per message: they must be quick. One
+ * that throws is logged and ignored.
  */
 public interface MessagingMetrics {
 
   /** Records nothing. */
   MessagingMetrics NONE = new MessagingMetrics() {};
+
+  /**
+   * {@code metrics} made safe to call from a send or a pump: a call that throws is logged instead
+   * of failing the caller. {@link #NONE} stays itself. The builders apply it to what they are
+   * given.
+   */
+  static MessagingMetrics guarded(MessagingMetrics metrics) {
+    return metrics == NONE || metrics instanceof GuardedMessagingMetrics
+        ? metrics
+        : new GuardedMessagingMetrics(metrics);
+  }
+
+  /** Whether these metrics record anything, so callers can skip measuring for {@link #NONE}. */
+  default boolean records() {
+    return this != NONE;
+  }
 
   /** How a pump settled a message. */
   enum Settlement {

@@ -101,7 +101,7 @@ public final class DispatcherBuilder {
    * default ({@code brighter-micrometer} records them with Micrometer).
    */
   public DispatcherBuilder metrics(MessagingMetrics value) {
-    this.metrics = value;
+    this.metrics = value == null ? null : MessagingMetrics.guarded(value);
     return this;
   }
 

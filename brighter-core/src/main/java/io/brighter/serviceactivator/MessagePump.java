@@ -277,21 +277,20 @@ abstract sealed class MessagePump permits Reactor, Proactor {
   }
 
   private void settled(Message message, Settlement settlement) {
-    try {
-      resources.metrics().settled(subscription, message, settlement);
-    } catch (RuntimeException e) {
-      LOG.warn("Metrics failed to record message {} {}", message.id(), settlement, e);
-    }
+    resources.metrics().settled(subscription, message, settlement);
+  }
+
+  /** When the handling of a message starts, for {@link #processed}; 0 when metrics are off. */
+  long processingStarts() {
+    return resources.metrics().records() ? System.nanoTime() : 0;
   }
 
   /** Tells the metrics how long the pump spent on {@code message} since {@code startNanos}. */
   void processed(Message message, long startNanos) {
-    try {
+    if (resources.metrics().records()) {
       resources
           .metrics()
           .processed(subscription, message, Duration.ofNanos(System.nanoTime() - startNanos));
-    } catch (RuntimeException e) {
-      LOG.warn("Metrics failed to record the processing of message {}", message.id(), e);
     }
   }
 

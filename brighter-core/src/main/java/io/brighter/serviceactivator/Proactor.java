@@ -153,12 +153,13 @@ final class Proactor extends MessagePump {
 
   /** Maps and dispatches {@code message}, settling it on the executor when the handler is done. */
   private CompletableFuture<Next> handle(Message message) {
-    long start = System.nanoTime();
+    long start = processingStarts();
     Span span = resources.tracer().consumerSpan(message, subscription);
-    return resources
-        .tracer()
-        .inSpanAsync(span, () -> handle(message, span))
-        .whenComplete((next, failure) -> processed(message, start));
+    CompletableFuture<Next> handled =
+        resources.tracer().inSpanAsync(span, () -> handle(message, span));
+    return resources.metrics().records()
+        ? handled.whenComplete((next, failure) -> processed(message, start))
+        : handled;
   }
 
   private CompletableFuture<Next> handle(Message message, Span span) {

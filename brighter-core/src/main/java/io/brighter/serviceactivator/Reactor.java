@@ -94,7 +94,7 @@ final class Reactor extends MessagePump {
   }
 
   private Next handle(Message message) {
-    long start = System.nanoTime();
+    long start = processingStarts();
     Span span = resources.tracer().consumerSpan(message, subscription);
     try {
       return resources.tracer().inSpan(span, () -> handle(message, span));

@@ -6,6 +6,7 @@ import io.brighter.messaging.Subscription;
 import io.brighter.observability.MessagingMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Map;
@@ -68,7 +69,8 @@ public final class MicrometerMessagingMetrics implements MessagingMetrics {
 
   private final MeterRegistry registry;
   private final Map<String, TopicMeters> topics = new ConcurrentHashMap<>();
-  private final Map<SubscriptionKey, SubscriptionMeters> subscriptions = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, SubscriptionMeters>> subscriptions =
+      new ConcurrentHashMap<>();
 
   /** Records in {@code registry}. */
   public MicrometerMessagingMetrics(MeterRegistry registry) {
@@ -104,45 +106,39 @@ public final class MicrometerMessagingMetrics implements MessagingMetrics {
   private TopicMeters topicMeters(RoutingKey topic) {
     return topics.computeIfAbsent(
         topic.value(),
-        name ->
-            new TopicMeters(
-                Counter.builder(SENT)
-                    .description("Messages handed to a producer")
-                    .tag("topic", name)
-                    .register(registry),
-                Counter.builder(SEND_FAILURES)
-                    .description("Sends that failed; the messages stay in the outbox")
-                    .tag("topic", name)
-                    .register(registry)));
+        name -> {
+          Tags tags = Tags.of("topic", name);
+          return new TopicMeters(
+              counter(SENT, "Messages handed to a producer", tags),
+              counter(SEND_FAILURES, "Sends that failed; the messages stay in the outbox", tags));
+        });
   }
 
   private SubscriptionMeters subscriptionMeters(Subscription subscription, Message message) {
-    return subscriptions.computeIfAbsent(
-        new SubscriptionKey(subscription.name(), message.header().topic().value()),
-        key ->
-            new SubscriptionMeters(
-                counter(CONSUMED, "Messages handled and acknowledged", key),
-                counter(REQUEUED, "Messages given back to be delivered again", key),
-                counter(REJECTED, "Messages rejected to the dead-letter channel", key),
-                counter(DEAD_LETTERED, "Messages dead-lettered after their delivery budget", key),
-                Timer.builder(PROCESSING)
-                    .description("Mapping, handling and settling one message")
-                    .tag("subscription", key.subscription())
-                    .tag("topic", key.topic())
-                    .register(registry)));
+    return subscriptions
+        .computeIfAbsent(subscription.name(), name -> new ConcurrentHashMap<>())
+        .computeIfAbsent(
+            message.header().topic().value(),
+            topic -> {
+              Tags tags = Tags.of("subscription", subscription.name(), "topic", topic);
+              return new SubscriptionMeters(
+                  counter(CONSUMED, "Messages handled and acknowledged", tags),
+                  counter(REQUEUED, "Messages given back to be delivered again", tags),
+                  counter(REJECTED, "Messages rejected to the dead-letter channel", tags),
+                  counter(
+                      DEAD_LETTERED, "Messages dead-lettered after their delivery budget", tags),
+                  Timer.builder(PROCESSING)
+                      .description("Mapping, handling and settling one message")
+                      .tags(tags)
+                      .register(registry));
+            });
   }
 
-  private Counter counter(String name, String description, SubscriptionKey key) {
-    return Counter.builder(name)
-        .description(description)
-        .tag("subscription", key.subscription())
-        .tag("topic", key.topic())
-        .register(registry);
+  private Counter counter(String name, String description, Tags tags) {
+    return Counter.builder(name).description(description).tags(tags).register(registry);
   }
 
   private record TopicMeters(Counter sent, Counter failures) {}
-
-  private record SubscriptionKey(String subscription, String topic) {}
 
   private record SubscriptionMeters(
       Counter consumed,
