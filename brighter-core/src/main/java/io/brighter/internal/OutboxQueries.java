@@ -21,6 +21,14 @@ public final class OutboxQueries {
     }
   }
 
+  /** Rejects a missing, zero or negative claim lease. */
+  public static void checkLease(Duration lease) {
+    requireNonNull(lease, "lease must not be null");
+    if (lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("lease must be positive: " + lease);
+    }
+  }
+
   /** {@code now - age}, or {@link Instant#MIN} when that is out of range (an age "forever"). */
   public static Instant cutoff(Instant now, Duration age) {
     requireNonNull(age, "age must not be null");

@@ -159,10 +159,7 @@ public final class InMemoryOutbox implements Outbox, OutboxAsync {
 
   @Override
   public List<Message> claimOutstanding(Duration minimumAge, int pageSize, Duration lease) {
-    requireNonNull(lease, "lease must not be null");
-    if (lease.isNegative() || lease.isZero()) {
-      throw new IllegalArgumentException("lease must be positive: " + lease);
-    }
+    OutboxQueries.checkLease(lease);
     synchronized (lock) {
       Instant now = clock.instant();
       List<Entry> claimed = oldestOutstanding(minimumAge, pageSize, now, true);

@@ -82,6 +82,7 @@ public final class DynamoDbOutbox implements Outbox, OutboxAsync {
   private final DynamoDbClient client;
   private final String table;
   private final int shards;
+  private final List<AttributeValue> allShards;
   private final @Nullable Duration timeToLive;
   private final Clock clock;
   private final IndexQueries indexes;
@@ -95,6 +96,7 @@ public final class DynamoDbOutbox implements Outbox, OutboxAsync {
       throw new IllegalArgumentException("DynamoDbOutbox.tableName may not be blank");
     }
     this.shards = Shards.check(builder.numberOfShards);
+    this.allShards = IntStream.range(0, shards).mapToObj(MessageItems::n).toList();
     this.timeToLive = builder.timeToLive;
     this.clock = requireNonNull(builder.clock, "DynamoDbOutbox.clock may not be null");
     this.indexes = new IndexQueries(client, table);
@@ -199,7 +201,7 @@ public final class DynamoDbOutbox implements Outbox, OutboxAsync {
     return oldest(
         DynamoDbTables.OUTSTANDING_ALL_TOPICS_INDEX,
         MessageItems.SHARD,
-        allShards(),
+        allShards,
         MessageItems.OUTSTANDING_CREATED_TIME,
         minimumAge,
         pageSize,
@@ -224,10 +226,7 @@ public final class DynamoDbOutbox implements Outbox, OutboxAsync {
   @Override
   public List<Message> claimOutstanding(Duration minimumAge, int pageSize, Duration lease) {
     OutboxQueries.checkPageSize(pageSize);
-    requireNonNull(lease, "lease must not be null");
-    if (lease.isNegative() || lease.isZero()) {
-      throw new IllegalArgumentException("lease must be positive: " + lease);
-    }
+    OutboxQueries.checkLease(lease);
     Instant now = clock.instant();
     long leaseEnds = Times.millis(OutboxQueries.leaseEnd(now, lease));
     try {
@@ -235,7 +234,7 @@ public final class DynamoDbOutbox implements Outbox, OutboxAsync {
           indexes.oldest(
               DynamoDbTables.OUTSTANDING_ALL_TOPICS_INDEX,
               MessageItems.SHARD,
-              allShards(),
+              allShards,
               MessageItems.OUTSTANDING_CREATED_TIME,
               Times.millis(OutboxQueries.cutoff(now, minimumAge)),
               pageSize,
@@ -276,7 +275,7 @@ public final class DynamoDbOutbox implements Outbox, OutboxAsync {
     return oldest(
         DynamoDbTables.DELIVERED_ALL_TOPICS_INDEX,
         MessageItems.SHARD,
-        allShards(),
+        allShards,
         MessageItems.DELIVERY_TIME,
         age,
         pageSize,
@@ -322,7 +321,7 @@ public final class DynamoDbOutbox implements Outbox, OutboxAsync {
   public long outstandingCount() {
     try {
       return indexes.count(
-          DynamoDbTables.OUTSTANDING_ALL_TOPICS_INDEX, MessageItems.SHARD, allShards());
+          DynamoDbTables.OUTSTANDING_ALL_TOPICS_INDEX, MessageItems.SHARD, allShards);
     } catch (SdkException e) {
       throw failed("count outstanding messages of the outbox", e);
     }
@@ -401,10 +400,6 @@ public final class DynamoDbOutbox implements Outbox, OutboxAsync {
     } catch (SdkException e) {
       throw failed("list " + what + " messages of the outbox", e);
     }
-  }
-
-  private List<AttributeValue> allShards() {
-    return IntStream.range(0, shards).mapToObj(shard -> MessageItems.n(shard)).toList();
   }
 
   private List<AttributeValue> topicShards(RoutingKey topic) {

@@ -167,18 +167,22 @@ public final class JdbcOutbox implements Outbox, OutboxAsync {
   @Override
   public List<Message> get(List<Id> ids) {
     List<Id> unique = List.copyOf(new LinkedHashSet<>(ids));
-    List<Message> found = new ArrayList<>();
+    if (unique.isEmpty()) {
+      return List.of();
+    }
     try {
-      for (List<Id> chunk : chunks(unique)) {
-        found.addAll(
-            Jdbc.withConnection(
-                dataSource,
-                connection -> query(connection, sql.selectIn(chunk.size()), chunk, null)));
-      }
+      return Jdbc.withConnection(
+          dataSource,
+          connection -> {
+            List<Message> found = new ArrayList<>();
+            for (List<Id> chunk : chunks(unique)) {
+              found.addAll(query(connection, sql.selectIn(chunk.size()), chunk, null));
+            }
+            return List.copyOf(found);
+          });
     } catch (SQLException e) {
       throw failed("read from the outbox", e);
     }
-    return List.copyOf(found);
   }
 
   @Override
@@ -232,10 +236,7 @@ public final class JdbcOutbox implements Outbox, OutboxAsync {
   @Override
   public List<Message> claimOutstanding(Duration minimumAge, int pageSize, Duration lease) {
     OutboxQueries.checkPageSize(pageSize);
-    requireNonNull(lease, "lease must not be null");
-    if (lease.isNegative() || lease.isZero()) {
-      throw new IllegalArgumentException("lease must be positive: " + lease);
-    }
+    OutboxQueries.checkLease(lease);
     Instant now = clock.instant();
     Instant cutoff = OutboxQueries.cutoff(now, minimumAge);
     Instant leaseEnds = OutboxQueries.leaseEnd(now, lease);
@@ -287,18 +288,23 @@ public final class JdbcOutbox implements Outbox, OutboxAsync {
 
   @Override
   public void delete(List<Id> ids) {
+    List<Id> unique = List.copyOf(new LinkedHashSet<>(ids));
+    if (unique.isEmpty()) {
+      return;
+    }
     try {
-      for (List<Id> chunk : chunks(List.copyOf(new LinkedHashSet<>(ids)))) {
-        Jdbc.withConnection(
-            dataSource,
-            connection -> {
+      Jdbc.withConnection(
+          dataSource,
+          connection -> {
+            for (List<Id> chunk : chunks(unique)) {
               try (PreparedStatement delete =
                   connection.prepareStatement(sql.deleteIn(chunk.size()))) {
                 bindIds(delete, 1, chunk);
-                return delete.executeUpdate();
+                delete.executeUpdate();
               }
-            });
-      }
+            }
+            return null;
+          });
     } catch (SQLException e) {
       throw failed("delete from the outbox", e);
     }
