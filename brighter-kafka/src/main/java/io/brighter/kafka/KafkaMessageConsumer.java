@@ -185,9 +185,7 @@ public final class KafkaMessageConsumer implements MessageConsumer {
             .topic(target)
             .bagEntry(HeaderNames.REJECTION_REASON, reason)
             .bagEntry(KafkaHeaderNames.ORIGINAL_TOPIC, message.header().topic().value())
-            .bagEntry(
-                KafkaHeaderNames.ORIGINAL_TYPE,
-                "MT_" + message.header().messageType().name().toUpperCase(Locale.ROOT))
+            .bagEntry(KafkaHeaderNames.ORIGINAL_TYPE, "MT_" + message.header().messageType().name())
             .bagEntry(KafkaHeaderNames.REJECTION_TIMESTAMP, Instant.now().toString())
             .build();
     try {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.brighter.ConfigurationException;
 import io.brighter.Id;
+import io.brighter.internal.Futures;
 import io.brighter.kafka.internal.KafkaWireFormat;
 import io.brighter.kafka.internal.TopicProvisioner;
 import io.brighter.messaging.Message;
@@ -173,24 +174,19 @@ public final class KafkaMessageProducer implements MessageProducer, MessageProdu
   /** A future that completes when Kafka acknowledges {@code message}, or fails. */
   @Override
   public CompletableFuture<Void> sendAsync(Message message) {
-    try {
-      return dispatch(message);
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
+    return Futures.call(() -> dispatch(message));
   }
 
   @Override
   public CompletableFuture<Void> sendWithDelayAsync(Message message, Duration delay) {
-    try {
-      if (delay.isZero()) {
-        return dispatch(message);
-      }
-      schedule(message, delay);
-      return CompletableFuture.completedFuture(null);
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
+    return Futures.call(
+        () -> {
+          if (delay.isZero()) {
+            return dispatch(message);
+          }
+          schedule(message, delay);
+          return CompletableFuture.completedFuture(null);
+        });
   }
 
   /** Sends what is buffered, waits for its reports, and releases the client. */

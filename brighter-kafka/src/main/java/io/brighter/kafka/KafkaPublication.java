@@ -90,102 +90,87 @@ public record KafkaPublication(
 
   /** This publication with {@code value} partitions for a created topic. */
   public KafkaPublication withNumPartitions(int value) {
-    return copy().numPartitions(value).build();
+    return new KafkaPublication(
+        publication,
+        value,
+        replicationFactor,
+        linger,
+        batchSize,
+        requestTimeout,
+        deliveryTimeout,
+        maxBlock,
+        producerProperties);
   }
 
   /** This publication with {@code value} replicas for a created topic. */
   public KafkaPublication withReplicationFactor(short value) {
-    return copy().replicationFactor(value).build();
+    return new KafkaPublication(
+        publication,
+        numPartitions,
+        value,
+        linger,
+        batchSize,
+        requestTimeout,
+        deliveryTimeout,
+        maxBlock,
+        producerProperties);
   }
 
   /** This publication with {@code value} as {@code linger.ms}. */
   public KafkaPublication withLinger(Duration value) {
-    return copy().linger(value).build();
+    return new KafkaPublication(
+        publication,
+        numPartitions,
+        replicationFactor,
+        value,
+        batchSize,
+        requestTimeout,
+        deliveryTimeout,
+        maxBlock,
+        producerProperties);
   }
 
   /** This publication with batches of up to {@code bytes} per partition. */
   public KafkaPublication withBatchSize(int bytes) {
-    return copy().batchSize(bytes).build();
+    return new KafkaPublication(
+        publication,
+        numPartitions,
+        replicationFactor,
+        linger,
+        bytes,
+        requestTimeout,
+        deliveryTimeout,
+        maxBlock,
+        producerProperties);
   }
 
   /** This publication with the three timeouts. */
   public KafkaPublication withTimeouts(Duration request, Duration delivery, Duration block) {
-    return copy().timeouts(request, delivery, block).build();
+    return new KafkaPublication(
+        publication,
+        numPartitions,
+        replicationFactor,
+        linger,
+        batchSize,
+        request,
+        delivery,
+        block,
+        producerProperties);
   }
 
   /** This publication with one more producer property (or a replaced one). */
   public KafkaPublication withProducerProperty(String key, String value) {
-    Copy copy = copy();
-    copy.producerProperties.put(requireNonNull(key, "key"), requireNonNull(value, "value"));
-    return copy.build();
-  }
-
-  private Copy copy() {
-    return new Copy(this);
-  }
-
-  /** A mutable copy, for the {@code with…} methods. */
-  private static final class Copy {
-    private final Publication publication;
-    private int numPartitions;
-    private short replicationFactor;
-    private Duration linger;
-    private int batchSize;
-    private Duration requestTimeout;
-    private Duration deliveryTimeout;
-    private Duration maxBlock;
-    private final Map<String, String> producerProperties;
-
-    private Copy(KafkaPublication from) {
-      publication = from.publication;
-      numPartitions = from.numPartitions;
-      replicationFactor = from.replicationFactor;
-      linger = from.linger;
-      batchSize = from.batchSize;
-      requestTimeout = from.requestTimeout;
-      deliveryTimeout = from.deliveryTimeout;
-      maxBlock = from.maxBlock;
-      producerProperties = new HashMap<>(from.producerProperties);
-    }
-
-    Copy numPartitions(int value) {
-      numPartitions = value;
-      return this;
-    }
-
-    Copy replicationFactor(short value) {
-      replicationFactor = value;
-      return this;
-    }
-
-    Copy linger(Duration value) {
-      linger = value;
-      return this;
-    }
-
-    Copy batchSize(int value) {
-      batchSize = value;
-      return this;
-    }
-
-    Copy timeouts(Duration request, Duration delivery, Duration block) {
-      requestTimeout = request;
-      deliveryTimeout = delivery;
-      maxBlock = block;
-      return this;
-    }
-
-    KafkaPublication build() {
-      return new KafkaPublication(
-          publication,
-          numPartitions,
-          replicationFactor,
-          linger,
-          batchSize,
-          requestTimeout,
-          deliveryTimeout,
-          maxBlock,
-          producerProperties);
-    }
+    Map<String, String> properties = new HashMap<>(producerProperties);
+    properties.put(requireNonNull(key, "key"), requireNonNull(value, "value"));
+    return new KafkaPublication(
+        publication,
+        numPartitions,
+        replicationFactor,
+        linger,
+        batchSize,
+        requestTimeout,
+        deliveryTimeout,
+        maxBlock,
+        properties);
   }
 }

@@ -107,146 +107,147 @@ public record KafkaSubscription(
 
   /** These settings with {@code value} as the consumer group. */
   public KafkaSubscription withGroupId(@Nullable String value) {
-    return copy().groupId(value).build();
+    return new KafkaSubscription(
+        value,
+        offsetReset,
+        commitBatchSize,
+        commitInterval,
+        sessionTimeout,
+        maxPollInterval,
+        numPartitions,
+        replicationFactor,
+        invalidMessageRoutingKey,
+        topicFindTimeout,
+        consumerProperties);
   }
 
   /** These settings with {@code value} as where a new group starts. */
   public KafkaSubscription withOffsetReset(OffsetReset value) {
-    return copy().offsetReset(value).build();
+    return new KafkaSubscription(
+        groupId,
+        value,
+        commitBatchSize,
+        commitInterval,
+        sessionTimeout,
+        maxPollInterval,
+        numPartitions,
+        replicationFactor,
+        invalidMessageRoutingKey,
+        topicFindTimeout,
+        consumerProperties);
   }
 
   /** These settings committing after {@code value} settlements. */
   public KafkaSubscription withCommitBatchSize(int value) {
-    return copy().commitBatchSize(value).build();
+    return new KafkaSubscription(
+        groupId,
+        offsetReset,
+        value,
+        commitInterval,
+        sessionTimeout,
+        maxPollInterval,
+        numPartitions,
+        replicationFactor,
+        invalidMessageRoutingKey,
+        topicFindTimeout,
+        consumerProperties);
   }
 
   /** These settings committing settled offsets at least every {@code value}. */
   public KafkaSubscription withCommitInterval(Duration value) {
-    return copy().commitInterval(value).build();
+    return new KafkaSubscription(
+        groupId,
+        offsetReset,
+        commitBatchSize,
+        value,
+        sessionTimeout,
+        maxPollInterval,
+        numPartitions,
+        replicationFactor,
+        invalidMessageRoutingKey,
+        topicFindTimeout,
+        consumerProperties);
   }
 
   /** These settings creating the topic with {@code partitions} and {@code replicas}. */
   public KafkaSubscription withTopicLayout(int partitions, short replicas) {
-    return copy().numPartitions(partitions).replicationFactor(replicas).build();
+    return new KafkaSubscription(
+        groupId,
+        offsetReset,
+        commitBatchSize,
+        commitInterval,
+        sessionTimeout,
+        maxPollInterval,
+        partitions,
+        replicas,
+        invalidMessageRoutingKey,
+        topicFindTimeout,
+        consumerProperties);
   }
 
   /** These settings sending unacceptable messages to {@code value}. */
   public KafkaSubscription withInvalidMessageRoutingKey(@Nullable RoutingKey value) {
-    return copy().invalidMessageRoutingKey(value).build();
+    return new KafkaSubscription(
+        groupId,
+        offsetReset,
+        commitBatchSize,
+        commitInterval,
+        sessionTimeout,
+        maxPollInterval,
+        numPartitions,
+        replicationFactor,
+        value,
+        topicFindTimeout,
+        consumerProperties);
   }
 
   /** These settings with the group's session timeout and max poll interval. */
   public KafkaSubscription withGroupTimeouts(Duration session, Duration maxPoll) {
-    return copy().sessionTimeout(session).maxPollInterval(maxPoll).build();
+    return new KafkaSubscription(
+        groupId,
+        offsetReset,
+        commitBatchSize,
+        commitInterval,
+        session,
+        maxPoll,
+        numPartitions,
+        replicationFactor,
+        invalidMessageRoutingKey,
+        topicFindTimeout,
+        consumerProperties);
   }
 
   /** These settings with {@code value} as the topic check's and creation's timeout. */
   public KafkaSubscription withTopicFindTimeout(Duration value) {
-    return copy().topicFindTimeout(value).build();
+    return new KafkaSubscription(
+        groupId,
+        offsetReset,
+        commitBatchSize,
+        commitInterval,
+        sessionTimeout,
+        maxPollInterval,
+        numPartitions,
+        replicationFactor,
+        invalidMessageRoutingKey,
+        value,
+        consumerProperties);
   }
 
   /** These settings with one more consumer property (or a replaced one). */
   public KafkaSubscription withConsumerProperty(String key, String value) {
-    Copy copy = copy();
-    copy.consumerProperties.put(requireNonNull(key, "key"), requireNonNull(value, "value"));
-    return copy.build();
-  }
-
-  private Copy copy() {
-    return new Copy(this);
-  }
-
-  /** A mutable copy, for the {@code with…} methods. */
-  private static final class Copy {
-    private @Nullable String groupId;
-    private OffsetReset offsetReset;
-    private int commitBatchSize;
-    private Duration commitInterval;
-    private Duration sessionTimeout;
-    private Duration maxPollInterval;
-    private int numPartitions;
-    private short replicationFactor;
-    private @Nullable RoutingKey invalidMessageRoutingKey;
-    private Duration topicFindTimeout;
-    private final Map<String, String> consumerProperties;
-
-    private Copy(KafkaSubscription from) {
-      groupId = from.groupId;
-      offsetReset = from.offsetReset;
-      commitBatchSize = from.commitBatchSize;
-      commitInterval = from.commitInterval;
-      sessionTimeout = from.sessionTimeout;
-      maxPollInterval = from.maxPollInterval;
-      numPartitions = from.numPartitions;
-      replicationFactor = from.replicationFactor;
-      invalidMessageRoutingKey = from.invalidMessageRoutingKey;
-      topicFindTimeout = from.topicFindTimeout;
-      consumerProperties = new HashMap<>(from.consumerProperties);
-    }
-
-    Copy groupId(@Nullable String value) {
-      groupId = value;
-      return this;
-    }
-
-    Copy offsetReset(OffsetReset value) {
-      offsetReset = value;
-      return this;
-    }
-
-    Copy commitBatchSize(int value) {
-      commitBatchSize = value;
-      return this;
-    }
-
-    Copy commitInterval(Duration value) {
-      commitInterval = value;
-      return this;
-    }
-
-    Copy sessionTimeout(Duration value) {
-      sessionTimeout = value;
-      return this;
-    }
-
-    Copy maxPollInterval(Duration value) {
-      maxPollInterval = value;
-      return this;
-    }
-
-    Copy numPartitions(int value) {
-      numPartitions = value;
-      return this;
-    }
-
-    Copy replicationFactor(short value) {
-      replicationFactor = value;
-      return this;
-    }
-
-    Copy invalidMessageRoutingKey(@Nullable RoutingKey value) {
-      invalidMessageRoutingKey = value;
-      return this;
-    }
-
-    Copy topicFindTimeout(Duration value) {
-      topicFindTimeout = value;
-      return this;
-    }
-
-    KafkaSubscription build() {
-      return new KafkaSubscription(
-          groupId,
-          offsetReset,
-          commitBatchSize,
-          commitInterval,
-          sessionTimeout,
-          maxPollInterval,
-          numPartitions,
-          replicationFactor,
-          invalidMessageRoutingKey,
-          topicFindTimeout,
-          consumerProperties);
-    }
+    Map<String, String> properties = new HashMap<>(consumerProperties);
+    properties.put(requireNonNull(key, "key"), requireNonNull(value, "value"));
+    return new KafkaSubscription(
+        groupId,
+        offsetReset,
+        commitBatchSize,
+        commitInterval,
+        sessionTimeout,
+        maxPollInterval,
+        numPartitions,
+        replicationFactor,
+        invalidMessageRoutingKey,
+        topicFindTimeout,
+        properties);
   }
 }

@@ -7,6 +7,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import io.brighter.ConfigurationException;
 import io.brighter.Id;
+import io.brighter.internal.Futures;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageProducer;
 import io.brighter.messaging.MessageProducerAsync;
@@ -147,11 +148,7 @@ public final class RmqMessageProducer implements MessageProducer, MessageProduce
   /** Publishes {@code message}; the future completes when the broker confirms it. */
   @Override
   public CompletableFuture<Void> sendWithDelayAsync(Message message, Duration delay) {
-    try {
-      return publish(message, delay);
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
+    return Futures.call(() -> publish(message, delay));
   }
 
   /** True: the broker confirms each message, and {@link #onConfirmation} hears of it. */

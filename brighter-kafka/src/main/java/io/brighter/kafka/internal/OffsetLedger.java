@@ -54,11 +54,6 @@ public final class OffsetLedger {
     return settledSinceCommit;
   }
 
-  /** Whether any partition has an offset beyond its last commit. */
-  public boolean hasCommittable() {
-    return !committable().isEmpty();
-  }
-
   /** The offsets to commit now, for every partition whose committable offset moved on. */
   public Map<TopicPartition, OffsetAndMetadata> committable() {
     return committable(partitions.keySet());
@@ -108,11 +103,6 @@ public final class OffsetLedger {
   /** Forgets {@code lost}: their records are no longer this consumer's to settle. */
   public void forget(Collection<TopicPartition> lost) {
     lost.forEach(partitions::remove);
-  }
-
-  /** Forgets every partition. */
-  public void clear() {
-    partitions.clear();
   }
 
   /** One partition's bookkeeping. */
