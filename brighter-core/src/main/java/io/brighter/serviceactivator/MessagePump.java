@@ -14,6 +14,7 @@ import io.brighter.actions.RejectMessageAction;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageConsumer;
 import io.brighter.messaging.MessageType;
+import io.brighter.messaging.RejectionReasons;
 import io.brighter.messaging.Subscription;
 import io.brighter.observability.MessagingMetrics.Settlement;
 import io.opentelemetry.api.trace.Span;
@@ -48,8 +49,6 @@ abstract sealed class MessagePump permits Reactor, Proactor {
   static final String ORIGINATING_MESSAGE = "OriginatingMessage";
 
   private static final Logger LOG = LoggerFactory.getLogger(MessagePump.class);
-  private static final String UNACCEPTABLE = "Unacceptable";
-  private static final String DELIVERY_ERROR = "DeliveryError";
 
   final String consumerName;
   final Subscription subscription;
@@ -126,7 +125,10 @@ abstract sealed class MessagePump permits Reactor, Proactor {
     return switch (type) {
       case UNACCEPTABLE -> {
         unacceptable.increment();
-        reject(message, UNACCEPTABLE, "Failed to parse a message from the incoming message");
+        reject(
+            message,
+            RejectionReasons.UNACCEPTABLE,
+            "Failed to parse a message from the incoming message");
         yield Next.CONTINUE;
       }
       case QUIT -> {
@@ -199,7 +201,10 @@ abstract sealed class MessagePump permits Reactor, Proactor {
     return switch (cause) {
       case ConfigurationException e -> {
         unacceptable.increment();
-        reject(message, DELIVERY_ERROR, "Not processed due to configuration exception: " + e);
+        reject(
+            message,
+            RejectionReasons.DELIVERY_ERROR,
+            "Not processed due to configuration exception: " + e);
         finish(MessagePumpStatus.ERROR, e);
         yield Next.STOP;
       }
@@ -214,9 +219,12 @@ abstract sealed class MessagePump permits Reactor, Proactor {
         settled(message, Settlement.REQUEUED);
         yield Next.PAUSE;
       }
-      case RejectMessageAction e -> rejected(message, DELIVERY_ERROR, e.getMessage());
-      case InvalidMessageAction e -> rejected(message, UNACCEPTABLE, e.getMessage());
-      case MessageMappingException e -> rejected(message, UNACCEPTABLE, e.getMessage());
+      case RejectMessageAction e ->
+          rejected(message, RejectionReasons.DELIVERY_ERROR, e.getMessage());
+      case InvalidMessageAction e ->
+          rejected(message, RejectionReasons.UNACCEPTABLE, e.getMessage());
+      case MessageMappingException e ->
+          rejected(message, RejectionReasons.UNACCEPTABLE, e.getMessage());
       default -> unhandled(message, cause);
     };
   }
@@ -225,7 +233,8 @@ abstract sealed class MessagePump permits Reactor, Proactor {
     LOG.error("Handler of message {} on {} failed", message.id(), consumerName, cause);
     unacceptable.increment();
     switch (subscription.unhandledExceptionAction()) {
-      case REJECT -> reject(message, DELIVERY_ERROR, "Unhandled exception: " + cause);
+      case REJECT ->
+          reject(message, RejectionReasons.DELIVERY_ERROR, "Unhandled exception: " + cause);
       case DEFER -> requeue(message, subscription.requeueDelay());
       case ACKNOWLEDGE -> acknowledge(message);
     }
@@ -253,7 +262,7 @@ abstract sealed class MessagePump permits Reactor, Proactor {
       unacceptable.increment();
       reject(
           counted,
-          DELIVERY_ERROR,
+          RejectionReasons.DELIVERY_ERROR,
           "Handle count of messages reached; rejecting at limit",
           Settlement.DEAD_LETTERED);
     } else {
@@ -272,7 +281,7 @@ abstract sealed class MessagePump permits Reactor, Proactor {
   }
 
   private void reject(Message message, String reason, String description, Settlement settlement) {
-    consumer.reject(message, "Message rejected reason: " + reason + " Description: " + description);
+    consumer.reject(message, RejectionReasons.of(reason, description));
     settled(message, settlement);
   }
 

@@ -14,6 +14,7 @@ import io.brighter.messaging.MessageConsumer;
 import io.brighter.messaging.MessageHeader;
 import io.brighter.messaging.OnMissingChannel;
 import io.brighter.messaging.Publication;
+import io.brighter.messaging.RejectionReasons;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.messaging.Subscription;
 import io.brighter.scheduler.MessageScheduler;
@@ -77,7 +78,7 @@ import org.slf4j.LoggerFactory;
  * reason in its bag under {@link HeaderNames#REJECTION_REASON} and {@link
  * KafkaHeaderNames#ORIGINAL_TOPIC}, {@link KafkaHeaderNames#ORIGINAL_TYPE} and {@link
  * KafkaHeaderNames#REJECTION_TIMESTAMP} beside it, then settles the original. Unacceptable messages
- * (the pump's reason starts {@code Message rejected reason: Unacceptable}) go to {@link
+ * ({@link RejectionReasons#isUnacceptable}) go to {@link
  * KafkaSubscription#invalidMessageRoutingKey()} instead when it is set. If Kafka does not take the
  * rejected or requeued copy, the method returns false and the original stays unsettled: its
  * partition's commits wait at its offset, so the group reads it again after a restart or rebalance.
@@ -89,7 +90,6 @@ import org.slf4j.LoggerFactory;
 public final class KafkaMessageConsumer implements MessageConsumer {
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaMessageConsumer.class);
-  private static final String UNACCEPTABLE = "Message rejected reason: Unacceptable";
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
   private final KafkaConfiguration configuration;
@@ -177,7 +177,7 @@ public final class KafkaMessageConsumer implements MessageConsumer {
     requireNonNull(reason, "reason must not be null");
     RoutingKey invalid = settings.invalidMessageRoutingKey();
     RoutingKey target =
-        invalid != null && reason.startsWith(UNACCEPTABLE)
+        invalid != null && RejectionReasons.isUnacceptable(reason)
             ? invalid
             : subscription.deadLetterRoutingKey();
     MessageHeader header =
