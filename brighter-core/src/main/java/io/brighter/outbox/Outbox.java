@@ -1,5 +1,7 @@
 package io.brighter.outbox;
 
+import static java.util.Objects.requireNonNull;
+
 import io.brighter.Id;
 import io.brighter.RequestContext;
 import io.brighter.messaging.Message;
@@ -34,8 +36,10 @@ public interface Outbox {
    *
    * @throws io.brighter.ConfigurationException when the back end cannot use that provider type
    */
-  void add(
-      Message message, RequestContext context, @Nullable BoxTransactionProvider<?> transaction);
+  default void add(
+      Message message, RequestContext context, @Nullable BoxTransactionProvider<?> transaction) {
+    add(List.of(requireNonNull(message, "message must not be null")), context, transaction);
+  }
 
   /** Stores every message of {@code messages} as one write, inside {@code transaction} if given. */
   void add(
@@ -44,7 +48,10 @@ public interface Outbox {
       @Nullable BoxTransactionProvider<?> transaction);
 
   /** The message with {@code id}, or a message of type {@code NONE} when there is none. */
-  Message get(Id id);
+  default Message get(Id id) {
+    List<Message> found = get(List.of(requireNonNull(id, "id must not be null")));
+    return found.isEmpty() ? Message.none(id) : found.getFirst();
+  }
 
   /** The stored messages among {@code ids}; unknown ids are left out. */
   List<Message> get(List<Id> ids);

@@ -131,13 +131,6 @@ public final class JdbcOutbox implements Outbox, OutboxAsync {
 
   @Override
   public void add(
-      Message message, RequestContext context, @Nullable BoxTransactionProvider<?> transaction) {
-    requireNonNull(message, "message must not be null");
-    add(List.of(message), context, transaction);
-  }
-
-  @Override
-  public void add(
       List<Message> messages,
       RequestContext context,
       @Nullable BoxTransactionProvider<?> transaction) {
@@ -155,13 +148,6 @@ public final class JdbcOutbox implements Outbox, OutboxAsync {
     } catch (SQLException e) {
       throw failed("add to the outbox", e);
     }
-  }
-
-  @Override
-  public Message get(Id id) {
-    requireNonNull(id, "id must not be null");
-    List<Message> found = get(List.of(id));
-    return found.isEmpty() ? Message.none(id) : found.getFirst();
   }
 
   @Override
