@@ -2,6 +2,7 @@ package io.brighter.dynamodb;
 
 import io.brighter.Id;
 import io.brighter.internal.StoredJson;
+import io.brighter.internal.StoredMessageType;
 import io.brighter.messaging.HeaderNames;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageBody;
@@ -37,8 +38,6 @@ final class MessageItems {
   static final String CAUSATION_ID = "CausationId";
 
   /** .NET Brighter writes message types as {@code MT_EVENT}; so does this store. */
-  private static final String TYPE_PREFIX = "MT_";
-
   private MessageItems() {}
 
   /** The item for {@code message}, outstanding, in {@code shard}. */
@@ -50,7 +49,7 @@ final class MessageItems {
     item.put(TOPIC, s(header.topic().value()));
     item.put(SHARD, n(shard));
     item.put(TOPIC_SHARD, s(topicShard(header.topic(), shard)));
-    item.put("MessageType", s(TYPE_PREFIX + header.messageType().name()));
+    item.put("MessageType", s(StoredMessageType.write(header.messageType())));
     item.put(CREATED_AT, s(header.timestamp().toString()));
     item.put(CREATED_TIME, n(created));
     item.put(OUTSTANDING_CREATED_TIME, n(created));
@@ -154,16 +153,7 @@ final class MessageItems {
   }
 
   private static MessageType messageType(Map<String, AttributeValue> item) {
-    String stored = optional(item, "MessageType");
-    if (stored == null) {
-      return MessageType.NONE;
-    }
-    String name = stored.startsWith(TYPE_PREFIX) ? stored.substring(TYPE_PREFIX.length()) : stored;
-    try {
-      return MessageType.valueOf(name);
-    } catch (IllegalArgumentException e) {
-      return MessageType.NONE;
-    }
+    return StoredMessageType.read(optional(item, "MessageType"));
   }
 
   private static @Nullable String optional(Map<String, AttributeValue> item, String name) {

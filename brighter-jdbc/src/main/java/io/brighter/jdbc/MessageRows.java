@@ -2,6 +2,7 @@ package io.brighter.jdbc;
 
 import io.brighter.Id;
 import io.brighter.internal.StoredJson;
+import io.brighter.internal.StoredMessageType;
 import io.brighter.messaging.HeaderNames;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageBody;
@@ -21,8 +22,6 @@ import org.jspecify.annotations.Nullable;
 final class MessageRows {
 
   /** .NET Brighter writes message types as {@code MT_EVENT}; so does this store. */
-  private static final String TYPE_PREFIX = "MT_";
-
   private MessageRows() {}
 
   /** Sets the parameters of the insert, in {@link OutboxSql#COLUMNS} order. */
@@ -32,7 +31,7 @@ final class MessageRows {
     int i = 0;
     insert.setString(++i, header.messageId().value());
     insert.setString(++i, header.topic().value());
-    insert.setString(++i, TYPE_PREFIX + header.messageType().name());
+    insert.setString(++i, StoredMessageType.write(header.messageType()));
     dialect.setInstant(insert, ++i, header.timestamp());
     setText(insert, ++i, header.correlationId() == null ? null : header.correlationId().value());
     setText(insert, ++i, header.replyTo() == null ? null : header.replyTo().value());
@@ -98,16 +97,7 @@ final class MessageRows {
   }
 
   private static MessageType messageType(ResultSet row) throws SQLException {
-    String stored = row.getString("MessageType");
-    if (stored == null) {
-      return MessageType.NONE;
-    }
-    String name = stored.startsWith(TYPE_PREFIX) ? stored.substring(TYPE_PREFIX.length()) : stored;
-    try {
-      return MessageType.valueOf(name);
-    } catch (IllegalArgumentException e) {
-      return MessageType.NONE;
-    }
+    return StoredMessageType.read(row.getString("MessageType"));
   }
 
   private static String text(ResultSet row, String column, String fallback) throws SQLException {
