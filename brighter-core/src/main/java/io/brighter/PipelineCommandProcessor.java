@@ -12,6 +12,7 @@ import io.brighter.handlers.inbox.InboxSettings;
 import io.brighter.inbox.CausationReplay;
 import io.brighter.inbox.Inbox;
 import io.brighter.internal.Futures;
+import io.brighter.internal.VirtualThreads;
 import io.brighter.messaging.ReplyChannelFactory;
 import io.brighter.observability.BrighterTracer;
 import io.brighter.observability.TracedOperation;
@@ -28,15 +29,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /** The {@link CommandProcessor} that runs handler pipelines in process. */
 final class PipelineCommandProcessor implements CommandProcessor {
-
-  private static final Executor VIRTUAL_THREADS =
-      command -> Thread.ofVirtual().name("brighter-outbox").start(command);
 
   private final SubscriberRegistry subscribers;
   private final PipelineBuilder pipelines;
@@ -403,7 +400,7 @@ final class PipelineCommandProcessor implements CommandProcessor {
    * OutboxAsync} and {@code MessageProducerAsync} that blocks no thread at all is still to come.
    */
   private static <T> CompletableFuture<T> onVirtualThread(Supplier<T> work) {
-    return CompletableFuture.supplyAsync(work, VIRTUAL_THREADS);
+    return VirtualThreads.supply("brighter-outbox", work);
   }
 
   private RequestContext prepare(RequestContext context) {

@@ -4,13 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import io.brighter.Id;
 import io.brighter.Request;
+import io.brighter.inbox.BlockingInboxAsync;
 import io.brighter.inbox.Inbox;
-import io.brighter.inbox.InboxAsync;
 import io.brighter.internal.StoredJson;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * InboxAsync} methods run the blocking work on a virtual thread. DynamoDB failures are {@link
  * DynamoDbStoreException}s.
  */
-public final class DynamoDbInbox implements Inbox, InboxAsync {
+public final class DynamoDbInbox implements BlockingInboxAsync {
 
   /** The table name used unless {@link #withTableName} sets another. */
   public static final String DEFAULT_TABLE_NAME = "brighter_inbox";
@@ -127,22 +126,6 @@ public final class DynamoDbInbox implements Inbox, InboxAsync {
   @Override
   public boolean exists(Id id, String contextKey, Class<?> type) {
     return body(id, contextKey, type) != null;
-  }
-
-  @Override
-  public CompletableFuture<Void> addAsync(Request request, String contextKey) {
-    return Blocking.async(() -> add(request, contextKey));
-  }
-
-  @Override
-  public <T extends Request> CompletableFuture<Optional<T>> getAsync(
-      Id id, String contextKey, Class<T> type) {
-    return Blocking.async(() -> get(id, contextKey, type));
-  }
-
-  @Override
-  public CompletableFuture<Boolean> existsAsync(Id id, String contextKey, Class<?> type) {
-    return Blocking.async(() -> exists(id, contextKey, type));
   }
 
   private @Nullable String body(Id id, String contextKey, Class<?> type) {

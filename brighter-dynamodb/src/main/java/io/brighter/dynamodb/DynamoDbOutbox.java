@@ -8,9 +8,9 @@ import io.brighter.RequestContext;
 import io.brighter.internal.OutboxQueries;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.RoutingKey;
+import io.brighter.outbox.BlockingOutboxAsync;
 import io.brighter.outbox.BoxTransactionProvider;
 import io.brighter.outbox.Outbox;
-import io.brighter.outbox.OutboxAsync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +19,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -69,7 +68,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * <p>Thread-safe. The {@link OutboxAsync} methods run the blocking work on a virtual thread.
  * DynamoDB failures are {@link DynamoDbStoreException}s.
  */
-public final class DynamoDbOutbox implements Outbox, OutboxAsync {
+public final class DynamoDbOutbox implements BlockingOutboxAsync {
 
   /** The table name used unless the builder sets another. */
   public static final String DEFAULT_TABLE_NAME = "brighter_outbox";
@@ -311,56 +310,6 @@ public final class DynamoDbOutbox implements Outbox, OutboxAsync {
     } catch (SdkException e) {
       throw failed("count outstanding messages of the outbox", e);
     }
-  }
-
-  @Override
-  public CompletableFuture<Void> addAsync(
-      Message message, RequestContext context, @Nullable BoxTransactionProvider<?> transaction) {
-    return Blocking.async(() -> add(message, context, transaction));
-  }
-
-  @Override
-  public CompletableFuture<Void> addAsync(
-      List<Message> messages,
-      RequestContext context,
-      @Nullable BoxTransactionProvider<?> transaction) {
-    return Blocking.async(() -> add(messages, context, transaction));
-  }
-
-  @Override
-  public CompletableFuture<Message> getAsync(Id id) {
-    return Blocking.async(() -> get(id));
-  }
-
-  @Override
-  public CompletableFuture<List<Message>> getAsync(List<Id> ids) {
-    return Blocking.async(() -> get(ids));
-  }
-
-  @Override
-  public CompletableFuture<Void> markDispatchedAsync(Id id, Instant dispatchedAt) {
-    return Blocking.async(() -> markDispatched(id, dispatchedAt));
-  }
-
-  @Override
-  public CompletableFuture<List<Message>> outstandingMessagesAsync(
-      Duration minimumAge, int pageSize) {
-    return Blocking.async(() -> outstandingMessages(minimumAge, pageSize));
-  }
-
-  @Override
-  public CompletableFuture<List<Message>> dispatchedMessagesAsync(Duration age, int pageSize) {
-    return Blocking.async(() -> dispatchedMessages(age, pageSize));
-  }
-
-  @Override
-  public CompletableFuture<Void> deleteAsync(List<Id> ids) {
-    return Blocking.async(() -> delete(ids));
-  }
-
-  @Override
-  public CompletableFuture<Long> outstandingCountAsync() {
-    return Blocking.async(this::outstandingCount);
   }
 
   /**

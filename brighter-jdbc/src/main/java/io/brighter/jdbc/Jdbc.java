@@ -10,19 +10,12 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
-/** The JDBC plumbing the stores share: connections, short transactions, DDL, async. */
+/** The JDBC plumbing the stores share: connections, short transactions, DDL. */
 final class Jdbc {
-
-  /** Runs blocking JDBC work of the async methods, one virtual thread per call. */
-  static final Executor VIRTUAL =
-      runnable -> Thread.ofVirtual().name("brighter-jdbc").start(runnable);
 
   /** Work on a connection that may throw {@link SQLException}. */
   @FunctionalInterface
@@ -135,11 +128,6 @@ final class Jdbc {
   /** {@code "?, ?, ?"} for {@code count} parameters. */
   static String placeholders(int count) {
     return String.join(", ", Collections.nCopies(count, "?"));
-  }
-
-  /** Runs {@code work} on a virtual thread; the future fails with what it throws. */
-  static <T> CompletableFuture<T> async(Supplier<T> work) {
-    return CompletableFuture.supplyAsync(work, VIRTUAL);
   }
 
   private static String withoutComments(String sql) {

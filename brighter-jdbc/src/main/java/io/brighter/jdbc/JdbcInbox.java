@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.brighter.Id;
 import io.brighter.Request;
+import io.brighter.inbox.BlockingInboxAsync;
 import io.brighter.inbox.Inbox;
-import io.brighter.inbox.InboxAsync;
 import io.brighter.internal.StoredJson;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -40,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * {@link InboxAsync} methods run the JDBC work on a virtual thread. Database failures are {@link
  * JdbcStoreException}s.
  */
-public final class JdbcInbox implements Inbox, InboxAsync {
+public final class JdbcInbox implements BlockingInboxAsync {
 
   /** The table name used unless {@link #withTableName} sets another. */
   public static final String DEFAULT_TABLE_NAME = "inbox";
@@ -161,26 +160,6 @@ public final class JdbcInbox implements Inbox, InboxAsync {
   @Override
   public boolean exists(Id id, String contextKey, Class<?> type) {
     return body(id, contextKey, type) != null;
-  }
-
-  @Override
-  public CompletableFuture<Void> addAsync(Request request, String contextKey) {
-    return Jdbc.async(
-        () -> {
-          add(request, contextKey);
-          return null;
-        });
-  }
-
-  @Override
-  public <T extends Request> CompletableFuture<Optional<T>> getAsync(
-      Id id, String contextKey, Class<T> type) {
-    return Jdbc.async(() -> get(id, contextKey, type));
-  }
-
-  @Override
-  public CompletableFuture<Boolean> existsAsync(Id id, String contextKey, Class<?> type) {
-    return Jdbc.async(() -> exists(id, contextKey, type));
   }
 
   private @Nullable String body(Id id, String contextKey, Class<?> type) {

@@ -7,9 +7,9 @@ import io.brighter.Id;
 import io.brighter.RequestContext;
 import io.brighter.internal.OutboxQueries;
 import io.brighter.messaging.Message;
+import io.brighter.outbox.BlockingOutboxAsync;
 import io.brighter.outbox.BoxTransactionProvider;
 import io.brighter.outbox.Outbox;
-import io.brighter.outbox.OutboxAsync;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -55,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * transaction provider other than a {@code BoxTransactionProvider<Connection>} is a {@link
  * ConfigurationException}.
  */
-public final class JdbcOutbox implements Outbox, OutboxAsync {
+public final class JdbcOutbox implements BlockingOutboxAsync {
 
   /** The table name used unless {@link #withTableName} sets another. */
   public static final String DEFAULT_TABLE_NAME = "outbox";
@@ -310,72 +309,6 @@ public final class JdbcOutbox implements Outbox, OutboxAsync {
     } catch (SQLException e) {
       throw failed("count outstanding messages of the outbox", e);
     }
-  }
-
-  @Override
-  public CompletableFuture<Void> addAsync(
-      Message message, RequestContext context, @Nullable BoxTransactionProvider<?> transaction) {
-    return Jdbc.async(
-        () -> {
-          add(message, context, transaction);
-          return null;
-        });
-  }
-
-  @Override
-  public CompletableFuture<Void> addAsync(
-      List<Message> messages,
-      RequestContext context,
-      @Nullable BoxTransactionProvider<?> transaction) {
-    return Jdbc.async(
-        () -> {
-          add(messages, context, transaction);
-          return null;
-        });
-  }
-
-  @Override
-  public CompletableFuture<Message> getAsync(Id id) {
-    return Jdbc.async(() -> get(id));
-  }
-
-  @Override
-  public CompletableFuture<List<Message>> getAsync(List<Id> ids) {
-    return Jdbc.async(() -> get(ids));
-  }
-
-  @Override
-  public CompletableFuture<Void> markDispatchedAsync(Id id, Instant dispatchedAt) {
-    return Jdbc.async(
-        () -> {
-          markDispatched(id, dispatchedAt);
-          return null;
-        });
-  }
-
-  @Override
-  public CompletableFuture<List<Message>> outstandingMessagesAsync(
-      Duration minimumAge, int pageSize) {
-    return Jdbc.async(() -> outstandingMessages(minimumAge, pageSize));
-  }
-
-  @Override
-  public CompletableFuture<List<Message>> dispatchedMessagesAsync(Duration age, int pageSize) {
-    return Jdbc.async(() -> dispatchedMessages(age, pageSize));
-  }
-
-  @Override
-  public CompletableFuture<Void> deleteAsync(List<Id> ids) {
-    return Jdbc.async(
-        () -> {
-          delete(ids);
-          return null;
-        });
-  }
-
-  @Override
-  public CompletableFuture<Long> outstandingCountAsync() {
-    return Jdbc.async(this::outstandingCount);
   }
 
   private int insert(Connection connection, List<Message> messages) throws SQLException {
