@@ -160,9 +160,11 @@ public final class KafkaMessageConsumer implements MessageConsumer {
       throw ChannelFailureException.of(subscription.channelName(), e);
     }
     List<Message> messages = new ArrayList<>(records.count());
-    for (ConsumerRecord<String, byte[]> record : records) {
-      ledger.delivered(new TopicPartition(record.topic(), record.partition()), record.offset());
-      messages.add(KafkaWireFormat.toMessage(record));
+    for (TopicPartition partition : records.partitions()) {
+      for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+        ledger.delivered(partition, record.offset());
+        messages.add(KafkaWireFormat.toMessage(record));
+      }
     }
     return messages;
   }
