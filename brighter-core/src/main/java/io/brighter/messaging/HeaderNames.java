@@ -20,6 +20,13 @@ public final class HeaderNames {
   public static final String REJECTION_REASON = "RejectionReason";
 
   /**
+   * Why a transport could not read a delivery: set by the consumer on the {@link
+   * MessageType#UNACCEPTABLE} message it makes of it, named in the reason the pump rejects it with,
+   * and kept on the dead-letter copy so an operator sees which header or body was wrong.
+   */
+  public static final String UNREADABLE_REASON = "UnreadableReason";
+
+  /**
    * The publication topic when a mapper routed the message elsewhere (a reply address, say), so the
    * producer can still be found. Kept locally: never sent on the wire.
    */

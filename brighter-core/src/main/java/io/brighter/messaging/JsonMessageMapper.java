@@ -3,7 +3,9 @@ package io.brighter.messaging;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.brighter.Command;
 import io.brighter.ConfigurationException;
 import io.brighter.Event;
@@ -30,6 +32,11 @@ import org.jspecify.annotations.Nullable;
  * GreetingAdded back = mapper.mapToRequest(message);
  * }
  *
+ * <p>A body without an {@code id} (or with {@code "id": null}), as a publisher that is not Brighter
+ * may send, is read with the message's id as the request's id, so the inbox still tells a
+ * redelivery from a new message; when the request type does not take the id that way either, the
+ * message is refused as unacceptable ({@link InvalidMessageAction}), never handed on without an id.
+ *
  * <p>The default {@link ObjectMapper} handles records and {@code java.time} values (as ISO-8601
  * text), ignores unknown properties and writes an {@link Id} as a plain string. Pass another to
  * {@link #JsonMessageMapper(Class, ObjectMapper)}, perhaps a {@link #defaultObjectMapper()} with
@@ -38,6 +45,8 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the request type
  */
 public class JsonMessageMapper<T extends Request> implements MessageMapper<T> {
+
+  private static final String ID = "id";
 
   private final Class<T> requestType;
   private final ObjectMapper json;
@@ -99,6 +108,27 @@ public class JsonMessageMapper<T extends Request> implements MessageMapper<T> {
     }
     if (request == null) {
       throw unreadable(message, "the body is JSON null", null);
+    }
+    return request.id() != null ? request : withMessageId(message);
+  }
+
+  /** Reads the body again with the message id in place of its missing {@code id}. */
+  private T withMessageId(Message message) {
+    T request;
+    try {
+      JsonNode body = json.readTree(message.body().bytes());
+      if (!(body instanceof ObjectNode object)) {
+        throw unreadable(message, "the body is not a JSON object", null);
+      }
+      object.put(ID, message.id().value());
+      request = json.treeToValue(object, requestType);
+    } catch (JacksonException e) {
+      throw unreadable(message, e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw unreadable(message, e.getMessage(), e);
+    }
+    if (request == null || request.id() == null) {
+      throw unreadable(message, "the request has no id, and does not take the message id", null);
     }
     return request;
   }

@@ -1,5 +1,6 @@
 package io.brighter.observability;
 
+import io.brighter.Id;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.messaging.Subscription;
@@ -54,6 +55,24 @@ final class GuardedMessagingMetrics implements MessagingMetrics {
       metrics.processed(subscription, message, duration);
     } catch (RuntimeException e) {
       failed("the processing of", message, e);
+    }
+  }
+
+  @Override
+  public void deliveryFailed(RoutingKey topic, Id messageId) {
+    try {
+      metrics.deliveryFailed(topic, messageId);
+    } catch (RuntimeException e) {
+      LOG.warn("Metrics failed to record the failed delivery of message {}", messageId, e);
+    }
+  }
+
+  @Override
+  public void pumpFailed(Subscription subscription, Throwable cause) {
+    try {
+      metrics.pumpFailed(subscription, cause);
+    } catch (RuntimeException e) {
+      LOG.warn("Metrics failed to record a pump of {} that died", subscription.name(), e);
     }
   }
 

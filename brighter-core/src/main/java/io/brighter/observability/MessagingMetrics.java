@@ -1,5 +1,6 @@
 package io.brighter.observability;
 
+import io.brighter.Id;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.messaging.Subscription;
@@ -54,9 +55,26 @@ public interface MessagingMetrics {
   /** The producer of {@code topic} failed to send {@code message}; it stays outstanding. */
   default void sendFailed(RoutingKey topic, Message message) {}
 
+  /**
+   * The broker did not take message {@code messageId} that the producer of {@code topic} had sent:
+   * it refused it, returned it as unroutable, or the connection was lost before it confirmed. The
+   * message stays outstanding for the sweeper.
+   *
+   * @since 0.2
+   */
+  default void deliveryFailed(RoutingKey topic, Id messageId) {}
+
   /** A pump of {@code subscription} settled {@code message} as {@code settlement}. */
   default void settled(Subscription subscription, Message message, Settlement settlement) {}
 
   /** A pump of {@code subscription} spent {@code duration} mapping, handling and settling. */
   default void processed(Subscription subscription, Message message, Duration duration) {}
+
+  /**
+   * A pump of {@code subscription} died of {@code cause} (its status is {@code ERROR}); the
+   * dispatcher starts another after a back-off.
+   *
+   * @since 0.2
+   */
+  default void pumpFailed(Subscription subscription, Throwable cause) {}
 }

@@ -17,18 +17,30 @@ import org.jspecify.annotations.Nullable;
  * @param consumerName the pump's own name, {@code <subscription>-<uuid>}
  * @param status where the pump is
  * @param error what stopped the pump when its status is {@link MessagePumpStatus#ERROR}, else null
+ * @param restarts how many pumps died in a row before this one in its place: 0 for a pump the
+ *     dispatcher started because it was asked to
  */
 public record ConsumerState(
     String subscriptionName,
     String consumerName,
     MessagePumpStatus status,
-    @Nullable Throwable error) {
+    @Nullable Throwable error,
+    int restarts) {
 
   /** Checks the required parts. */
   public ConsumerState {
     requireNonNull(subscriptionName, "subscriptionName must not be null");
     requireNonNull(consumerName, "consumerName must not be null");
     requireNonNull(status, "status must not be null");
+  }
+
+  /** A pump that did not replace one that died. */
+  public ConsumerState(
+      String subscriptionName,
+      String consumerName,
+      MessagePumpStatus status,
+      @Nullable Throwable error) {
+    this(subscriptionName, consumerName, status, error, 0);
   }
 
   /** Whether the pump is reading messages. */

@@ -6,10 +6,16 @@ import io.brighter.ConfigurationException;
 import io.brighter.messaging.Subscription;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,9 +38,18 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #stop()} is graceful: each pump settles the message in hand (acknowledging it when its
  * handler succeeded) and closes its consumer, returning messages it fetched but had not begun. It
  * waits at most the shutdown timeout, then returns anyway; a pump still busy then stops after its
- * message. {@link #shut(String)} asks one subscription's pumps to stop and returns at once. A pump
- * that stops on its own (a configuration error, the unacceptable message limit, a quit message)
- * stays in {@link #state()} with its status and error until the subscription is opened again.
+ * message. {@link #shut(String)} asks one subscription's pumps to stop and returns at once.
+ *
+ * <p><b>Pumps that die are restarted.</b> A pump that ends with {@link MessagePumpStatus#ERROR}
+ * (its consumer could not be made or failed other than with a channel failure, a message could not
+ * be settled, a handler raised a configuration error) stays in {@link #state()} with its error,
+ * making {@link DispatcherHealth} report the subscription short of performers and why, while the
+ * dispatcher waits a back-off and starts a new pump in its place: one second at first, doubling for
+ * each pump that dies in a row, at most a minute ({@link DispatcherBuilder#restartBackOff}). A pump
+ * that ran for the longest back-off before it died starts the count again. Each death is reported
+ * to the metrics ({@link io.brighter.observability.MessagingMetrics#pumpFailed}). A pump stopped by
+ * the unacceptable message limit is not restarted: that limit is the subscription's own choice to
+ * stop; it stays in the state until the subscription is opened again.
  *
  * <p>Each message is settled as .NET Brighter's pump does, with deliberate differences: a handler
  * exception no handler dealt with follows {@link Subscription#unhandledExceptionAction()} (reject
@@ -53,12 +68,21 @@ public final class Dispatcher implements AutoCloseable {
 
   private final PumpResources resources;
   private final Duration shutdownTimeout;
+  private final RestartBackOff restartBackOff;
   private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
   private final Map<String, List<MessagePump>> pumps = new LinkedHashMap<>();
+  private final Map<MessagePump, ScheduledFuture<?>> pendingRestarts = new HashMap<>();
+  private @Nullable ScheduledExecutorService restarter;
+  private boolean stopping;
 
-  Dispatcher(PumpResources resources, List<Subscription> subscriptions, Duration shutdownTimeout) {
+  Dispatcher(
+      PumpResources resources,
+      List<Subscription> subscriptions,
+      Duration shutdownTimeout,
+      RestartBackOff restartBackOff) {
     this.resources = resources;
     this.shutdownTimeout = shutdownTimeout;
+    this.restartBackOff = restartBackOff;
     for (Subscription subscription : subscriptions) {
       if (this.subscriptions.putIfAbsent(subscription.name(), subscription) != null) {
         throw new ConfigurationException(
@@ -80,11 +104,19 @@ public final class Dispatcher implements AutoCloseable {
    */
   public synchronized void open(String name) {
     Subscription subscription = subscription(name);
+    stopping = false;
     List<MessagePump> current = pumps.computeIfAbsent(name, key -> new ArrayList<>());
-    current.removeIf(pump -> pump.state().status() != MessagePumpStatus.STARTED);
+    current.removeIf(
+        pump -> {
+          boolean ended = pump.state().status() != MessagePumpStatus.STARTED;
+          if (ended) {
+            cancelRestart(pump);
+          }
+          return ended;
+        });
     long running = current.stream().filter(pump -> !pump.stopRequested()).count();
     for (long i = running; i < subscription.noOfPerformers(); i++) {
-      MessagePump pump = newPump(subscription);
+      MessagePump pump = newPump(subscription, 0);
       current.add(pump);
       pump.start();
     }
@@ -105,7 +137,10 @@ public final class Dispatcher implements AutoCloseable {
    */
   public synchronized void shut(String name) {
     subscription(name);
-    pumps.getOrDefault(name, List.of()).forEach(MessagePump::requestStop);
+    for (MessagePump pump : pumps.getOrDefault(name, List.of())) {
+      pump.requestStop();
+      cancelRestart(pump);
+    }
   }
 
   /**
@@ -137,7 +172,13 @@ public final class Dispatcher implements AutoCloseable {
   public boolean stop() {
     List<MessagePump> all;
     synchronized (this) {
+      stopping = true;
       all = pumps.values().stream().flatMap(List::stream).toList();
+      all.forEach(this::cancelRestart);
+      if (restarter != null) {
+        restarter.shutdownNow();
+        restarter = null;
+      }
     }
     all.forEach(MessagePump::requestStop);
     long deadline = System.nanoTime() + shutdownTimeout.toNanos();
@@ -182,11 +223,76 @@ public final class Dispatcher implements AutoCloseable {
     return subscription;
   }
 
-  private MessagePump newPump(Subscription subscription) {
+  private MessagePump newPump(Subscription subscription, int restarts) {
     String consumerName = subscription.name() + "-" + UUID.randomUUID();
     return switch (subscription.messagePumpType()) {
-      case REACTOR -> new Reactor(consumerName, subscription, resources);
-      case PROACTOR -> new Proactor(consumerName, subscription, resources);
+      case REACTOR -> new Reactor(consumerName, subscription, resources, restarts, this::ended);
+      case PROACTOR -> new Proactor(consumerName, subscription, resources, restarts, this::ended);
     };
+  }
+
+  /** Called by a pump, on its own thread, when it has stopped: schedules a restart if it died. */
+  private synchronized void ended(MessagePump pump) {
+    ConsumerState state = pump.state();
+    if (state.status() != MessagePumpStatus.ERROR) {
+      return;
+    }
+    Subscription subscription = subscriptions.get(state.subscriptionName());
+    if (subscription == null) {
+      return;
+    }
+    Throwable error = state.error();
+    resources
+        .metrics()
+        .pumpFailed(subscription, error != null ? error : new IllegalStateException());
+    if (stopping || pump.stopRequested()) {
+      return;
+    }
+    int restarts = pump.age().compareTo(restartBackOff.max()) >= 0 ? 1 : pump.restarts() + 1;
+    Duration wait = restartBackOff.before(restarts);
+    LOG.warn(
+        "Message pump {} of {} died; starting another in {} (restart {} in a row)",
+        state.consumerName(),
+        subscription.name(),
+        wait,
+        restarts);
+    pendingRestarts.put(
+        pump,
+        restarter().schedule(() -> restart(pump, restarts), wait.toNanos(), TimeUnit.NANOSECONDS));
+  }
+
+  /** Puts a new pump in the place of {@code dead}, unless it was removed, shut or stopped since. */
+  private synchronized void restart(MessagePump dead, int restarts) {
+    if (pendingRestarts.remove(dead) == null || stopping) {
+      return;
+    }
+    Subscription subscription = subscriptions.get(dead.subscription.name());
+    List<MessagePump> current = pumps.get(dead.subscription.name());
+    if (subscription == null || current == null) {
+      return;
+    }
+    int place = current.indexOf(dead);
+    if (place < 0) {
+      return;
+    }
+    MessagePump replacement = newPump(subscription, restarts);
+    current.set(place, replacement);
+    replacement.start();
+  }
+
+  private void cancelRestart(MessagePump pump) {
+    ScheduledFuture<?> pending = pendingRestarts.remove(pump);
+    if (pending != null) {
+      pending.cancel(false);
+    }
+  }
+
+  private ScheduledExecutorService restarter() {
+    if (restarter == null) {
+      restarter =
+          Executors.newSingleThreadScheduledExecutor(
+              Thread.ofPlatform().daemon().name("brighter-dispatcher-restarts").factory());
+    }
+    return restarter;
   }
 }

@@ -2,6 +2,7 @@ package io.brighter.serviceactivator;
 
 import io.brighter.CommandProcessor;
 import io.brighter.ConfigurationException;
+import io.brighter.internal.RateLimitedWarnings;
 import io.brighter.messaging.MessageMapperRegistry;
 import io.brighter.messaging.MessagePipeline;
 import io.brighter.messaging.Subscription;
@@ -37,6 +38,7 @@ public final class DispatcherBuilder {
   private @Nullable LuggageStore luggageStore;
   private @Nullable List<Subscription> subscriptions;
   private Duration shutdownTimeout = Duration.ofSeconds(10);
+  private RestartBackOff restartBackOff = RestartBackOff.DEFAULT;
   private Clock clock = Clock.systemUTC();
   private ThreadFactory threadFactory = Thread.ofVirtual().name("brighter-pump-", 0).factory();
   private BrighterTracer tracer = BrighterTracer.disabled();
@@ -72,6 +74,23 @@ public final class DispatcherBuilder {
   /** How long {@link Dispatcher#stop()} waits at most; 10 s by default. */
   public DispatcherBuilder shutdownTimeout(Duration value) {
     this.shutdownTimeout = value;
+    return this;
+  }
+
+  /**
+   * How long the dispatcher waits before it replaces a pump that died: {@code initial} before the
+   * first restart, doubling for each pump that dies in a row, at most {@code max}; 1 s and 1 min by
+   * default.
+   */
+  public DispatcherBuilder restartBackOff(Duration initial, Duration max) {
+    if (initial == null || !initial.isPositive()) {
+      throw new ConfigurationException("Dispatcher.restartBackOff initial must be positive");
+    }
+    if (max == null || max.compareTo(initial) < 0) {
+      throw new ConfigurationException(
+          "Dispatcher.restartBackOff max must not be less than the initial back-off");
+    }
+    this.restartBackOff = new RestartBackOff(initial, max);
     return this;
   }
 
@@ -128,8 +147,9 @@ public final class DispatcherBuilder {
             present(clock, "clock"),
             present(threadFactory, "threadFactory"),
             present(tracer, "tracer"),
-            present(metrics, "metrics"));
-    return new Dispatcher(resources, checked, shutdownTimeout);
+            present(metrics, "metrics"),
+            new RateLimitedWarnings(RateLimitedWarnings.DEFAULT_PERIOD));
+    return new Dispatcher(resources, checked, shutdownTimeout, restartBackOff);
   }
 
   private static <T> T present(@Nullable T value, String property) {

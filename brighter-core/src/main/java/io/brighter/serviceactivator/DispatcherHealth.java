@@ -10,7 +10,8 @@ import java.util.List;
  * A health check of a {@link Dispatcher}: for each subscription, how many pumps are running against
  * how many performers it expects. All running is {@link Status#HEALTHY}; some missing is {@link
  * Status#DEGRADED}; none running (while some are expected) is {@link Status#UNHEALTHY}. The message
- * names each subscription short of performers.
+ * names each subscription short of performers and, when a pump of it died (the dispatcher restarts
+ * it after a back-off), what it died of.
  *
  * {@snippet :
  * DispatcherHealth.Report report = new DispatcherHealth(dispatcher).check();
@@ -69,7 +70,8 @@ public final class DispatcherHealth {
                 + active
                 + " of "
                 + subscription.noOfPerformers()
-                + " expected consumers");
+                + " expected consumers"
+                + diedOf(states, subscription));
       }
     }
     if (missing.isEmpty()) {
@@ -77,5 +79,17 @@ public final class DispatcherHealth {
     }
     Status status = running == 0 ? Status.UNHEALTHY : Status.DEGRADED;
     return new Report(status, String.join("; ", missing));
+  }
+
+  /** What the last pump of {@code subscription} that died died of, as a clause; else nothing. */
+  private static String diedOf(List<ConsumerState> states, Subscription subscription) {
+    String died = "";
+    for (ConsumerState state : states) {
+      if (state.subscriptionName().equals(subscription.name())
+          && state.status() == MessagePumpStatus.ERROR) {
+        died = " (a pump died: " + state.error() + ")";
+      }
+    }
+    return died;
   }
 }

@@ -11,9 +11,10 @@ import io.brighter.actions.DeferMessageAction;
 import io.brighter.actions.DontAckAction;
 import io.brighter.actions.InvalidMessageAction;
 import io.brighter.actions.RejectMessageAction;
+import io.brighter.messaging.ChannelFailureException;
+import io.brighter.messaging.HeaderNames;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageConsumer;
-import io.brighter.messaging.MessageType;
 import io.brighter.messaging.RejectionReasons;
 import io.brighter.messaging.Subscription;
 import io.brighter.observability.MessagingMetrics.Settlement;
@@ -24,14 +25,27 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What both pump types share: the decision, for each message, to acknowledge, requeue, reject or
- * stop (the loop of .NET Brighter's {@code MessagePump}, with the differences of issue 4), the
- * unacceptable count and the pump's status. A subclass supplies the loop and its thread.
+ * What both pump types share: the decision, for each message, to acknowledge, requeue or reject it
+ * (the loop of .NET Brighter's {@code MessagePump}, with the differences the {@link Dispatcher}
+ * lists), the unacceptable count and the pump's status. A subclass supplies the loop and its
+ * thread.
+ *
+ * <p>Every message a pump receives is settled, whatever its headers and body: one the transport
+ * could not read, one of type {@code QUIT} or {@code NONE} (which never come from a channel), one
+ * that cannot be mapped, and one whose handling failed in any way are rejected or requeued by the
+ * rules of {@link #settle}. A settlement the consumer fails (it throws, or answers that the broker
+ * did not take it) is tried {@value #SETTLE_TRIES} times; then the pump stops with {@link
+ * MessagePumpStatus#ERROR} and a {@link SettlementFailedException}, closing its consumer so the
+ * broker delivers the message again, and the dispatcher starts a new pump after a back-off. A
+ * {@link ChannelFailureException} while settling means the connection is gone and the broker will
+ * deliver the message again by itself: the loop waits and reconnects.
  */
 abstract sealed class MessagePump permits Reactor, Proactor {
 
@@ -48,27 +62,44 @@ abstract sealed class MessagePump permits Reactor, Proactor {
   /** The bag key of the message a request came from, in the context its handlers get. */
   static final String ORIGINATING_MESSAGE = "OriginatingMessage";
 
+  /** How many times a settlement is tried before the pump gives up and stops. */
+  static final int SETTLE_TRIES = 3;
+
+  private static final Duration FIRST_SETTLE_RETRY = Duration.ofMillis(100);
   private static final Logger LOG = LoggerFactory.getLogger(MessagePump.class);
 
   final String consumerName;
   final Subscription subscription;
-  final MessageConsumer consumer;
   final PumpResources resources;
+  private final int restarts;
+  private final Consumer<MessagePump> onEnded;
   private final UnacceptableCounter unacceptable;
   private final CountDownLatch stopSignal = new CountDownLatch(1);
+  private final long startedNanos = System.nanoTime();
+  private volatile @Nullable MessageConsumer consumer;
   private volatile MessagePumpStatus status = MessagePumpStatus.STARTED;
   private volatile @Nullable Throwable error;
 
-  MessagePump(String consumerName, Subscription subscription, PumpResources resources) {
+  /**
+   * A pump of {@code subscription}; {@code restarts} says how many pumps died before it in its
+   * place, and {@code onEnded} hears when it stops, on its own thread.
+   */
+  MessagePump(
+      String consumerName,
+      Subscription subscription,
+      PumpResources resources,
+      int restarts,
+      Consumer<MessagePump> onEnded) {
     this.consumerName = consumerName;
     this.subscription = subscription;
     this.resources = resources;
+    this.restarts = restarts;
+    this.onEnded = onEnded;
     this.unacceptable =
         new UnacceptableCounter(
             subscription.unacceptableMessageLimit(),
             subscription.unacceptableMessageLimitWindow(),
             resources.clock());
-    this.consumer = subscription.channelFactory().createConsumer(subscription);
   }
 
   /** Starts the loop on the pump's own thread. */
@@ -87,7 +118,30 @@ abstract sealed class MessagePump permits Reactor, Proactor {
   }
 
   ConsumerState state() {
-    return new ConsumerState(subscription.name(), consumerName, status, error);
+    return new ConsumerState(subscription.name(), consumerName, status, error, restarts);
+  }
+
+  /** How many pumps died before this one in its place. */
+  int restarts() {
+    return restarts;
+  }
+
+  /** How long this pump has existed. */
+  Duration age() {
+    return Duration.ofNanos(System.nanoTime() - startedNanos);
+  }
+
+  /**
+   * The pump's consumer, made from the subscription's channel factory on the pump's own thread the
+   * first time, so a consumer that connects or checks its channel holds up only its pump.
+   */
+  MessageConsumer consumer() {
+    MessageConsumer current = consumer;
+    if (current == null) {
+      current = subscription.channelFactory().createConsumer(subscription);
+      consumer = current;
+    }
+    return current;
   }
 
   /** Waits {@code delay}, returning early when a stop is asked for. */
@@ -104,39 +158,55 @@ abstract sealed class MessagePump permits Reactor, Proactor {
     return unacceptable.limitReached();
   }
 
-  /** Closes the consumer, returning unsettled messages, and records why the pump ended. */
-  void finish(MessagePumpStatus finalStatus, @Nullable Throwable cause) {
-    try {
-      consumer.close();
-    } catch (RuntimeException e) {
-      LOG.warn("Consumer {} failed to close", consumerName, e);
-    }
-    error = cause;
-    status = finalStatus;
-    LOG.info("Message pump {} ended: {}", consumerName, finalStatus);
+  /** Logs a failed receive or settlement: the pump waits and reads again. */
+  void channelFailed(ChannelFailureException failure) {
+    resources
+        .warnings()
+        .warn(LOG, "Channel of " + subscription.name() + " failed; retrying", failure);
   }
 
   /**
-   * Settles a message that must not reach a handler: unacceptable ones are rejected, a quit message
-   * is acknowledged and ends the loop. Null for a message to dispatch.
+   * Closes the consumer, returning unsettled messages, records why the pump ended and tells the
+   * dispatcher.
    */
-  @Nullable Next screen(Message message) {
-    MessageType type = message.header().messageType();
-    return switch (type) {
+  void finish(MessagePumpStatus finalStatus, @Nullable Throwable cause) {
+    MessageConsumer current = consumer;
+    if (current != null) {
+      try {
+        current.close();
+      } catch (RuntimeException e) {
+        LOG.warn("Consumer {} failed to close", consumerName, e);
+      }
+    }
+    error = cause;
+    status = finalStatus;
+    if (cause == null) {
+      LOG.info("Message pump {} ended: {}", consumerName, finalStatus);
+    } else {
+      LOG.error("Message pump {} ended: {}", consumerName, finalStatus, cause);
+    }
+    onEnded.accept(this);
+  }
+
+  /**
+   * Why {@code message} must not reach a handler, or null for a message to dispatch: one the
+   * transport could not read, and types that never come from a channel ({@code QUIT}: a pump stops
+   * only when its dispatcher asks, never because a publisher said so; {@code NONE}: no message).
+   */
+  static @Nullable Throwable screen(Message message) {
+    return switch (message.header().messageType()) {
       case UNACCEPTABLE -> {
-        unacceptable.increment();
-        reject(
-            message,
-            RejectionReasons.UNACCEPTABLE,
-            "Failed to parse a message from the incoming message");
-        yield Next.CONTINUE;
+        Object why = message.header().bag().get(HeaderNames.UNREADABLE_REASON);
+        yield new MessageMappingException(
+            "Failed to parse a message from the incoming message" + (why == null ? "" : ": " + why),
+            null);
       }
-      case QUIT -> {
-        consumer.acknowledge(message);
-        finish(MessagePumpStatus.STOPPED, null);
-        yield Next.STOP;
-      }
-      case NONE -> Next.CONTINUE;
+      case QUIT ->
+          new MessageMappingException(
+              "Message type QUIT is not accepted from a channel: a pump stops only when its"
+                  + " dispatcher asks",
+              null);
+      case NONE -> new MessageMappingException("Message type NONE does not carry a message", null);
       case COMMAND, EVENT, DOCUMENT -> null;
     };
   }
@@ -188,6 +258,10 @@ abstract sealed class MessagePump permits Reactor, Proactor {
   /**
    * Acknowledges, requeues or rejects {@code message} after its handling ended with {@code failure}
    * (null for success), and says what the loop does next.
+   *
+   * @throws SettlementFailedException when the consumer failed every try
+   * @throws ChannelFailureException when the connection was lost; the broker delivers the message
+   *     again
    */
   Next settle(Message message, @Nullable Throwable failure) {
     Throwable cause = failure == null ? null : unwrap(failure);
@@ -215,7 +289,7 @@ abstract sealed class MessagePump permits Reactor, Proactor {
       case DontAckAction e -> {
         // No nack in the consumer SPI: give the message back at once, its handled count kept.
         unacceptable.increment();
-        consumer.requeue(message, Duration.ZERO);
+        settleWith("give back", message, () -> consumer().requeue(message, Duration.ZERO));
         settled(message, Settlement.REQUEUED);
         yield Next.PAUSE;
       }
@@ -266,13 +340,19 @@ abstract sealed class MessagePump permits Reactor, Proactor {
           "Handle count of messages reached; rejecting at limit",
           Settlement.DEAD_LETTERED);
     } else {
-      consumer.requeue(counted, delay);
+      settleWith("requeue", counted, () -> consumer().requeue(counted, delay));
       settled(counted, Settlement.REQUEUED);
     }
   }
 
   private void acknowledge(Message message) {
-    consumer.acknowledge(message);
+    settleWith(
+        "acknowledge",
+        message,
+        () -> {
+          consumer().acknowledge(message);
+          return true;
+        });
     settled(message, Settlement.ACKNOWLEDGED);
   }
 
@@ -281,8 +361,47 @@ abstract sealed class MessagePump permits Reactor, Proactor {
   }
 
   private void reject(Message message, String reason, String description, Settlement settlement) {
-    consumer.reject(message, RejectionReasons.of(reason, description));
+    String text = RejectionReasons.of(reason, description);
+    settleWith("reject", message, () -> consumer().reject(message, text));
     settled(message, settlement);
+  }
+
+  /**
+   * Runs {@code attempt} until it answers true, {@value #SETTLE_TRIES} times at most, waiting a
+   * little longer before each retry.
+   *
+   * @throws SettlementFailedException when every try failed, or a stop was asked for between tries
+   * @throws ChannelFailureException at once: the connection is gone
+   */
+  private void settleWith(String action, Message message, BooleanSupplier attempt) {
+    Duration wait = FIRST_SETTLE_RETRY;
+    RuntimeException last = null;
+    for (int tries = 1; ; tries++) {
+      try {
+        if (attempt.getAsBoolean()) {
+          return;
+        }
+        last = null;
+      } catch (ChannelFailureException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        last = e;
+      }
+      if (tries == SETTLE_TRIES || stopRequested()) {
+        throw SettlementFailedException.of(action, message.id(), tries, last);
+      }
+      LOG.warn(
+          "Could not {} message {} on {} (try {} of {}); trying again in {}",
+          action,
+          message.id(),
+          consumerName,
+          tries,
+          SETTLE_TRIES,
+          wait,
+          last);
+      pause(wait);
+      wait = wait.multipliedBy(5);
+    }
   }
 
   private void settled(Message message, Settlement settlement) {

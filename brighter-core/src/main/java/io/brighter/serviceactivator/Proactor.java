@@ -22,10 +22,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The asynchronous pump: maps with {@code unwrapAsync} and dispatches with {@code sendAsync} or
@@ -37,15 +36,18 @@ import org.slf4j.LoggerFactory;
  */
 final class Proactor extends MessagePump {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Proactor.class);
-
   private final ScheduledExecutorService executor;
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
   // Read and written on the executor's thread only.
   private @Nullable ScheduledFuture<?> waiting;
 
-  Proactor(String consumerName, Subscription subscription, PumpResources resources) {
-    super(consumerName, subscription, resources);
+  Proactor(
+      String consumerName,
+      Subscription subscription,
+      PumpResources resources,
+      int restarts,
+      Consumer<MessagePump> onEnded) {
+    super(consumerName, subscription, resources, restarts, onEnded);
     this.executor =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -103,10 +105,10 @@ final class Proactor extends MessagePump {
       List<Message> messages;
       Instant receiveStarted = resources.tracer().receiveStarting();
       try {
-        messages = consumer.receive(subscription.timeout());
+        messages = consumer().receive(subscription.timeout());
         resources.tracer().received(subscription, messages.size(), receiveStarted);
       } catch (ChannelFailureException e) {
-        LOG.warn("Channel of {} failed; retrying", consumerName, e);
+        channelFailed(e);
         after(subscription.channelFailureDelay(), this::receive);
         return;
       }
@@ -116,7 +118,6 @@ final class Proactor extends MessagePump {
         next(messages.iterator());
       }
     } catch (RuntimeException | Error e) {
-      LOG.error("Message pump {} died", consumerName, e);
       end(MessagePumpStatus.ERROR, e);
     }
   }
@@ -133,11 +134,10 @@ final class Proactor extends MessagePump {
             (next, failure) -> {
               if (failure != null) {
                 Throwable cause = unwrap(failure);
-                if (cause instanceof ChannelFailureException) {
-                  LOG.warn("Channel of {} failed while settling", consumerName, cause);
+                if (cause instanceof ChannelFailureException channelFailure) {
+                  channelFailed(channelFailure);
                   after(subscription.channelFailureDelay(), this::receive);
                 } else {
-                  LOG.error("Message pump {} died", consumerName, cause);
                   end(MessagePumpStatus.ERROR, cause);
                 }
               } else if (next == Next.PAUSE) {
@@ -163,10 +163,27 @@ final class Proactor extends MessagePump {
   }
 
   private CompletableFuture<Next> handle(Message message, Span span) {
-    Next screened = screen(message);
-    if (screened != null) {
-      return CompletableFuture.completedFuture(screened);
+    CompletableFuture<Void> handled;
+    try {
+      Throwable refused = screen(message);
+      handled =
+          refused != null
+              ? CompletableFuture.failedFuture(refused)
+              : mapAndDispatchAsync(message, span);
+    } catch (RuntimeException e) {
+      handled = CompletableFuture.failedFuture(e);
     }
+    return handled.handleAsync(
+        (done, failure) -> {
+          if (failure != null) {
+            BrighterTracer.failed(span, unwrap(failure));
+          }
+          return settle(message, failure);
+        },
+        executor);
+  }
+
+  private CompletableFuture<Void> mapAndDispatchAsync(Message message, Span span) {
     CompletableFuture<? extends Request> request;
     try {
       request = resources.pipeline().unwrapAsync(message, requestType(message));
@@ -179,15 +196,7 @@ final class Proactor extends MessagePump {
                 failure != null
                     ? CompletableFuture.<Void>failedFuture(mappingFailure(message, failure))
                     : dispatchAsync(mapped, contextFor(message, span)))
-        .thenCompose(Function.identity())
-        .handleAsync(
-            (done, failure) -> {
-              if (failure != null) {
-                BrighterTracer.failed(span, unwrap(failure));
-              }
-              return settle(message, failure);
-            },
-            executor);
+        .thenCompose(Function.identity());
   }
 
   private CompletableFuture<Void> dispatchAsync(Request request, RequestContext context) {

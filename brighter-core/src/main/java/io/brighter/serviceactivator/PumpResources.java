@@ -1,6 +1,7 @@
 package io.brighter.serviceactivator;
 
 import io.brighter.CommandProcessor;
+import io.brighter.internal.RateLimitedWarnings;
 import io.brighter.messaging.MessagePipeline;
 import io.brighter.observability.BrighterTracer;
 import io.brighter.observability.MessagingMetrics;
@@ -14,4 +15,5 @@ record PumpResources(
     Clock clock,
     ThreadFactory threadFactory,
     BrighterTracer tracer,
-    MessagingMetrics metrics) {}
+    MessagingMetrics metrics,
+    RateLimitedWarnings warnings) {}

@@ -9,9 +9,8 @@ import io.opentelemetry.api.trace.Span;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The blocking pump: one thread (from the dispatcher's thread factory, virtual by default) runs
@@ -19,12 +18,15 @@ import org.slf4j.LoggerFactory;
  */
 final class Reactor extends MessagePump {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Reactor.class);
-
   private @Nullable Thread thread;
 
-  Reactor(String consumerName, Subscription subscription, PumpResources resources) {
-    super(consumerName, subscription, resources);
+  Reactor(
+      String consumerName,
+      Subscription subscription,
+      PumpResources resources,
+      int restarts,
+      Consumer<MessagePump> onEnded) {
+    super(consumerName, subscription, resources, restarts, onEnded);
   }
 
   @Override
@@ -45,7 +47,6 @@ final class Reactor extends MessagePump {
     try {
       loop();
     } catch (RuntimeException | Error e) {
-      LOG.error("Message pump {} died", consumerName, e);
       finish(MessagePumpStatus.ERROR, e);
     }
   }
@@ -59,10 +60,10 @@ final class Reactor extends MessagePump {
       List<Message> messages;
       Instant receiveStarted = resources.tracer().receiveStarting();
       try {
-        messages = consumer.receive(subscription.timeout());
+        messages = consumer().receive(subscription.timeout());
         resources.tracer().received(subscription, messages.size(), receiveStarted);
       } catch (ChannelFailureException e) {
-        LOG.warn("Channel of {} failed; retrying", consumerName, e);
+        channelFailed(e);
         pause(subscription.channelFailureDelay());
         continue;
       }
@@ -78,7 +79,7 @@ final class Reactor extends MessagePump {
         try {
           next = handle(message);
         } catch (ChannelFailureException e) {
-          LOG.warn("Channel of {} failed while settling {}", consumerName, message.id(), e);
+          channelFailed(e);
           pause(subscription.channelFailureDelay());
           break;
         }
@@ -95,32 +96,39 @@ final class Reactor extends MessagePump {
 
   private Next handle(Message message) {
     long start = processingStarts();
-    Span span = resources.tracer().consumerSpan(message, subscription);
     try {
-      return resources.tracer().inSpan(span, () -> handle(message, span));
+      Span span = resources.tracer().consumerSpan(message, subscription);
+      return resources.tracer().inSpan(span, () -> settle(message, process(message, span)));
     } finally {
       processed(message, start);
     }
   }
 
-  private Next handle(Message message, Span span) {
-    Next screened = screen(message);
-    if (screened != null) {
-      return screened;
+  /** Maps and dispatches {@code message}; how that failed, or null when it was handled. */
+  private @Nullable Throwable process(Message message, Span span) {
+    Throwable failure;
+    try {
+      failure = screen(message);
+      if (failure == null) {
+        failure = mapAndDispatch(message, span);
+      }
+    } catch (RuntimeException e) {
+      failure = e;
     }
+    if (failure != null) {
+      BrighterTracer.failed(span, failure);
+    }
+    return failure;
+  }
+
+  private @Nullable Throwable mapAndDispatch(Message message, Span span) {
     Request request;
     try {
       request = resources.pipeline().unwrap(message, requestType(message));
     } catch (RuntimeException e) {
-      BrighterTracer.failed(span, e);
-      return settle(message, mappingFailure(message, e));
+      return mappingFailure(message, e);
     }
-    try {
-      dispatch(request, contextFor(message, span));
-    } catch (RuntimeException e) {
-      BrighterTracer.failed(span, e);
-      return settle(message, e);
-    }
-    return settle(message, null);
+    dispatch(request, contextFor(message, span));
+    return null;
   }
 }

@@ -3,7 +3,9 @@ package io.brighter.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.brighter.ConfigurationException;
+import io.brighter.Event;
 import io.brighter.Id;
 import io.brighter.RequestContext;
 import io.brighter.actions.InvalidMessageAction;
@@ -141,6 +143,9 @@ class JsonMessageMapperTest {
     }
   }
 
+  /** A request whose id travels under another name, so the message id cannot stand in. */
+  record RenamedId(@JsonProperty("key") Id id, String name) implements Event {}
+
   @Nested
   class MapToRequest {
 
@@ -199,6 +204,34 @@ class JsonMessageMapperTest {
 
       // when / then
       assertThatThrownBy(() -> events.mapToRequest(message))
+          .isInstanceOf(InvalidMessageAction.class);
+    }
+
+    @Test // #12: a body without an id reached the handler with a null id
+    void gives_a_request_whose_body_has_no_id_the_message_id() {
+      // given
+      Message missing = message("{\"name\":\"Ada\"}");
+      Message nullId = message("{\"id\":null,\"name\":\"Ada\"}");
+
+      // when / then
+      assertThat(events.mapToRequest(missing)).isEqualTo(new GreetingAdded(Id.of("m-1"), "Ada"));
+      assertThat(events.mapToRequest(nullId)).isEqualTo(new GreetingAdded(Id.of("m-1"), "Ada"));
+    }
+
+    @Test
+    void refuses_a_body_without_an_id_when_the_type_does_not_take_the_message_id() {
+      // given
+      JsonMessageMapper<RenamedId> renamed = new JsonMessageMapper<>(RenamedId.class);
+
+      // when / then
+      assertThatThrownBy(() -> renamed.mapToRequest(message("{\"name\":\"Ada\"}")))
+          .isInstanceOf(InvalidMessageAction.class)
+          .hasMessageContaining("has no id");
+    }
+
+    @Test
+    void refuses_a_body_that_is_not_an_object() {
+      assertThatThrownBy(() -> events.mapToRequest(message("[1,2]")))
           .isInstanceOf(InvalidMessageAction.class);
     }
 

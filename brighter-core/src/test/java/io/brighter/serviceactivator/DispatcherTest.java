@@ -11,13 +11,17 @@ import io.brighter.ConfigurationException;
 import io.brighter.messaging.MessageMapperRegistry;
 import io.brighter.messaging.MessagePumpType;
 import io.brighter.messaging.Subscription;
+import io.brighter.messaging.inmemory.InMemoryChannelFactory;
+import io.brighter.observability.MessagingMetrics;
 import io.brighter.serviceactivator.PumpFixture.Greet;
 import io.brighter.serviceactivator.PumpFixture.Greeted;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -181,6 +185,115 @@ class DispatcherTest {
                       .build())
           .isInstanceOf(ConfigurationException.class)
           .hasMessage("Dispatcher.commandProcessor may not be null");
+    }
+  }
+
+  @Nested
+  class Restarts { // #12: a pump that dies of anything is restarted with back-off
+
+    /** A channel factory that fails to make a consumer until {@code failures} is spent. */
+    private Subscription failingToConnect(MessagePumpType pumpType, AtomicInteger failures) {
+      InMemoryChannelFactory channels = new InMemoryChannelFactory(fixture.bus);
+      return fixture
+          .subscription(GREET, Greet.class, pumpType)
+          .channelFactory(
+              subscription -> {
+                if (failures.getAndDecrement() > 0) {
+                  throw new IllegalStateException("cannot connect");
+                }
+                return channels.createConsumer(subscription);
+              })
+          .build();
+    }
+
+    @ParameterizedTest
+    @EnumSource(MessagePumpType.class)
+    void a_pump_that_dies_is_replaced_after_a_back_off_and_counted(MessagePumpType pumpType) {
+      // given
+      fixture.restartBackOff = Duration.ofMillis(10);
+      List<Throwable> failures = new CopyOnWriteArrayList<>();
+      dispatcher =
+          fixture.dispatcher(
+              List.of(failingToConnect(pumpType, new AtomicInteger(3))),
+              new MessagingMetrics() {
+                @Override
+                public void pumpFailed(Subscription subscription, Throwable cause) {
+                  failures.add(cause);
+                }
+              });
+
+      // when
+      dispatcher.start();
+      fixture.send(GREET, greet("Ada"));
+
+      // then
+      await().until(() -> fixture.journal.handled.size() == 1);
+      assertThat(dispatcher.state())
+          .singleElement()
+          .satisfies(
+              state -> {
+                assertThat(state.status()).isEqualTo(MessagePumpStatus.STARTED);
+                assertThat(state.restarts()).isEqualTo(3);
+              });
+      assertThat(failures)
+          .hasSize(3)
+          .allMatch(cause -> cause.getMessage().equals("cannot connect"));
+    }
+
+    @Test
+    void the_back_off_doubles_for_each_pump_that_dies_in_a_row_up_to_its_most() {
+      RestartBackOff backOff = new RestartBackOff(Duration.ofSeconds(1), Duration.ofSeconds(5));
+
+      assertThat(List.of(1, 2, 3, 4, 40))
+          .extracting(backOff::before)
+          .containsExactly(
+              Duration.ofSeconds(1),
+              Duration.ofSeconds(2),
+              Duration.ofSeconds(4),
+              Duration.ofSeconds(5),
+              Duration.ofSeconds(5));
+    }
+
+    @Test
+    void stop_and_shut_cancel_a_pending_restart() {
+      // given
+      fixture.restartBackOff = Duration.ofMillis(200);
+      AtomicInteger attempts = new AtomicInteger(1);
+      dispatcher = fixture.dispatcher(failingToConnect(MessagePumpType.REACTOR, attempts));
+      dispatcher.start();
+      await().until(() -> dispatcher.state().getFirst().status() == MessagePumpStatus.ERROR);
+
+      // when
+      dispatcher.shut("greet");
+
+      // then
+      await()
+          .during(Duration.ofMillis(400))
+          .atMost(Duration.ofSeconds(2))
+          .until(() -> dispatcher.state().getFirst().status() == MessagePumpStatus.ERROR);
+    }
+
+    @Test
+    void open_replaces_a_dead_pump_at_once() {
+      // given
+      dispatcher =
+          fixture.dispatcher(failingToConnect(MessagePumpType.REACTOR, new AtomicInteger(1)));
+      dispatcher.start();
+      await().until(() -> dispatcher.state().getFirst().status() == MessagePumpStatus.ERROR);
+
+      // when
+      dispatcher.open("greet");
+      fixture.send(GREET, greet("Ada"));
+
+      // then
+      await().until(() -> fixture.journal.handled.size() == 1);
+      assertThat(dispatcher.state())
+          .singleElement()
+          .satisfies(
+              state -> {
+                assertThat(state.running()).isTrue();
+                assertThat(state.restarts()).isZero();
+              });
     }
   }
 

@@ -29,6 +29,7 @@ import io.brighter.serviceactivator.PumpFixture.Greet;
 import io.brighter.serviceactivator.PumpFixture.Greeted;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +41,7 @@ abstract class MessagePumpBehaviour {
 
   final PumpFixture fixture = new PumpFixture();
   volatile @Nullable RecordingConsumer consumer;
+  final AtomicInteger settlementFailures = new AtomicInteger();
   @Nullable Dispatcher dispatcher;
 
   abstract MessagePumpType pumpType();
@@ -63,7 +65,8 @@ abstract class MessagePumpBehaviour {
         .channelFactory(
             subscription -> {
               RecordingConsumer recording =
-                  new RecordingConsumer(channels.createConsumer(subscription), failures);
+                  new RecordingConsumer(
+                      channels.createConsumer(subscription), failures, settlementFailures);
               consumer = recording;
               return recording;
             });
@@ -155,20 +158,43 @@ abstract class MessagePumpBehaviour {
       assertThat(fixture.journal.handled).containsExactly(command, event);
     }
 
-    @Test
-    void a_quit_message_stops_the_pump() {
+    @Test // #12: a publisher must not be able to stop a consumer
+    void a_quit_message_from_the_channel_is_dead_lettered_and_the_pump_goes_on() {
       // given
       run(subscription(GREET, Greet.class));
-
-      // when
-      fixture.sendRaw(
-          GREET,
+      Message quit =
           new Message(
               MessageHeader.builder(Id.random(), GREET, MessageType.QUIT).build(),
-              MessageBody.EMPTY));
+              MessageBody.EMPTY);
+
+      // when
+      fixture.sendRaw(GREET, quit);
+      Greet after = greet("Ada");
+      fixture.send(GREET, after);
 
       // then
-      await().until(() -> status() == MessagePumpStatus.STOPPED);
+      await().until(() -> fixture.journal.handled.contains(after));
+      assertThat(fixture.deadLetters(GREET)).extracting(Message::id).containsExactly(quit.id());
+      assertThat(reason(fixture.deadLetters(GREET).getFirst())).contains("Unacceptable", "QUIT");
+      assertThat(status()).isEqualTo(MessagePumpStatus.STARTED);
+    }
+
+    @Test // #12: a NONE message was never settled
+    void a_message_of_type_none_is_dead_lettered() {
+      // given
+      run(subscription(GREET, Greet.class));
+      Message none =
+          new Message(
+              MessageHeader.builder(Id.random(), GREET, MessageType.NONE).build(),
+              MessageBody.EMPTY);
+
+      // when
+      fixture.sendRaw(GREET, none);
+
+      // then
+      await().until(() -> fixture.deadLetters(GREET).size() == 1);
+      assertThat(reason(fixture.deadLetters(GREET).getFirst())).contains("Unacceptable", "NONE");
+      assertThat(consumer().rejected).extracting(Message::id).containsExactly(none.id());
     }
   }
 
@@ -393,6 +419,27 @@ abstract class MessagePumpBehaviour {
       assertThat(status()).isEqualTo(MessagePumpStatus.STARTED);
     }
 
+    @Test // #12: the reason names what the transport could not read
+    void a_message_the_transport_could_not_read_is_rejected_with_the_transports_reason() {
+      // given
+      run(subscription(GREET, Greet.class));
+      Message unreadable =
+          new Message(
+              MessageHeader.builder(Id.random(), GREET, MessageType.UNACCEPTABLE)
+                  .bagEntry(HeaderNames.UNREADABLE_REASON, "HandledCount header is not a number")
+                  .build(),
+              MessageBody.EMPTY);
+
+      // when
+      fixture.sendRaw(GREET, unreadable);
+
+      // then
+      await().until(() -> fixture.deadLetters(GREET).size() == 1);
+      assertThat(reason(fixture.deadLetters(GREET).getFirst()))
+          .contains("Unacceptable", "HandledCount header is not a number");
+      assertThat(status()).isEqualTo(MessagePumpStatus.STARTED);
+    }
+
     @Test
     void a_message_of_an_unknown_dynamic_type_is_rejected_as_unacceptable() {
       // given
@@ -475,6 +522,63 @@ abstract class MessagePumpBehaviour {
       await().until(() -> consumer().acknowledged.size() == 1);
       assertThat(consumer().receiveFailures).hasValue(3);
       assertThat(status()).isEqualTo(MessagePumpStatus.STARTED);
+    }
+  }
+
+  @Nested
+  class SettlementFailures { // #12: a failure while settling has a defined outcome
+
+    @Test
+    void a_settlement_that_fails_is_tried_again() {
+      // given
+      settlementFailures.set(MessagePump.SETTLE_TRIES - 1);
+      run(subscription(GREET, Greet.class));
+
+      // when
+      fixture.send(GREET, greet("Ada"));
+
+      // then
+      await().until(() -> consumer().acknowledged.size() == 1);
+      assertThat(status()).isEqualTo(MessagePumpStatus.STARTED);
+      assertThat(fixture.journal.handled).hasSize(1);
+    }
+
+    @Test
+    void a_settlement_that_keeps_failing_stops_the_pump_which_the_dispatcher_replaces() {
+      // given
+      fixture.restartBackOff = Duration.ofMillis(20);
+      settlementFailures.set(MessagePump.SETTLE_TRIES);
+      run(subscription(GREET, Greet.class));
+      Greet command = greet("Ada");
+
+      // when
+      fixture.send(GREET, command);
+
+      // then: the first pump gave up, its message went back, the next pump handled it again
+      await().until(() -> state().restarts() == 1 && consumer().acknowledged.size() == 1);
+      assertThat(fixture.journal.handled).containsExactly(command, command);
+      assertThat(status()).isEqualTo(MessagePumpStatus.STARTED);
+    }
+
+    @Test
+    void a_pump_that_keeps_failing_is_reported_with_its_error_until_replaced() {
+      // given
+      fixture.restartBackOff = Duration.ofMinutes(1);
+      settlementFailures.set(MessagePump.SETTLE_TRIES);
+      run(subscription(GREET, Greet.class));
+
+      // when
+      fixture.send(GREET, greet("Ada"));
+
+      // then
+      await().until(() -> status() == MessagePumpStatus.ERROR);
+      assertThat(state().error())
+          .isInstanceOf(SettlementFailedException.class)
+          .hasMessageContaining("Could not acknowledge message")
+          .hasMessageContaining("the broker did not take it");
+      DispatcherHealth.Report report = new DispatcherHealth(dispatcher).check();
+      assertThat(report.status()).isEqualTo(DispatcherHealth.Status.UNHEALTHY);
+      assertThat(report.message()).contains("a pump died", "Could not acknowledge message");
     }
   }
 

@@ -21,6 +21,7 @@ import io.brighter.messaging.SubscriptionBuilder;
 import io.brighter.messaging.inmemory.InMemoryBus;
 import io.brighter.messaging.inmemory.InMemoryChannelFactory;
 import io.brighter.messaging.inmemory.InMemoryMessageProducer;
+import io.brighter.observability.MessagingMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -138,6 +139,7 @@ final class PumpFixture {
   final Journal journal = new Journal();
   final CommandProcessor processor;
   Clock clock = Clock.systemUTC();
+  Duration restartBackOff = Duration.ofMinutes(1);
 
   PumpFixture() {
     SimpleHandlerFactory factory =
@@ -175,11 +177,17 @@ final class PumpFixture {
   }
 
   Dispatcher dispatcher(Subscription... subscriptions) {
+    return dispatcher(List.of(subscriptions), MessagingMetrics.NONE);
+  }
+
+  Dispatcher dispatcher(List<Subscription> subscriptions, MessagingMetrics metrics) {
     return new DispatcherBuilder()
         .commandProcessor(processor)
         .mappers(new MessageMapperRegistry())
-        .subscriptions(List.of(subscriptions))
+        .subscriptions(subscriptions)
+        .metrics(metrics)
         .clock(clock)
+        .restartBackOff(restartBackOff, restartBackOff.multipliedBy(4))
         .shutdownTimeout(Duration.ofSeconds(5))
         .build();
   }

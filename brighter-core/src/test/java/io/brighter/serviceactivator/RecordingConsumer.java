@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Wraps a consumer, recording each settlement, and fails the first {@code failures} receives with a
- * {@link ChannelFailureException}, as a broker that is down would.
+ * {@link ChannelFailureException}, as a broker that is down would, and as many settlements as
+ * {@code settlementFailures} says (shared by the consumers of one test) with an {@link
+ * IllegalStateException}, as a broker that refuses them would.
  */
 final class RecordingConsumer implements MessageConsumer {
 
@@ -18,14 +20,16 @@ final class RecordingConsumer implements MessageConsumer {
 
   private final MessageConsumer inner;
   private final AtomicInteger failuresLeft;
+  private final AtomicInteger settlementFailures;
   final AtomicInteger receiveFailures = new AtomicInteger();
   final List<Message> acknowledged = new CopyOnWriteArrayList<>();
   final List<Message> rejected = new CopyOnWriteArrayList<>();
   final List<Requeue> requeued = new CopyOnWriteArrayList<>();
 
-  RecordingConsumer(MessageConsumer inner, int failures) {
+  RecordingConsumer(MessageConsumer inner, int failures, AtomicInteger settlementFailures) {
     this.inner = inner;
     this.failuresLeft = new AtomicInteger(failures);
+    this.settlementFailures = settlementFailures;
   }
 
   @Override
@@ -39,20 +43,29 @@ final class RecordingConsumer implements MessageConsumer {
 
   @Override
   public void acknowledge(Message message) {
+    failIfAsked();
     acknowledged.add(message);
     inner.acknowledge(message);
   }
 
   @Override
   public boolean reject(Message message, String reason) {
+    failIfAsked();
     rejected.add(message);
     return inner.reject(message, reason);
   }
 
   @Override
   public boolean requeue(Message message, Duration delay) {
+    failIfAsked();
     requeued.add(new Requeue(message, delay));
     return inner.requeue(message, delay);
+  }
+
+  private void failIfAsked() {
+    if (settlementFailures.getAndDecrement() > 0) {
+      throw new IllegalStateException("the broker did not take it");
+    }
   }
 
   @Override

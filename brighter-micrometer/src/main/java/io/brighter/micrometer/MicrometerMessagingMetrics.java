@@ -1,5 +1,6 @@
 package io.brighter.micrometer;
 
+import io.brighter.Id;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.messaging.Subscription;
@@ -17,13 +18,16 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <ul>
  *   <li>{@value #SENT} and {@value #SEND_FAILURES}, tagged {@code topic}: messages handed to a
- *       producer, and sends that failed (those stay in the outbox for the sweeper);
+ *       producer, and sends that failed, at once or when the broker refused, returned or never
+ *       confirmed the message (those stay in the outbox for the sweeper);
  *   <li>{@value #CONSUMED}, {@value #REQUEUED}, {@value #REJECTED} and {@value #DEAD_LETTERED},
  *       tagged {@code subscription} and {@code topic}: how pumps settled messages (rejected: to the
  *       dead-letter channel as unacceptable or by the handler's choice; dead-lettered: to it after
  *       the delivery budget was spent);
  *   <li>{@value #PROCESSING}, a timer tagged {@code subscription} and {@code topic}: mapping,
- *       handling and settling one message.
+ *       handling and settling one message;
+ *   <li>{@value #PUMP_FAILURES}, tagged {@code subscription} and {@code exception}: message pumps
+ *       that died (the dispatcher starts another after a back-off).
  * </ul>
  *
  * {@snippet :
@@ -67,6 +71,9 @@ public final class MicrometerMessagingMetrics implements MessagingMetrics {
   /** Time spent on one consumed message. */
   public static final String PROCESSING = "brighter.messages.processing";
 
+  /** Message pumps that died. */
+  public static final String PUMP_FAILURES = "brighter.pumps.failures";
+
   private final MeterRegistry registry;
   private final Map<String, TopicMeters> topics = new ConcurrentHashMap<>();
   private final Map<String, Map<String, SubscriptionMeters>> subscriptions =
@@ -85,6 +92,21 @@ public final class MicrometerMessagingMetrics implements MessagingMetrics {
   @Override
   public void sendFailed(RoutingKey topic, Message message) {
     topicMeters(topic).failures().increment();
+  }
+
+  @Override
+  public void deliveryFailed(RoutingKey topic, Id messageId) {
+    topicMeters(topic).failures().increment();
+  }
+
+  @Override
+  public void pumpFailed(Subscription subscription, Throwable cause) {
+    counter(
+            PUMP_FAILURES,
+            "Message pumps that died; the dispatcher starts another after a back-off",
+            Tags.of(
+                "subscription", subscription.name(), "exception", cause.getClass().getSimpleName()))
+        .increment();
   }
 
   @Override
