@@ -1,5 +1,6 @@
 package io.brighter;
 
+import io.brighter.internal.RateLimitedWarnings;
 import io.brighter.messaging.ContextBagKeys;
 import io.brighter.messaging.HeaderNames;
 import io.brighter.messaging.Message;
@@ -22,7 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +31,14 @@ import org.slf4j.LoggerFactory;
  * Moves requests through the outbox to the broker: maps a request to a message and stores it
  * (deposit), then sends stored messages and marks them dispatched (clear). A send that fails is
  * logged and leaves its message outstanding for the sweeper; it is never dropped.
+ *
+ * <p>A send that fails, at once or when the broker refuses it later, trips its topic for the bus's
+ * cool-down sweeps: sweeps claim no message of a tripped topic, and a sweep gives back the claims
+ * of the messages it did not send, so they go again as soon as the topic cools down instead of
+ * after the claim's lease. A sweep waits for the broker's word on what it sent, and for its record
+ * in the outbox, before it returns (at most the sweep lease), so a sweeper killed while relaying
+ * leaves at most one batch sent but not marked; {@code post} and {@code clearOutbox} return as soon
+ * as the broker has the messages, leaving their marks to follow.
  */
 final class OutboxProducerMediator {
 
@@ -44,6 +52,8 @@ final class OutboxProducerMediator {
   private final MessagingMetrics metrics;
   private final Outbox outbox;
   private final ConfirmedDispatches confirmedDispatches;
+  private final RateLimitedWarnings warnings =
+      new RateLimitedWarnings(RateLimitedWarnings.DEFAULT_PERIOD);
 
   OutboxProducerMediator(
       ExternalBusConfiguration bus,
@@ -55,7 +65,8 @@ final class OutboxProducerMediator {
     this.metrics = metrics;
     this.outbox = tracer.traced(bus.outbox());
     this.confirmedDispatches =
-        new ConfirmedDispatches(ids -> outbox.markDispatched(ids, bus.clock().instant()));
+        new ConfirmedDispatches(
+            ids -> outbox.markDispatched(ids, bus.clock().instant()), outbox::releaseClaims);
     this.messages =
         MessagePipeline.builder().mappers(bus.mappers()).luggageStore(bus.luggageStore()).build();
     this.producerRetry =
@@ -69,7 +80,8 @@ final class OutboxProducerMediator {
     this.breaker = new TopicCircuitBreaker(bus.topicCooldownSweeps());
     for (MessageProducer producer : bus.producers().producers()) {
       if (producer.confirmsPublication()) {
-        producer.onConfirmations(this::confirmed);
+        RoutingKey topic = producer.publication().topic();
+        producer.onConfirmations(confirmations -> confirmed(topic, confirmations));
       }
     }
   }
@@ -93,8 +105,7 @@ final class OutboxProducerMediator {
   Id post(Request request, RequestContext context) {
     Message message = store(request, context, null);
     tracer.inSpan(
-        tracer.outboxSpan(TracedOperation.CLEAR, 1),
-        () -> dispatchAll(List.of(message), sent -> true));
+        tracer.outboxSpan(TracedOperation.CLEAR, 1), () -> dispatchAll(List.of(message), false));
     return message.id();
   }
 
@@ -132,7 +143,7 @@ final class OutboxProducerMediator {
   int clear(Collection<Id> ids) {
     return tracer.inSpan(
         tracer.outboxSpan(TracedOperation.CLEAR, ids.size()),
-        () -> dispatchAll(outbox.get(List.copyOf(ids)), message -> true));
+        () -> dispatchAll(outbox.get(List.copyOf(ids)), false));
   }
 
   /**
@@ -141,13 +152,13 @@ final class OutboxProducerMediator {
    */
   int clearOutstanding(Duration minimumAge, int batchSize) {
     breaker.cool();
-    List<Message> claimed = outbox.claimOutstanding(minimumAge, batchSize, bus.sweepLease());
+    List<Message> claimed =
+        outbox.claimOutstanding(minimumAge, batchSize, bus.sweepLease(), breaker.trippedTopics());
     if (claimed.isEmpty()) {
       return 0; // an idle sweep makes no span
     }
     return tracer.inSpan(
-        tracer.outboxSpan(TracedOperation.SWEEP, claimed.size()),
-        () -> dispatchAll(claimed, message -> !breaker.isTripped(producerTopic(message))));
+        tracer.outboxSpan(TracedOperation.SWEEP, claimed.size()), () -> dispatchAll(claimed, true));
   }
 
   /**
@@ -185,22 +196,36 @@ final class OutboxProducerMediator {
   }
 
   /**
-   * Sends each message that {@code eligible} accepts when its turn comes, then marks those whose
-   * producer does not confirm later as dispatched with one outbox call, even when a configuration
-   * error stops the batch part way; returns how many were sent.
+   * Sends {@code messages} in order, then marks those whose producer does not confirm later as
+   * dispatched with one outbox call, even when a configuration error stops the batch part way;
+   * returns how many were sent. A {@code sweep} sent claimed messages: it skips those of tripped
+   * topics, gives back the claims of those it did not send, and waits for the broker's word on the
+   * others.
    */
-  private int dispatchAll(List<Message> messages, Predicate<Message> eligible) {
+  private int dispatchAll(List<Message> messages, boolean sweep) {
     List<Id> sentUnconfirmed = new ArrayList<>(messages.size());
+    List<Id> notSent = new ArrayList<>();
+    ConfirmedDispatches.Expected confirmations = sweep ? confirmedDispatches.expecting() : null;
     int sent = 0;
     try {
       for (Message message : messages) {
-        if (eligible.test(message) && dispatch(message, sentUnconfirmed)) {
+        if (sweep && breaker.isTripped(producerTopic(message))) {
+          notSent.add(message.id());
+        } else if (dispatch(message, sentUnconfirmed, confirmations)) {
           sent++;
+        } else {
+          notSent.add(message.id());
         }
       }
     } finally {
       if (!sentUnconfirmed.isEmpty()) {
         outbox.markDispatched(sentUnconfirmed, bus.clock().instant());
+      }
+      if (sweep && !notSent.isEmpty()) {
+        outbox.releaseClaims(notSent);
+      }
+      if (confirmations != null) {
+        confirmations.await(bus.sweepLease());
       }
     }
     return sent;
@@ -208,12 +233,21 @@ final class OutboxProducerMediator {
 
   /**
    * Sends {@code message}; adds its id to {@code sentUnconfirmed} when its producer will not
-   * confirm it later. Returns whether it was sent.
+   * confirm it later, and otherwise to {@code confirmations}, when given. Returns whether it was
+   * sent.
    */
-  private boolean dispatch(Message message, List<Id> sentUnconfirmed) {
+  private boolean dispatch(
+      Message message,
+      List<Id> sentUnconfirmed,
+      ConfirmedDispatches.@Nullable Expected confirmations) {
     RoutingKey topic = producerTopic(message);
+    boolean expected = false;
     try {
       MessageProducer producer = producerFor(topic, message);
+      if (producer.confirmsPublication() && confirmations != null) {
+        confirmations.add(message.id());
+        expected = true;
+      }
       send(producer, message);
       if (!producer.confirmsPublication()) {
         sentUnconfirmed.add(message.id());
@@ -221,16 +255,24 @@ final class OutboxProducerMediator {
       metrics.sent(topic, message);
       return true;
     } catch (ConfigurationException e) {
+      forget(confirmations, expected, message);
       throw e;
     } catch (RuntimeException e) {
+      forget(confirmations, expected, message);
       metrics.sendFailed(topic, message);
       breaker.trip(topic);
-      LOG.warn(
-          "Could not send message {} to {}; it stays in the outbox for the sweeper: {}",
-          message.id(),
-          topic,
-          e.toString());
+      warnings.warn(
+          LOG,
+          "Could not send a message to " + topic + "; it stays in the outbox for the sweeper",
+          e);
       return false;
+    }
+  }
+
+  private static void forget(
+      ConfirmedDispatches.@Nullable Expected confirmations, boolean expected, Message message) {
+    if (expected && confirmations != null) {
+      confirmations.forget(message.id());
     }
   }
 
@@ -266,20 +308,27 @@ final class OutboxProducerMediator {
     }
   }
 
-  /** Queues the delivered messages of a broker's report to be marked dispatched. */
-  private void confirmed(List<PublishConfirmation> confirmations) {
-    List<Id> delivered = new ArrayList<>(confirmations.size());
+  /**
+   * Queues the outcomes of a broker's report on messages of {@code topic} to be recorded; a refused
+   * message trips its topic, as a failed send does.
+   */
+  private void confirmed(RoutingKey topic, List<PublishConfirmation> confirmations) {
+    List<ConfirmedDispatches.Outcome> outcomes = new ArrayList<>(confirmations.size());
     for (PublishConfirmation confirmation : confirmations) {
-      if (confirmation.delivered()) {
-        delivered.add(confirmation.messageId());
-      } else {
-        LOG.warn(
-            "Broker did not take message {}; it stays in the outbox for the sweeper",
-            confirmation.messageId(),
+      outcomes.add(
+          new ConfirmedDispatches.Outcome(confirmation.messageId(), confirmation.delivered()));
+      if (!confirmation.delivered()) {
+        breaker.trip(topic);
+        metrics.deliveryFailed(topic, confirmation.messageId());
+        warnings.warn(
+            LOG,
+            "The broker did not take a message sent to "
+                + topic
+                + "; it stays in the outbox for the sweeper",
             confirmation.failure());
       }
     }
-    confirmedDispatches.add(delivered);
+    confirmedDispatches.add(outcomes);
   }
 
   private static RoutingKey producerTopic(Message message) {

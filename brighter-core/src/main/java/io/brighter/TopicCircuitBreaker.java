@@ -2,6 +2,7 @@ package io.brighter;
 
 import io.brighter.messaging.RoutingKey;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,6 +28,11 @@ final class TopicCircuitBreaker {
   /** Whether sweeps skip {@code topic} for now. */
   boolean isTripped(RoutingKey topic) {
     return tripped.containsKey(topic);
+  }
+
+  /** The topics sweeps skip for now. */
+  Set<RoutingKey> trippedTopics() {
+    return tripped.isEmpty() ? Set.of() : Set.copyOf(tripped.keySet());
   }
 
   /** One sweep has passed: every tripped topic is a sweep closer to being tried again. */

@@ -27,6 +27,7 @@ import io.brighter.resilience.ResiliencePipelineRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -564,6 +565,135 @@ class CommandProcessorPostTest {
       clock.advance(Duration.ofSeconds(2));
       assertThat(processor.clearOutstanding(Duration.ZERO, 10)).isEqualTo(2);
       assertThat(failing.sent()).isEqualTo(2);
+    }
+  }
+
+  @Nested
+  class ClaimsOfFailedSends { // #12: a failed or skipped send gives its claim back
+
+    private CommandProcessor withFailing(MessageProducer failing) {
+      return processor(
+          ExternalBusConfiguration.builder()
+              .producers(
+                  ProducerRegistry.of(
+                      List.of(
+                          failing,
+                          new InMemoryMessageProducer(
+                              bus, publication(GREETINGS, GreetingAdded.class)))))
+              .topicCooldownSweeps(3));
+    }
+
+    @Test
+    void a_message_whose_send_failed_goes_again_once_its_topic_cooled_down_not_after_the_lease() {
+      // given
+      FlakyProducer flaky = new FlakyProducer(publication(COMMANDS, AddGreeting.class), 1);
+      CommandProcessor processor = withFailing(flaky);
+      Id id = processor.depositPost(new AddGreeting(Id.random(), "Ada"));
+
+      // when
+      List<Integer> sweeps = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        sweeps.add(processor.clearOutstanding(Duration.ZERO, 10));
+      }
+
+      // then: no clock moved, so the 30 s lease of the failed claim never ran out
+      assertThat(sweeps).containsExactly(0, 0, 0, 1);
+      assertThat(flaky.sent()).isOne();
+      assertThat(outbox.get(id).isEmpty()).isFalse();
+      assertThat(outbox.outstandingMessages(Duration.ZERO, 10)).isEmpty();
+    }
+
+    @Test
+    void a_failing_topics_backlog_does_not_hold_up_a_healthy_topic() {
+      // given
+      FlakyProducer down =
+          new FlakyProducer(publication(COMMANDS, AddGreeting.class), Integer.MAX_VALUE);
+      CommandProcessor processor = withFailing(down);
+      for (int i = 0; i < 3_000; i++) {
+        processor.depositPost(new AddGreeting(Id.random(), "backlog " + i));
+      }
+      clock.advance(Duration.ofMillis(1));
+      List<Id> healthy = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        healthy.add(processor.depositPost(new GreetingAdded(Id.random(), "new " + i)));
+      }
+
+      // when
+      processor.clearOutstanding(Duration.ZERO, 100);
+      processor.clearOutstanding(Duration.ZERO, 100);
+
+      // then
+      assertThat(bus.stream(GREETINGS)).extracting(Message::id).containsExactlyElementsOf(healthy);
+      assertThat(down.attempts()).isOne();
+    }
+
+    @Test
+    void a_message_the_broker_refused_goes_again_once_its_topic_cooled_down() {
+      // given
+      AnsweringProducer answering =
+          new AnsweringProducer(publication(COMMANDS, AddGreeting.class), false);
+      CommandProcessor processor = withFailing(answering);
+      processor.depositPost(new AddGreeting(Id.random(), "Ada"));
+
+      // when
+      int refused = processor.clearOutstanding(Duration.ZERO, 10);
+      answering.delivers = true;
+      int cooling = processor.clearOutstanding(Duration.ZERO, 10);
+      processor.clearOutstanding(Duration.ZERO, 10);
+      int again = processor.clearOutstanding(Duration.ZERO, 10);
+
+      // then: each sweep returned only once the broker's word was recorded
+      assertThat(List.of(refused, cooling, again)).containsExactly(1, 0, 1);
+      assertThat(outbox.outstandingCount()).isZero();
+    }
+  }
+
+  /**
+   * Confirms each message on another thread just after it was sent, delivered or refused as the
+   * test says, as a broker's confirm or delivery report does.
+   */
+  static final class AnsweringProducer implements MessageProducer {
+    private final Publication publication;
+    volatile boolean delivers;
+    private Consumer<List<PublishConfirmation>> listener = confirmations -> {};
+
+    AnsweringProducer(Publication publication, boolean delivers) {
+      this.publication = publication;
+      this.delivers = delivers;
+    }
+
+    @Override
+    public Publication publication() {
+      return publication;
+    }
+
+    @Override
+    public void send(Message message) {
+      boolean delivered = delivers;
+      Thread.ofVirtual()
+          .start(
+              () ->
+                  listener.accept(
+                      List.of(
+                          new PublishConfirmation(
+                              message.id(),
+                              delivered,
+                              delivered ? null : new IllegalStateException("returned")))));
+    }
+
+    @Override
+    public void sendWithDelay(Message message, Duration delay) {
+      send(message);
+    }
+
+    @Override
+    public boolean confirmsPublication() {
+      return true;
+    }
+
+    @Override
+    public void onConfirmations(Consumer<List<PublishConfirmation>> confirmations) {
+      this.listener = confirmations;
     }
   }
 

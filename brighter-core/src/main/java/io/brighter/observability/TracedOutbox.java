@@ -3,11 +3,13 @@ package io.brighter.observability;
 import io.brighter.Id;
 import io.brighter.RequestContext;
 import io.brighter.messaging.Message;
+import io.brighter.messaging.RoutingKey;
 import io.brighter.outbox.BoxTransactionProvider;
 import io.brighter.outbox.Outbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -77,6 +79,20 @@ final class TracedOutbox implements Outbox {
     return tracer.inSpan(
         tracer.storeSpan(outbox, "claim", pageSize),
         () -> outbox.claimOutstanding(minimumAge, pageSize, lease));
+  }
+
+  @Override
+  public List<Message> claimOutstanding(
+      Duration minimumAge, int pageSize, Duration lease, Set<RoutingKey> excludedTopics) {
+    return tracer.inSpan(
+        tracer.storeSpan(outbox, "claim", pageSize),
+        () -> outbox.claimOutstanding(minimumAge, pageSize, lease, excludedTopics));
+  }
+
+  @Override
+  public void releaseClaims(List<Id> ids) {
+    tracer.inSpan(
+        tracer.storeSpan(outbox, "release_claims", ids.size()), () -> outbox.releaseClaims(ids));
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.brighter.RequestContext;
 import io.brighter.internal.OutboxQueries;
 import io.brighter.messaging.HeaderNames;
 import io.brighter.messaging.Message;
+import io.brighter.messaging.RoutingKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +19,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -41,8 +44,9 @@ import org.slf4j.LoggerFactory;
  * dispatched message's age from the {@code dispatchedAt} given to {@link #markDispatched}. "Now"
  * comes from the {@link Clock}. Listings are oldest first, ties in the order the messages were
  * added. {@link #claimOutstanding} really claims: a claimed message is skipped by later claims
- * until its lease, measured with the clock, runs out or it is dispatched. {@link
- * #outstandingMessages} and {@link #outstandingCount()} ignore claims.
+ * until its lease, measured with the clock, runs out, it is dispatched or its claim is given back
+ * ({@link #releaseClaims}); a claim may leave out topics. {@link #outstandingMessages} and {@link
+ * #outstandingCount()} ignore claims.
  *
  * <p>What is kept is bounded by {@link InMemoryOutboxOptions}: dispatched messages expire after a
  * time to live and the oldest dispatched go first when the entry limit is passed; outstanding
@@ -151,7 +155,7 @@ public final class InMemoryOutbox implements Outbox, OutboxAsync {
   @Override
   public List<Message> outstandingMessages(Duration minimumAge, int pageSize) {
     synchronized (lock) {
-      return oldestOutstanding(minimumAge, pageSize, clock.instant(), false).stream()
+      return oldestOutstanding(minimumAge, pageSize, clock.instant(), entry -> true).stream()
           .map(Entry::message)
           .toList();
     }
@@ -159,10 +163,24 @@ public final class InMemoryOutbox implements Outbox, OutboxAsync {
 
   @Override
   public List<Message> claimOutstanding(Duration minimumAge, int pageSize, Duration lease) {
+    return claimOutstanding(minimumAge, pageSize, lease, Set.of());
+  }
+
+  @Override
+  public List<Message> claimOutstanding(
+      Duration minimumAge, int pageSize, Duration lease, Set<RoutingKey> excludedTopics) {
     OutboxQueries.checkLease(lease);
+    requireNonNull(excludedTopics, "excludedTopics must not be null");
     synchronized (lock) {
       Instant now = clock.instant();
-      List<Entry> claimed = oldestOutstanding(minimumAge, pageSize, now, true);
+      List<Entry> claimed =
+          oldestOutstanding(
+              minimumAge,
+              pageSize,
+              now,
+              entry ->
+                  !entry.leasedAt(now)
+                      && !excludedTopics.contains(entry.message().header().topic()));
       Instant leaseEnds = OutboxQueries.leaseEnd(now, lease);
       claimed.forEach(
           entry -> {
@@ -170,6 +188,19 @@ public final class InMemoryOutbox implements Outbox, OutboxAsync {
             index(entry.leasedUntil(leaseEnds));
           });
       return claimed.stream().map(Entry::message).toList();
+    }
+  }
+
+  @Override
+  public void releaseClaims(List<Id> ids) {
+    synchronized (lock) {
+      for (Id id : ids) {
+        Entry entry = entries.get(id);
+        if (entry != null && entry.leaseEnds() != null && entry.dispatch() == null) {
+          unindex(entry);
+          index(entry.leasedUntil(null));
+        }
+      }
     }
   }
 
@@ -301,7 +332,7 @@ public final class InMemoryOutbox implements Outbox, OutboxAsync {
 
   /** Up to {@code pageSize} outstanding entries old enough, oldest first; the caller locks. */
   private List<Entry> oldestOutstanding(
-      Duration minimumAge, int pageSize, Instant now, boolean skipLeased) {
+      Duration minimumAge, int pageSize, Instant now, Predicate<Entry> wanted) {
     OutboxQueries.checkPageSize(pageSize);
     expire(now);
     Instant cutoff = OutboxQueries.cutoff(now, minimumAge);
@@ -310,7 +341,7 @@ public final class InMemoryOutbox implements Outbox, OutboxAsync {
       if (found.size() == pageSize || entry.message().header().timestamp().isAfter(cutoff)) {
         break;
       }
-      if (!skipLeased || !entry.leasedAt(now)) {
+      if (wanted.test(entry)) {
         found.add(entry);
       }
     }
@@ -364,7 +395,7 @@ public final class InMemoryOutbox implements Outbox, OutboxAsync {
       return new Entry(message, sequence, newDispatch, null);
     }
 
-    Entry leasedUntil(Instant end) {
+    Entry leasedUntil(@Nullable Instant end) {
       return new Entry(message, sequence, dispatch, end);
     }
 

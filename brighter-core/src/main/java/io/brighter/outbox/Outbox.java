@@ -5,9 +5,12 @@ import static java.util.Objects.requireNonNull;
 import io.brighter.Id;
 import io.brighter.RequestContext;
 import io.brighter.messaging.Message;
+import io.brighter.messaging.RoutingKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,6 +83,46 @@ public interface Outbox {
   default List<Message> claimOutstanding(Duration minimumAge, int pageSize, Duration lease) {
     return outstandingMessages(minimumAge, pageSize);
   }
+
+  /**
+   * Like {@link #claimOutstanding(Duration, int, Duration)}, but claims no message whose topic is
+   * among {@code excludedTopics}: the sweeper leaves out topics whose sends fail for a while, and
+   * their backlog must not fill the page that healthy topics wait behind. The default claims a page
+   * and gives back the claims of the excluded messages, so a back end that claims should override
+   * it to filter in its query.
+   *
+   * @since 0.2
+   */
+  default List<Message> claimOutstanding(
+      Duration minimumAge, int pageSize, Duration lease, Set<RoutingKey> excludedTopics) {
+    List<Message> claimed = claimOutstanding(minimumAge, pageSize, lease);
+    if (excludedTopics.isEmpty()) {
+      return claimed;
+    }
+    List<Message> kept = new ArrayList<>(claimed.size());
+    List<Id> excluded = new ArrayList<>();
+    for (Message message : claimed) {
+      if (excludedTopics.contains(message.header().topic())) {
+        excluded.add(message.id());
+      } else {
+        kept.add(message);
+      }
+    }
+    if (!excluded.isEmpty()) {
+      releaseClaims(excluded);
+    }
+    return List.copyOf(kept);
+  }
+
+  /**
+   * Gives back the claims on the messages with {@code ids}, so that the next claim may take them at
+   * once instead of after the lease: for messages a sweep claimed and then did not send (their send
+   * failed, or their topic is left out for now). Unknown and unclaimed ids are ignored. The default
+   * does nothing, which suits a back end that cannot claim.
+   *
+   * @since 0.2
+   */
+  default void releaseClaims(List<Id> ids) {}
 
   /**
    * Every stored message whose header bag holds {@link

@@ -23,10 +23,27 @@ final class ContractMessages {
 
   private final RoutingKey topic = RoutingKey.of("outbox-contract." + Id.random());
 
+  private final RoutingKey otherTopic = RoutingKey.of("outbox-contract-other." + Id.random());
+
+  /** The case's topic. */
+  RoutingKey topic() {
+    return topic;
+  }
+
+  /** A second topic of the case's own. */
+  RoutingKey otherTopic() {
+    return otherTopic;
+  }
+
   /** A small message made at {@code timestamp} (kept to whole milliseconds). */
   Message at(Instant timestamp) {
+    return at(timestamp, topic);
+  }
+
+  /** A small message on {@code on} made at {@code timestamp} (kept to whole milliseconds). */
+  Message at(Instant timestamp, RoutingKey on) {
     return new Message(
-        MessageHeader.builder(Id.random(), topic, MessageType.EVENT)
+        MessageHeader.builder(Id.random(), on, MessageType.EVENT)
             .timestamp(timestamp.truncatedTo(ChronoUnit.MILLIS))
             .build(),
         MessageBody.json("{\"greeting\":\"hello\"}"));

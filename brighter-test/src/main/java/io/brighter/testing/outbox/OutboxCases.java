@@ -13,6 +13,7 @@ import io.brighter.RequestContext;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageBody;
 import io.brighter.messaging.MessageType;
+import io.brighter.messaging.RoutingKey;
 import io.brighter.outbox.BoxTransactionProvider;
 import io.brighter.outbox.Outbox;
 import java.time.Duration;
@@ -58,6 +59,16 @@ abstract class OutboxCases {
   /** A message on this case's topic made {@code ago} before {@link #now()}, to be cleaned up. */
   final Message message(Duration ago) {
     return track(messages.at(now().minus(ago)));
+  }
+
+  /** A message on the case's second topic made {@code ago} before {@link #now()}. */
+  final Message otherTopicMessage(Duration ago) {
+    return track(messages.at(now().minus(ago), messages.otherTopic()));
+  }
+
+  /** The case's first topic. */
+  final RoutingKey topic() {
+    return messages.topic();
   }
 
   final RequestContext context() {

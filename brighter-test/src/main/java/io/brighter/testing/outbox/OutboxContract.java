@@ -8,6 +8,7 @@ import io.brighter.messaging.Message;
 import io.brighter.outbox.Outbox;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,8 +34,10 @@ import org.junit.jupiter.api.Test;
  * filtered by dispatch age and oldest first; that batches are visible in full; that delete removes
  * one or many and ignores unknown ids; that the outstanding count follows adds and dispatches; that
  * adds in a transaction appear on commit and never after rollback; that a transaction provider of a
- * foreign kind is a {@link io.brighter.ConfigurationException}; and that {@link
- * Outbox#claimOutstanding} never hands one message to two claimers within the lease.
+ * foreign kind is a {@link io.brighter.ConfigurationException}; that {@link
+ * Outbox#claimOutstanding} never hands one message to two claimers within the lease, leaves out the
+ * topics it is told to, and hands out again at once a message whose claim was given back with
+ * {@link Outbox#releaseClaims}.
  *
  * <p><b>Time.</b> Nothing moves a clock. As in the relational stores, an outstanding message's age
  * is the back end's now minus its header timestamp, and a dispatched message's age is now minus the
@@ -96,6 +99,46 @@ public abstract class OutboxContract extends OutboxCases {
       assertThat(ids(second)).doesNotContainAnyElementsOf(ids(first));
     } else {
       assertThat(idsAmong(second, ours)).containsExactly(oldest.id(), middle.id());
+    }
+  }
+
+  @Test // #12: a failing topic's backlog must not fill the page healthy topics wait behind
+  final void a_claim_leaves_out_the_excluded_topics() {
+    // given
+    Message failing = message(Duration.ofHours(3));
+    Message healthy = otherTopicMessage(Duration.ofHours(2));
+    List<Message> ours = List.of(failing, healthy);
+    outbox().add(ours, context(), null);
+
+    // when
+    List<Message> claimed =
+        outbox().claimOutstanding(MINIMUM_AGE, LISTING_PAGE, LEASE, Set.of(topic()));
+    List<Message> later = outbox().claimOutstanding(MINIMUM_AGE, LISTING_PAGE, LEASE, Set.of());
+
+    // then
+    assertThat(idsAmong(claimed, ours)).containsExactly(healthy.id());
+    assertThat(idsAmong(later, ours)).contains(failing.id());
+  }
+
+  @Test // #12: a failed send waited for the whole lease before it was tried again
+  final void a_message_whose_claim_was_given_back_is_claimed_again_at_once() {
+    // given
+    Message older = message(Duration.ofHours(3));
+    Message newer = message(Duration.ofHours(2));
+    List<Message> ours = List.of(older, newer);
+    outbox().add(ours, context(), null);
+    List<Message> first = outbox().claimOutstanding(MINIMUM_AGE, LISTING_PAGE, LEASE);
+
+    // when
+    outbox().releaseClaims(List.of(older.id()));
+    List<Message> second = outbox().claimOutstanding(MINIMUM_AGE, LISTING_PAGE, LEASE);
+
+    // then
+    assertThat(idsAmong(first, ours)).containsExactly(older.id(), newer.id());
+    if (supportsClaiming()) {
+      assertThat(idsAmong(second, ours)).containsExactly(older.id());
+    } else {
+      assertThat(idsAmong(second, ours)).containsExactly(older.id(), newer.id());
     }
   }
 }
