@@ -57,7 +57,7 @@ public final class JdbcInbox implements BlockingInboxAsync {
     this.dialect = dialect;
     this.dataSource = dataSource;
     this.clock = clock;
-    this.table = TableNames.check(table);
+    this.table = TableNames.check(table, "JdbcInbox.tableName");
     this.insert =
         """
         INSERT INTO %s (CommandId, CommandType, CommandBody, Timestamp, ContextKey, CausationId) \
@@ -83,7 +83,8 @@ public final class JdbcInbox implements BlockingInboxAsync {
    * This inbox on the table {@code tableName}: letters, digits and underscores, not starting with a
    * digit, at most 48 characters.
    *
-   * @throws IllegalArgumentException when the name is not such an identifier
+   * @throws io.brighter.ConfigurationException when the name is not such an identifier, or is an
+   *     SQL reserved word
    */
   public JdbcInbox withTableName(String tableName) {
     return new JdbcInbox(dialect, dataSource, tableName, clock);

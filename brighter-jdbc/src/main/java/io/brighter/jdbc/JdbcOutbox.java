@@ -7,6 +7,7 @@ import io.brighter.Id;
 import io.brighter.RequestContext;
 import io.brighter.internal.OutboxQueries;
 import io.brighter.messaging.Message;
+import io.brighter.messaging.RoutingKey;
 import io.brighter.outbox.BlockingOutboxAsync;
 import io.brighter.outbox.BoxTransactionProvider;
 import io.brighter.outbox.Outbox;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -46,8 +48,10 @@ import org.slf4j.LoggerFactory;
  * #claimOutstanding} leases a page of the oldest outstanding messages in a short transaction
  * ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL and MySQL/MariaDB, one {@code UPDATE … RETURNING}
  * on SQLite), so several sweepers do not send the same row while the lease lasts, and no lock is
- * held while the messages are sent. Ages are measured by the {@link Clock} (the JVM's by default)
- * against the header timestamp, or the {@code dispatchedAt} given to {@link #markDispatched}.
+ * held while the messages are sent; a claim may leave out topics, and {@link #releaseClaims} clears
+ * the leases of messages a sweep did not send. Ages are measured by the {@link Clock} (the JVM's by
+ * default) against the header timestamp, or the {@code dispatchedAt} given to {@link
+ * #markDispatched}.
  *
  * <p>Immutable and thread-safe; {@code with…} return copies. The {@link OutboxAsync} methods run
  * the blocking JDBC work on a virtual thread. Database failures are {@link JdbcStoreException}s; a
@@ -76,7 +80,7 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
     this.dialect = dialect;
     this.dataSource = dataSource;
     this.clock = clock;
-    this.sql = OutboxSql.of(dialect, TableNames.check(table));
+    this.sql = OutboxSql.of(dialect, TableNames.check(table, "JdbcOutbox.tableName"));
   }
 
   /** An outbox in the table {@value #DEFAULT_TABLE_NAME} of {@code dataSource}. */
@@ -92,7 +96,8 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
    * This outbox on the table {@code tableName}: letters, digits and underscores, not starting with
    * a digit, at most 48 characters.
    *
-   * @throws IllegalArgumentException when the name is not such an identifier
+   * @throws ConfigurationException when the name is not such an identifier, or is an SQL reserved
+   *     word
    */
   public JdbcOutbox withTableName(String tableName) {
     return new JdbcOutbox(dialect, dataSource, tableName, clock);
@@ -199,6 +204,28 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
     }
   }
 
+  /** Clears the lease of each outstanding message of {@code ids}, one statement per 500 ids. */
+  @Override
+  public void releaseClaims(List<Id> ids) {
+    try {
+      for (List<Id> chunk : chunks(List.copyOf(new LinkedHashSet<>(ids)))) {
+        Jdbc.retryingDeadlocks(
+            () ->
+                Jdbc.withConnection(
+                    dataSource,
+                    connection -> {
+                      try (PreparedStatement update =
+                          connection.prepareStatement(sql.releaseIn(chunk.size()))) {
+                        bindIds(update, 1, chunk);
+                        return update.executeUpdate();
+                      }
+                    }));
+      }
+    } catch (SQLException e) {
+      throw failed("give back claims in the outbox", e);
+    }
+  }
+
   @Override
   public List<Message> outstandingMessages(Duration minimumAge, int pageSize) {
     OutboxQueries.checkPageSize(pageSize);
@@ -220,6 +247,17 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
 
   @Override
   public List<Message> claimOutstanding(Duration minimumAge, int pageSize, Duration lease) {
+    return claimOutstanding(minimumAge, pageSize, lease, Set.of());
+  }
+
+  @Override
+  public List<Message> claimOutstanding(
+      Duration minimumAge, int pageSize, Duration lease, Set<RoutingKey> excludedTopics) {
+    List<String> excluded =
+        requireNonNull(excludedTopics, "excludedTopics must not be null").stream()
+            .map(RoutingKey::value)
+            .sorted()
+            .toList();
     OutboxQueries.checkPageSize(pageSize);
     OutboxQueries.checkLease(lease);
     Instant now = clock.instant();
@@ -232,9 +270,11 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
                   dataSource,
                   dialect.claimsWithUpdateReturning()
                       ? connection ->
-                          claimByUpdateReturning(connection, cutoff, now, pageSize, leaseEnds)
+                          claimByUpdateReturning(
+                              connection, cutoff, now, excluded, pageSize, leaseEnds)
                       : connection ->
-                          claimBySelectForUpdate(connection, cutoff, now, pageSize, leaseEnds)));
+                          claimBySelectForUpdate(
+                              connection, cutoff, now, excluded, pageSize, leaseEnds)));
     } catch (SQLException e) {
       throw failed("claim outstanding messages of the outbox", e);
     }
@@ -331,13 +371,20 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
   }
 
   private List<Message> claimBySelectForUpdate(
-      Connection connection, Instant cutoff, Instant now, int pageSize, Instant leaseEnds)
+      Connection connection,
+      Instant cutoff,
+      Instant now,
+      List<String> excludedTopics,
+      int pageSize,
+      Instant leaseEnds)
       throws SQLException {
     List<Message> claimed;
-    try (PreparedStatement select = connection.prepareStatement(sql.claimSelect())) {
+    try (PreparedStatement select =
+        connection.prepareStatement(sql.claimSelect(excludedTopics.size()))) {
       dialect.setInstant(select, 1, cutoff);
       dialect.setInstant(select, 2, now);
-      select.setInt(3, pageSize);
+      bindTexts(select, 3, excludedTopics);
+      select.setInt(3 + excludedTopics.size(), pageSize);
       claimed = readAll(select);
     }
     if (!claimed.isEmpty()) {
@@ -351,13 +398,20 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
   }
 
   private List<Message> claimByUpdateReturning(
-      Connection connection, Instant cutoff, Instant now, int pageSize, Instant leaseEnds)
+      Connection connection,
+      Instant cutoff,
+      Instant now,
+      List<String> excludedTopics,
+      int pageSize,
+      Instant leaseEnds)
       throws SQLException {
-    try (PreparedStatement update = connection.prepareStatement(sql.claimUpdateReturning())) {
+    try (PreparedStatement update =
+        connection.prepareStatement(sql.claimUpdateReturning(excludedTopics.size()))) {
       dialect.setInstant(update, 1, leaseEnds);
       dialect.setInstant(update, 2, cutoff);
       dialect.setInstant(update, 3, now);
-      update.setInt(4, pageSize);
+      bindTexts(update, 4, excludedTopics);
+      update.setInt(4 + excludedTopics.size(), pageSize);
       List<Message> claimed = new ArrayList<>(readAll(update));
       claimed.sort(OLDEST_FIRST);
       return List.copyOf(claimed);
@@ -393,6 +447,13 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
       throws SQLException {
     for (int i = 0; i < ids.size(); i++) {
       statement.setString(first + i, ids.get(i).value());
+    }
+  }
+
+  private static void bindTexts(PreparedStatement statement, int first, List<String> texts)
+      throws SQLException {
+    for (int i = 0; i < texts.size(); i++) {
+      statement.setString(first + i, texts.get(i));
     }
   }
 

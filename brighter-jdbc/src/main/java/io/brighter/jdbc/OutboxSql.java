@@ -6,8 +6,10 @@ package io.brighter.jdbc;
  * @param insert the insert of one message that ignores a duplicate message id
  * @param select the columns {@link MessageRows#read} reads, from the table, before a WHERE clause
  * @param outstanding outstanding messages old enough, oldest first, a page
- * @param claimSelect like {@code outstanding}, skipping leased rows, locking the rows it returns
- * @param claimUpdateReturning the SQLite claim: leases a page and returns its rows
+ * @param claimSelect like {@code outstanding}, skipping leased rows, locking the rows it returns;
+ *     {@link #TOPICS} marks where a filter on excluded topics goes
+ * @param claimUpdateReturning the SQLite claim: leases a page and returns its rows; {@link #TOPICS}
+ *     marks where a filter on excluded topics goes
  * @param dispatched dispatched messages sent long enough ago, oldest dispatch first, a page
  * @param count how many messages are outstanding
  * @param causedBy the messages with a causation id, oldest first
@@ -32,12 +34,15 @@ record OutboxSql(
 
   static final int COLUMN_COUNT = COLUMNS.split(",", -1).length;
 
+  /** Where a claim's filter on excluded topics goes. */
+  private static final String TOPICS = "/*topics*/";
+
   static OutboxSql of(SqlDialect dialect, String table) {
     String select = "SELECT " + COLUMNS + " FROM " + table;
     String oldestOutstanding =
         """
         WHERE Dispatched IS NULL AND Timestamp <= ? \
-        AND (LeasedUntil IS NULL OR LeasedUntil <= ?) ORDER BY Timestamp LIMIT ?""";
+        AND (LeasedUntil IS NULL OR LeasedUntil <= ?)/*topics*/ ORDER BY Timestamp LIMIT ?""";
     return new OutboxSql(
         "INSERT INTO %s (%s) VALUES (%s)".formatted(table, COLUMNS, Jdbc.placeholders(COLUMN_COUNT))
             + dialect.ignoreDuplicate("MessageId"),
@@ -52,6 +57,32 @@ record OutboxSql(
         "SELECT COUNT(*) FROM " + table + " WHERE Dispatched IS NULL",
         select + " WHERE CausationId = ? ORDER BY Timestamp",
         table);
+  }
+
+  /**
+   * The claim by select-for-update, leaving out {@code excludedTopics} topics: parameters cutoff,
+   * now, the topics, then the page size.
+   */
+  String claimSelect(int excludedTopics) {
+    return claimSelect.replace(TOPICS, topicFilter(excludedTopics));
+  }
+
+  /**
+   * The claim by update-returning, leaving out {@code excludedTopics} topics: parameters lease end,
+   * cutoff, now, the topics, then the page size.
+   */
+  String claimUpdateReturning(int excludedTopics) {
+    return claimUpdateReturning.replace(TOPICS, topicFilter(excludedTopics));
+  }
+
+  private static String topicFilter(int count) {
+    return count == 0 ? "" : " AND Topic NOT IN (" + Jdbc.placeholders(count) + ")";
+  }
+
+  /** Gives back the claims of {@code count} outstanding messages, by id. */
+  String releaseIn(int count) {
+    return "UPDATE %s SET LeasedUntil = NULL WHERE Dispatched IS NULL AND MessageId IN (%s)"
+        .formatted(table, Jdbc.placeholders(count));
   }
 
   /** The messages whose ids are among {@code count} parameters. */

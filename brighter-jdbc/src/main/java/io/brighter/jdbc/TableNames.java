@@ -1,27 +1,299 @@
 package io.brighter.jdbc;
 
-import static java.util.Objects.requireNonNull;
-
+import io.brighter.ConfigurationException;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
-/** Checks table names from configuration before they are put into SQL. */
+/**
+ * Checks table names from configuration before they are put into SQL: a plain identifier that is
+ * not a reserved word of any of the dialects, so it needs no quoting in any of them and a table
+ * name can move between databases.
+ */
 final class TableNames {
 
   /** A letter or underscore, then letters, digits or underscores: 48 at most, index names fit. */
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,47}");
 
+  /**
+   * Words reserved, or special in table position, in PostgreSQL, MySQL/MariaDB or SQLite: an
+   * unquoted table of one of these names fails when its DDL or a query runs.
+   */
+  private static final Set<String> RESERVED =
+      Set.of(
+          "ABORT",
+          "ACCESSIBLE",
+          "ACTION",
+          "ADD",
+          "AFTER",
+          "ALL",
+          "ALTER",
+          "ANALYSE",
+          "ANALYZE",
+          "AND",
+          "ANY",
+          "ARRAY",
+          "AS",
+          "ASC",
+          "ASYMMETRIC",
+          "ATTACH",
+          "AUTHORIZATION",
+          "AUTOINCREMENT",
+          "BEFORE",
+          "BETWEEN",
+          "BIGINT",
+          "BINARY",
+          "BLOB",
+          "BOTH",
+          "BY",
+          "CALL",
+          "CASCADE",
+          "CASE",
+          "CAST",
+          "CHANGE",
+          "CHAR",
+          "CHARACTER",
+          "CHECK",
+          "COLLATE",
+          "COLUMN",
+          "CONDITION",
+          "CONFLICT",
+          "CONSTRAINT",
+          "CONTINUE",
+          "CONVERT",
+          "CREATE",
+          "CROSS",
+          "CURRENT_DATE",
+          "CURRENT_TIME",
+          "CURRENT_TIMESTAMP",
+          "CURRENT_USER",
+          "CURSOR",
+          "DATABASE",
+          "DATABASES",
+          "DEC",
+          "DECIMAL",
+          "DECLARE",
+          "DEFAULT",
+          "DEFERRABLE",
+          "DELAYED",
+          "DELETE",
+          "DESC",
+          "DESCRIBE",
+          "DETACH",
+          "DETERMINISTIC",
+          "DISTINCT",
+          "DISTINCTROW",
+          "DIV",
+          "DO",
+          "DOUBLE",
+          "DROP",
+          "DUAL",
+          "EACH",
+          "ELSE",
+          "ELSEIF",
+          "ENCLOSED",
+          "END",
+          "ESCAPE",
+          "ESCAPED",
+          "EXCEPT",
+          "EXCLUSIVE",
+          "EXISTS",
+          "EXIT",
+          "EXPLAIN",
+          "FAIL",
+          "FALSE",
+          "FETCH",
+          "FLOAT",
+          "FOR",
+          "FORCE",
+          "FOREIGN",
+          "FREEZE",
+          "FROM",
+          "FULL",
+          "FULLTEXT",
+          "FUNCTION",
+          "GENERATED",
+          "GLOB",
+          "GRANT",
+          "GROUP",
+          "GROUPS",
+          "HAVING",
+          "IF",
+          "IGNORE",
+          "ILIKE",
+          "IN",
+          "INDEX",
+          "INDEXED",
+          "INFILE",
+          "INITIALLY",
+          "INNER",
+          "INOUT",
+          "INSERT",
+          "INSTEAD",
+          "INT",
+          "INTEGER",
+          "INTERSECT",
+          "INTERVAL",
+          "INTO",
+          "IS",
+          "ISNULL",
+          "ITERATE",
+          "JOIN",
+          "KEY",
+          "KEYS",
+          "KILL",
+          "LATERAL",
+          "LEADING",
+          "LEAVE",
+          "LEFT",
+          "LIKE",
+          "LIMIT",
+          "LINES",
+          "LOAD",
+          "LOCALTIME",
+          "LOCALTIMESTAMP",
+          "LOCK",
+          "LONG",
+          "LOOP",
+          "MATCH",
+          "MOD",
+          "MODIFIES",
+          "NATURAL",
+          "NOT",
+          "NOTHING",
+          "NOTNULL",
+          "NULL",
+          "NUMERIC",
+          "OFFSET",
+          "ON",
+          "ONLY",
+          "OPTIMIZE",
+          "OPTION",
+          "OR",
+          "ORDER",
+          "OUT",
+          "OUTER",
+          "OUTFILE",
+          "OVER",
+          "OVERLAPS",
+          "PARTITION",
+          "PLACING",
+          "PRAGMA",
+          "PRECISION",
+          "PRIMARY",
+          "PROCEDURE",
+          "PURGE",
+          "RAISE",
+          "RANGE",
+          "READ",
+          "READS",
+          "REAL",
+          "RECURSIVE",
+          "REFERENCES",
+          "REGEXP",
+          "REINDEX",
+          "RELEASE",
+          "RENAME",
+          "REPEAT",
+          "REPLACE",
+          "REQUIRE",
+          "RESIGNAL",
+          "RESTRICT",
+          "RETURN",
+          "RETURNING",
+          "REVOKE",
+          "RIGHT",
+          "RLIKE",
+          "ROW",
+          "ROWS",
+          "SCHEMA",
+          "SCHEMAS",
+          "SELECT",
+          "SENSITIVE",
+          "SEPARATOR",
+          "SESSION_USER",
+          "SET",
+          "SHOW",
+          "SIGNAL",
+          "SIMILAR",
+          "SMALLINT",
+          "SOME",
+          "SPATIAL",
+          "SPECIFIC",
+          "SQL",
+          "STARTING",
+          "STRAIGHT_JOIN",
+          "SYMMETRIC",
+          "TABLE",
+          "TABLESAMPLE",
+          "TEMP",
+          "TEMPORARY",
+          "TERMINATED",
+          "THEN",
+          "TINYINT",
+          "TO",
+          "TRAILING",
+          "TRANSACTION",
+          "TRIGGER",
+          "TRUE",
+          "UNDO",
+          "UNION",
+          "UNIQUE",
+          "UNLOCK",
+          "UNSIGNED",
+          "UPDATE",
+          "USAGE",
+          "USE",
+          "USER",
+          "USING",
+          "VACUUM",
+          "VALUES",
+          "VARCHAR",
+          "VARIADIC",
+          "VARYING",
+          "VERBOSE",
+          "VIEW",
+          "VIRTUAL",
+          "WHEN",
+          "WHERE",
+          "WHILE",
+          "WINDOW",
+          "WITH",
+          "WITHOUT",
+          "WRITE",
+          "XOR",
+          "ZEROFILL");
+
   private TableNames() {}
 
-  /** {@code name} when it is a plain identifier; otherwise an {@link IllegalArgumentException}. */
-  static String check(String name) {
-    requireNonNull(name, "tableName must not be null");
+  /**
+   * {@code name} when it is a plain identifier and no reserved word.
+   *
+   * @param property the setting it came from, named in the error, e.g. {@code JdbcOutbox.tableName}
+   * @throws ConfigurationException otherwise, naming {@code property}
+   */
+  static String check(@Nullable String name, String property) {
+    if (name == null) {
+      throw new ConfigurationException(property + " may not be null");
+    }
     if (!IDENTIFIER.matcher(name).matches()) {
-      throw new IllegalArgumentException(
-          "tableName must match "
+      throw new ConfigurationException(
+          property
+              + " must match "
               + IDENTIFIER.pattern()
               + " (letters, digits and underscores, not starting with a digit): '"
               + name
               + "'");
+    }
+    if (RESERVED.contains(name.toUpperCase(Locale.ROOT))) {
+      throw new ConfigurationException(
+          property
+              + " '"
+              + name
+              + "' is an SQL reserved word in PostgreSQL, MySQL/MariaDB or SQLite; choose another,"
+              + " e.g. brighter_"
+              + name.toLowerCase(Locale.ROOT));
     }
     return name;
   }

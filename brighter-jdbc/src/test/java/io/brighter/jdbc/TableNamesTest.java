@@ -3,6 +3,7 @@ package io.brighter.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.brighter.ConfigurationException;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Nested;
@@ -39,10 +40,24 @@ class TableNamesTest {
         })
     void rejects_anything_else(String name) {
       assertThatThrownBy(() -> JdbcOutbox.forDialect(SqlDialect.SQLITE, UNUSED).withTableName(name))
-          .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("tableName");
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining("JdbcOutbox.tableName");
       assertThatThrownBy(() -> JdbcInbox.forDialect(SqlDialect.SQLITE, UNUSED).withTableName(name))
-          .isInstanceOf(IllegalArgumentException.class);
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining("JdbcInbox.tableName");
+    }
+
+    @ParameterizedTest // #12: these passed the check and failed at createTableIfMissing
+    @ValueSource(strings = {"order", "user", "GROUP", "Select", "key"})
+    void rejects_reserved_words_when_configured(String name) {
+      assertThatThrownBy(
+              () -> JdbcOutbox.forDialect(SqlDialect.POSTGRES, UNUSED).withTableName(name))
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining("JdbcOutbox.tableName")
+          .hasMessageContaining("reserved word");
+      assertThatThrownBy(() -> JdbcInbox.forDialect(SqlDialect.MYSQL, UNUSED).withTableName(name))
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining("JdbcInbox.tableName");
     }
   }
 
