@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -62,8 +63,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * <p><b>Dispatch.</b> {@link #markDispatched} removes the outstanding attribute (so the message
  * leaves both outstanding indexes), sets the delivery time and, with a time to live, {@code
  * ExpiresAt}. {@link #claimOutstanding} leases messages with a conditional update each, so several
- * sweepers do not send the same message while the lease lasts; topics whose circuit is tripped are
- * skipped by the command processor after the claim, as with every outbox.
+ * sweepers do not send the same message while the lease lasts; it leaves out the topics the sweeper
+ * skips while their sends fail, and {@link #releaseClaims} removes the leases of messages a sweep
+ * did not send.
  *
  * <p>Thread-safe. The {@link OutboxAsync} methods run the blocking work on a virtual thread.
  * DynamoDB failures are {@link DynamoDbStoreException}s.
@@ -210,6 +212,22 @@ public final class DynamoDbOutbox implements BlockingOutboxAsync {
 
   @Override
   public List<Message> claimOutstanding(Duration minimumAge, int pageSize, Duration lease) {
+    return claimOutstanding(minimumAge, pageSize, lease, Set.of());
+  }
+
+  /**
+   * Leases up to {@code pageSize} of the oldest outstanding messages not of {@code excludedTopics},
+   * each with a conditional update. The excluded topics are filtered out as the index is read, so
+   * their messages cost read capacity but never take a place in the page; at most 100 topics.
+   */
+  @Override
+  public List<Message> claimOutstanding(
+      Duration minimumAge, int pageSize, Duration lease, Set<RoutingKey> excludedTopics) {
+    List<String> excluded =
+        requireNonNull(excludedTopics, "excludedTopics must not be null").stream()
+            .map(RoutingKey::value)
+            .sorted()
+            .toList();
     OutboxQueries.checkPageSize(pageSize);
     OutboxQueries.checkLease(lease);
     Instant now = clock.instant();
@@ -223,7 +241,7 @@ public final class DynamoDbOutbox implements BlockingOutboxAsync {
               MessageItems.OUTSTANDING_CREATED_TIME,
               Times.millis(OutboxQueries.cutoff(now, minimumAge)),
               pageSize,
-              Updates.notLeased(now));
+              Updates.claimable(now, excluded));
       List<Message> claimed = new ArrayList<>();
       for (Map<String, AttributeValue> candidate : candidates) {
         Message message = MessageItems.toMessage(candidate);
@@ -234,6 +252,16 @@ public final class DynamoDbOutbox implements BlockingOutboxAsync {
       return List.copyOf(claimed);
     } catch (SdkException e) {
       throw failed("claim outstanding messages of the outbox", e);
+    }
+  }
+
+  /** Removes the lease of each outstanding message of {@code ids}, one update each. */
+  @Override
+  public void releaseClaims(List<Id> ids) {
+    try {
+      new LinkedHashSet<>(ids).forEach(writes::release);
+    } catch (SdkException e) {
+      throw failed("give back claims in the outbox", e);
     }
   }
 

@@ -55,14 +55,17 @@ final class MessageWrites {
   /** Applies {@code update} to the item of {@code id} if {@code condition} holds. */
   void update(Id id, Updates.Update update, String condition) {
     client.updateItem(
-        request ->
-            request
-                .tableName(table)
-                .key(MessageItems.key(id))
-                .updateExpression(update.expression())
-                .conditionExpression(condition)
-                .expressionAttributeNames(update.names())
-                .expressionAttributeValues(update.values()));
+        request -> {
+          request
+              .tableName(table)
+              .key(MessageItems.key(id))
+              .updateExpression(update.expression())
+              .conditionExpression(condition)
+              .expressionAttributeNames(update.names());
+          if (!update.values().isEmpty()) { // DynamoDB refuses an empty map of values
+            request.expressionAttributeValues(update.values());
+          }
+        });
   }
 
   /**
@@ -78,6 +81,15 @@ final class MessageWrites {
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
+    }
+  }
+
+  /** Removes the lease of the message of {@code id} if it is still outstanding. */
+  void release(Id id) {
+    try {
+      update(id, Updates.release(), "attribute_exists(#outstanding)");
+    } catch (ConditionalCheckFailedException e) {
+      LOG.debug("Message {} is not outstanding in outbox {}; no claim to give back", id, table);
     }
   }
 

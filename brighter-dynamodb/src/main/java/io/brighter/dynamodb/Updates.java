@@ -3,7 +3,9 @@ package io.brighter.dynamodb;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -55,12 +57,39 @@ final class Updates {
         Map.of(":leaseEnds", MessageItems.n(leaseEnds), ":now", MessageItems.n(Times.millis(now))));
   }
 
-  /** Keeps the items no lease holds at {@code now}. */
-  static IndexQueries.Filter notLeased(Instant now) {
-    return new IndexQueries.Filter(
-        "attribute_not_exists(#lease) OR #lease <= :now",
-        Map.of("#lease", MessageItems.LEASE_UNTIL),
-        Map.of(":now", MessageItems.n(Times.millis(now))));
+  /**
+   * Removes a message's lease; the condition may name the outstanding time as {@code #outstanding}.
+   */
+  static Update release() {
+    return new Update(
+        "REMOVE #lease",
+        Map.of(
+            "#lease",
+            MessageItems.LEASE_UNTIL,
+            "#outstanding",
+            MessageItems.OUTSTANDING_CREATED_TIME),
+        Map.of());
+  }
+
+  /**
+   * Keeps the items no lease holds at {@code now} whose topic is not among {@code excludedTopics}.
+   */
+  static IndexQueries.Filter claimable(Instant now, List<String> excludedTopics) {
+    Map<String, String> names = new HashMap<>();
+    Map<String, AttributeValue> values = new HashMap<>();
+    names.put("#lease", MessageItems.LEASE_UNTIL);
+    values.put(":now", MessageItems.n(Times.millis(now)));
+    String expression = "(attribute_not_exists(#lease) OR #lease <= :now)";
+    if (!excludedTopics.isEmpty()) {
+      names.put("#topic", MessageItems.TOPIC);
+      List<String> placeholders = new ArrayList<>();
+      for (int i = 0; i < excludedTopics.size(); i++) {
+        placeholders.add(":excluded" + i);
+        values.put(":excluded" + i, MessageItems.s(excludedTopics.get(i)));
+      }
+      expression += " AND NOT (#topic IN (" + String.join(", ", placeholders) + "))";
+    }
+    return new IndexQueries.Filter(expression, names, values);
   }
 
   /** The epoch second DynamoDB's time to live deletes a message dispatched at {@code at}. */
