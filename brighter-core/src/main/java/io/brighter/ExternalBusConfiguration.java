@@ -1,7 +1,6 @@
 package io.brighter;
 
-import static java.util.Objects.requireNonNull;
-
+import io.brighter.internal.Settings;
 import io.brighter.messaging.MessageMapperRegistry;
 import io.brighter.messaging.ProducerRegistry;
 import io.brighter.messaging.transforms.LuggageStore;
@@ -49,17 +48,18 @@ public record ExternalBusConfiguration(
     Duration sweepLease,
     Clock clock) {
 
-  /** Checks the required parts. */
+  /**
+   * Checks every part.
+   *
+   * @throws ConfigurationException naming the property that is missing or out of range
+   */
   public ExternalBusConfiguration {
-    requireNonNull(producers, "ExternalBusConfiguration.producers may not be null");
-    requireNonNull(mappers, "ExternalBusConfiguration.mappers may not be null");
-    requireNonNull(outbox, "ExternalBusConfiguration.outbox may not be null");
-    requireNonNull(sweepLease, "ExternalBusConfiguration.sweepLease may not be null");
-    requireNonNull(clock, "ExternalBusConfiguration.clock may not be null");
-    if (topicCooldownSweeps < 0) {
-      throw new IllegalArgumentException(
-          "ExternalBusConfiguration.topicCooldownSweeps must not be negative");
-    }
+    Settings.required(producers, "ExternalBusConfiguration.producers");
+    Settings.required(mappers, "ExternalBusConfiguration.mappers");
+    Settings.required(outbox, "ExternalBusConfiguration.outbox");
+    Settings.positive(sweepLease, "ExternalBusConfiguration.sweepLease");
+    Settings.required(clock, "ExternalBusConfiguration.clock");
+    Settings.atLeast(topicCooldownSweeps, 0, "ExternalBusConfiguration.topicCooldownSweeps");
   }
 
   /** A builder; {@link Builder#producers} is required. */
@@ -148,7 +148,9 @@ public record ExternalBusConfiguration(
           producers,
           mappers,
           luggageStore,
-          outbox != null ? outbox : new InMemoryOutbox(clock),
+          outbox != null
+              ? outbox
+              : new InMemoryOutbox(Settings.required(clock, "ExternalBusConfiguration.clock")),
           maxOutstandingMessages,
           producerRetryPolicy,
           topicCooldownSweeps,

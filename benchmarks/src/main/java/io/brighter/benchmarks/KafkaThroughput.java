@@ -294,8 +294,7 @@ public final class KafkaThroughput {
             .channelFactory(new KafkaChannelFactory(kafka))
             .build();
     KafkaSubscription settings = KafkaSubscription.DEFAULT.withCommitBatchSize(BATCH);
-    try (KafkaMessageConsumer consumer =
-        new KafkaMessageConsumer(kafka, subscription, settings, null)) {
+    try (KafkaMessageConsumer consumer = new KafkaMessageConsumer(kafka, subscription, settings)) {
       int read = 0;
       AtomicLong sink = new AtomicLong();
       long start = 0;

@@ -2,6 +2,7 @@ package io.brighter.inbox;
 
 import static java.util.Objects.requireNonNull;
 
+import io.brighter.ConfigurationException;
 import java.time.Duration;
 
 /**
@@ -25,10 +26,12 @@ public record InMemoryInboxOptions(int entryLimit, Duration timeToLive) {
   public InMemoryInboxOptions {
     requireNonNull(timeToLive, "timeToLive must not be null");
     if (entryLimit < 1) {
-      throw new IllegalArgumentException("entryLimit must be positive: " + entryLimit);
+      throw new ConfigurationException(
+          "InMemoryInboxOptions.entryLimit must be positive: " + entryLimit);
     }
     if (timeToLive.isNegative() || timeToLive.isZero()) {
-      throw new IllegalArgumentException("timeToLive must be positive: " + timeToLive);
+      throw new ConfigurationException(
+          "InMemoryInboxOptions.timeToLive must be positive: " + timeToLive);
     }
   }
 

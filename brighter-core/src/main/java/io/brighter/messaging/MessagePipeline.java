@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.brighter.ConfigurationException;
 import io.brighter.Request;
 import io.brighter.RequestContext;
+import io.brighter.internal.Settings;
 import io.brighter.messaging.transforms.LuggageStore;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -200,7 +201,7 @@ public final class MessagePipeline {
      */
     public MessagePipeline build() {
       return new MessagePipeline(
-          requireNonNull(mappers, "MessagePipeline.mappers may not be null"), luggageStore);
+          Settings.required(mappers, "MessagePipeline.mappers"), luggageStore);
     }
   }
 }

@@ -152,7 +152,7 @@ public final class ProducerRegistry implements AutoCloseable {
   /**
    * The single publication for {@code requestType}.
    *
-   * @throws ConfigurationException when no publication, or more than one, has that request type
+   * @throws ConfigurationException when no publication has that request type
    */
   public Publication publicationFor(Class<? extends Request> requestType) {
     List<Publication> matches =
@@ -165,16 +165,7 @@ public final class ProducerRegistry implements AutoCloseable {
               + requestType.getSimpleName()
               + ".class and a producer for it");
     }
-    if (matches.size() > 1) {
-      throw new ConfigurationException(
-          "Only one publication per request type is allowed, but "
-              + requestType.getName()
-              + " has "
-              + matches.size()
-              + ", on topics "
-              + matches.stream().map(p -> p.topic().value()).toList());
-    }
-    return matches.get(0);
+    return matches.getFirst();
   }
 
   /** Every publication, in registration order. */
@@ -294,8 +285,35 @@ public final class ProducerRegistry implements AutoCloseable {
       return this;
     }
 
-    /** The registry. */
+    /**
+     * The registry.
+     *
+     * @throws ConfigurationException when two publications name one request type, so a deposit of
+     *     it could not choose between them
+     */
     public ProducerRegistry build() {
+      Map<Class<? extends Request>, List<String>> topicsByType = new LinkedHashMap<>();
+      registrations.forEach(
+          (key, registration) -> {
+            Publication publication = registration.publication();
+            if (publication.requestType() != null) {
+              topicsByType
+                  .computeIfAbsent(publication.requestType(), type -> new ArrayList<>())
+                  .add(publication.topic().value());
+            }
+          });
+      topicsByType.forEach(
+          (type, topics) -> {
+            if (topics.size() > 1) {
+              throw new ConfigurationException(
+                  "Only one publication per request type is allowed, but "
+                      + type.getName()
+                      + " has "
+                      + topics.size()
+                      + ", on topics "
+                      + topics);
+            }
+          });
       ExecutorService owned = executor == null ? Executors.newVirtualThreadPerTaskExecutor() : null;
       Executor used = executor != null ? executor : requireNonNull(owned);
       Map<ProducerKey, ProducerRegistration> adapted = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package io.brighter.messaging;
 import static java.util.Objects.requireNonNull;
 
 import io.brighter.Request;
+import io.brighter.internal.Settings;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,13 +43,19 @@ public record Publication(
     @Nullable RoutingKey replyTo,
     Map<String, Object> defaultHeaders) {
 
-  /** Checks the required parts and copies the headers. */
+  /**
+   * Checks the parts and copies the headers.
+   *
+   * @throws io.brighter.ConfigurationException naming a part that is missing, or a CloudEvents
+   *     source or type that is empty (CloudEvents requires both)
+   */
   public Publication {
-    requireNonNull(topic, "Publication.topic may not be null");
-    requireNonNull(makeChannels, "Publication.makeChannels may not be null");
-    requireNonNull(source, "Publication.source may not be null");
-    requireNonNull(type, "Publication.type may not be null");
-    requireNonNull(defaultHeaders, "Publication.defaultHeaders may not be null");
+    Settings.required(topic, "Publication.topic");
+    Settings.required(makeChannels, "Publication.makeChannels");
+    Settings.notBlank(
+        Settings.required(source, "Publication.source").toString(), "Publication.source");
+    Settings.notBlank(type, "Publication.type");
+    Settings.required(defaultHeaders, "Publication.defaultHeaders");
     defaultHeaders = Map.copyOf(defaultHeaders);
   }
 
@@ -132,7 +139,7 @@ public record Publication(
      */
     public Publication build() {
       return new Publication(
-          requireNonNull(topic, "Publication.topic may not be null"),
+          Settings.required(topic, "Publication.topic"),
           requestType,
           makeChannels,
           source,

@@ -85,8 +85,8 @@ public record Subscription(
    * @throws ConfigurationException naming the property, e.g. {@code Subscription.bufferSize}
    */
   public Subscription {
-    required(name, "name");
-    required(channelName, "channelName");
+    notBlank(name, "name");
+    notBlank(channelName, "channelName");
     required(routingKey, "routingKey");
     required(requestTypes, "requestTypes");
     if (noOfPerformers < 0) {
@@ -110,7 +110,22 @@ public record Subscription(
     required(channelFactory, "channelFactory");
     required(makeChannels, "makeChannels");
     notNegative(emptyChannelDelay, "emptyChannelDelay");
-    notNegative(channelFailureDelay, "channelFailureDelay");
+    if (timeout != null
+        && timeout.isZero()
+        && emptyChannelDelay != null
+        && emptyChannelDelay.isZero()) {
+      throw invalid(
+          "emptyChannelDelay",
+          "must be positive when Subscription.timeout is zero, or an idle channel keeps a pump"
+              + " polling without a pause");
+    }
+    required(channelFailureDelay, "channelFailureDelay");
+    if (!channelFailureDelay.isPositive()) {
+      throw invalid(
+          "channelFailureDelay",
+          "must be positive, or a pump retries a failed channel without a pause: "
+              + channelFailureDelay);
+    }
     notNegative(dontAckDelay, "dontAckDelay");
     required(deadLetterRoutingKey, "deadLetterRoutingKey");
     required(unhandledExceptionAction, "unhandledExceptionAction");
@@ -163,6 +178,13 @@ public record Subscription(
   static void required(@Nullable Object value, String property) {
     if (value == null) {
       throw invalid(property, "may not be null");
+    }
+  }
+
+  private static void notBlank(@Nullable String value, String property) {
+    required(value, property);
+    if (value != null && value.isBlank()) {
+      throw invalid(property, "may not be blank");
     }
   }
 

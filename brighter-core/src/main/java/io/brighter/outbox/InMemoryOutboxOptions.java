@@ -2,6 +2,7 @@ package io.brighter.outbox;
 
 import static java.util.Objects.requireNonNull;
 
+import io.brighter.ConfigurationException;
 import java.time.Duration;
 
 /**
@@ -34,11 +35,12 @@ public record InMemoryOutboxOptions(int entryLimit, Duration dispatchedTimeToLiv
   public InMemoryOutboxOptions {
     requireNonNull(dispatchedTimeToLive, "dispatchedTimeToLive must not be null");
     if (entryLimit < 1) {
-      throw new IllegalArgumentException("entryLimit must be positive: " + entryLimit);
+      throw new ConfigurationException(
+          "InMemoryOutboxOptions.entryLimit must be positive: " + entryLimit);
     }
     if (dispatchedTimeToLive.isNegative() || dispatchedTimeToLive.isZero()) {
-      throw new IllegalArgumentException(
-          "dispatchedTimeToLive must be positive: " + dispatchedTimeToLive);
+      throw new ConfigurationException(
+          "InMemoryOutboxOptions.dispatchedTimeToLive must be positive: " + dispatchedTimeToLive);
     }
   }
 

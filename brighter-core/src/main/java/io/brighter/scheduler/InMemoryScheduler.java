@@ -9,6 +9,7 @@ import io.brighter.Event;
 import io.brighter.Id;
 import io.brighter.Request;
 import io.brighter.RequestContext;
+import io.brighter.internal.Settings;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.ProducerRegistry;
 import java.time.Clock;
@@ -250,7 +251,7 @@ public final class InMemoryScheduler implements RequestScheduler, MessageSchedul
 
     /** The clock due times are measured on; the UTC system clock when not set. */
     public Builder clock(Clock value) {
-      this.clock = requireNonNull(value, "InMemoryScheduler.clock may not be null");
+      this.clock = Settings.required(value, "InMemoryScheduler.clock");
       return this;
     }
 
@@ -259,13 +260,13 @@ public final class InMemoryScheduler implements RequestScheduler, MessageSchedul
      * thread of the scheduler's own, stopped by {@link InMemoryScheduler#close()}, when not set.
      */
     public Builder timers(ScheduledExecutorService value) {
-      this.timers = requireNonNull(value, "InMemoryScheduler.timers may not be null");
+      this.timers = Settings.required(value, "InMemoryScheduler.timers");
       return this;
     }
 
     /** The producers due messages go out through; needed only to schedule messages. */
     public Builder producers(ProducerRegistry value) {
-      this.producers = requireNonNull(value, "InMemoryScheduler.producers may not be null");
+      this.producers = Settings.required(value, "InMemoryScheduler.producers");
       return this;
     }
 

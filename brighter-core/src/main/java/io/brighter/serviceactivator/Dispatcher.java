@@ -68,6 +68,7 @@ public final class Dispatcher implements AutoCloseable {
 
   private final PumpResources resources;
   private final Duration shutdownTimeout;
+  private final Duration startTimeout;
   private final RestartBackOff restartBackOff;
   private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
   private final Map<String, List<MessagePump>> pumps = new LinkedHashMap<>();
@@ -79,9 +80,11 @@ public final class Dispatcher implements AutoCloseable {
       PumpResources resources,
       List<Subscription> subscriptions,
       Duration shutdownTimeout,
+      Duration startTimeout,
       RestartBackOff restartBackOff) {
     this.resources = resources;
     this.shutdownTimeout = shutdownTimeout;
+    this.startTimeout = startTimeout;
     this.restartBackOff = restartBackOff;
     for (Subscription subscription : subscriptions) {
       if (this.subscriptions.putIfAbsent(subscription.name(), subscription) != null) {
@@ -91,18 +94,35 @@ public final class Dispatcher implements AutoCloseable {
     }
   }
 
-  /** Starts the pumps of every subscription. */
-  public synchronized void start() {
-    subscriptions.keySet().forEach(this::open);
+  /**
+   * Starts the pumps of every subscription, and waits (at most the start timeout) until each has
+   * made its consumer, so the channels exist, declared or checked, when it returns.
+   */
+  public void start() {
+    List<MessagePump> started = new ArrayList<>();
+    synchronized (this) {
+      subscriptions.keySet().forEach(name -> started.addAll(openLocked(name)));
+    }
+    awaitReady(started);
   }
 
   /**
-   * Starts {@code name}'s pumps, up to its number of performers; pumps that stopped are dropped
-   * from the state first. Opening a running subscription does nothing more.
+   * Starts {@code name}'s pumps, up to its number of performers, and waits as {@link #start()}
+   * does; pumps that stopped are dropped from the state first. Opening a running subscription does
+   * nothing more.
    *
    * @throws ConfigurationException when there is no such subscription
    */
-  public synchronized void open(String name) {
+  public void open(String name) {
+    List<MessagePump> started;
+    synchronized (this) {
+      started = openLocked(name);
+    }
+    awaitReady(started);
+  }
+
+  /** Starts {@code name}'s missing pumps; the ones it started. */
+  private List<MessagePump> openLocked(String name) {
     Subscription subscription = subscription(name);
     stopping = false;
     List<MessagePump> current = pumps.computeIfAbsent(name, key -> new ArrayList<>());
@@ -115,17 +135,41 @@ public final class Dispatcher implements AutoCloseable {
           return ended;
         });
     long running = current.stream().filter(pump -> !pump.stopRequested()).count();
+    List<MessagePump> started = new ArrayList<>();
     for (long i = running; i < subscription.noOfPerformers(); i++) {
       MessagePump pump = newPump(subscription, 0);
       current.add(pump);
       pump.start();
+      started.add(pump);
+    }
+    return started;
+  }
+
+  /** Waits, at most the start timeout in all, until {@code started} have made their consumers. */
+  private void awaitReady(List<MessagePump> started) {
+    long deadline = System.nanoTime() + startTimeout.toNanos();
+    try {
+      for (MessagePump pump : started) {
+        Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+        if (!pump.awaitReady(left)) {
+          LOG.warn(
+              "Consumers of {} are still connecting after {}; the dispatcher goes on",
+              pump.subscription.name(),
+              startTimeout);
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
-  /** Adds {@code subscription} and starts its pumps. */
-  public synchronized void open(Subscription subscription) {
+  /** Adds {@code subscription} and starts its pumps, as {@link #open(String)} does. */
+  public void open(Subscription subscription) {
     requireNonNull(subscription, "subscription must not be null");
-    subscriptions.put(subscription.name(), subscription);
+    synchronized (this) {
+      subscriptions.put(subscription.name(), subscription);
+    }
     open(subscription.name());
   }
 
@@ -149,19 +193,23 @@ public final class Dispatcher implements AutoCloseable {
    * @throws ConfigurationException when there is no such subscription
    * @throws IllegalArgumentException when {@code count} is negative
    */
-  public synchronized void setActivePerformers(String name, int count) {
+  public void setActivePerformers(String name, int count) {
     if (count < 0) {
       throw new IllegalArgumentException("count must not be negative: " + count);
     }
-    subscriptions.put(name, subscription(name).withNoOfPerformers(count));
-    List<MessagePump> active =
-        pumps.getOrDefault(name, List.of()).stream()
-            .filter(pump -> !pump.stopRequested() && pump.state().running())
-            .toList();
-    for (int i = count; i < active.size(); i++) {
-      active.get(i).requestStop();
+    List<MessagePump> started;
+    synchronized (this) {
+      subscriptions.put(name, subscription(name).withNoOfPerformers(count));
+      List<MessagePump> active =
+          pumps.getOrDefault(name, List.of()).stream()
+              .filter(pump -> !pump.stopRequested() && pump.state().running())
+              .toList();
+      for (int i = count; i < active.size(); i++) {
+        active.get(i).requestStop();
+      }
+      started = openLocked(name);
     }
-    open(name);
+    awaitReady(started);
   }
 
   /**

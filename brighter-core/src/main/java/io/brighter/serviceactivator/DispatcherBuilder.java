@@ -38,6 +38,7 @@ public final class DispatcherBuilder {
   private @Nullable LuggageStore luggageStore;
   private @Nullable List<Subscription> subscriptions;
   private Duration shutdownTimeout = Duration.ofSeconds(10);
+  private Duration startTimeout = Duration.ofSeconds(30);
   private RestartBackOff restartBackOff = RestartBackOff.DEFAULT;
   private Clock clock = Clock.systemUTC();
   private ThreadFactory threadFactory = Thread.ofVirtual().name("brighter-pump-", 0).factory();
@@ -74,6 +75,16 @@ public final class DispatcherBuilder {
   /** How long {@link Dispatcher#stop()} waits at most; 10 s by default. */
   public DispatcherBuilder shutdownTimeout(Duration value) {
     this.shutdownTimeout = value;
+    return this;
+  }
+
+  /**
+   * How long {@link Dispatcher#start()} and {@code open} wait at most for the pumps they start to
+   * make their consumers (which declare or check the channels); 30 s by default. A pump still
+   * connecting then goes on in the background.
+   */
+  public DispatcherBuilder startTimeout(Duration value) {
+    this.startTimeout = value;
     return this;
   }
 
@@ -139,6 +150,9 @@ public final class DispatcherBuilder {
     if (present(shutdownTimeout, "shutdownTimeout").isNegative()) {
       throw new ConfigurationException("Dispatcher.shutdownTimeout must not be negative");
     }
+    if (present(startTimeout, "startTimeout").isNegative()) {
+      throw new ConfigurationException("Dispatcher.startTimeout must not be negative");
+    }
     List<Subscription> checked = List.copyOf(present(subscriptions, "subscriptions"));
     PumpResources resources =
         new PumpResources(
@@ -149,7 +163,7 @@ public final class DispatcherBuilder {
             present(tracer, "tracer"),
             present(metrics, "metrics"),
             new RateLimitedWarnings(RateLimitedWarnings.DEFAULT_PERIOD));
-    return new Dispatcher(resources, checked, shutdownTimeout, restartBackOff);
+    return new Dispatcher(resources, checked, shutdownTimeout, startTimeout, restartBackOff);
   }
 
   private static <T> T present(@Nullable T value, String property) {

@@ -21,10 +21,12 @@ import io.brighter.observability.MessagingMetrics.Settlement;
 import io.opentelemetry.api.trace.Span;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -76,6 +78,7 @@ abstract sealed class MessagePump permits Reactor, Proactor {
   private final UnacceptableCounter unacceptable;
   private final CountDownLatch stopSignal = new CountDownLatch(1);
   private final long startedNanos = System.nanoTime();
+  private final CompletableFuture<Void> ready = new CompletableFuture<>();
   private volatile @Nullable MessageConsumer consumer;
   private volatile MessagePumpStatus status = MessagePumpStatus.STARTED;
   private volatile @Nullable Throwable error;
@@ -140,8 +143,22 @@ abstract sealed class MessagePump permits Reactor, Proactor {
     if (current == null) {
       current = subscription.channelFactory().createConsumer(subscription);
       consumer = current;
+      ready.complete(null);
     }
     return current;
+  }
+
+  /**
+   * Waits up to {@code timeout} until the pump has made its consumer (which declares or checks its
+   * channel) or has ended trying; whether it did.
+   */
+  boolean awaitReady(Duration timeout) throws InterruptedException {
+    try {
+      ready.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      return true;
+    } catch (ExecutionException | TimeoutException e) {
+      return ready.isDone();
+    }
   }
 
   /** Waits {@code delay}, returning early when a stop is asked for. */
@@ -180,6 +197,7 @@ abstract sealed class MessagePump permits Reactor, Proactor {
     }
     error = cause;
     status = finalStatus;
+    ready.complete(null);
     if (cause == null) {
       LOG.info("Message pump {} ended: {}", consumerName, finalStatus);
     } else {

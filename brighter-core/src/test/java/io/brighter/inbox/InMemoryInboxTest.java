@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.brighter.Command;
+import io.brighter.ConfigurationException;
 import io.brighter.Id;
 import io.brighter.fixtures.MovableClock;
 import java.time.Duration;
@@ -124,14 +125,14 @@ class InMemoryInboxTest {
     @Test
     void a_limit_below_one_is_refused() {
       assertThatThrownBy(() -> InMemoryInboxOptions.DEFAULT.withEntryLimit(0))
-          .isInstanceOf(IllegalArgumentException.class)
+          .isInstanceOf(ConfigurationException.class)
           .hasMessageContaining("entryLimit");
     }
 
     @Test
     void a_time_to_live_that_is_not_positive_is_refused() {
       assertThatThrownBy(() -> InMemoryInboxOptions.DEFAULT.withTimeToLive(Duration.ZERO))
-          .isInstanceOf(IllegalArgumentException.class)
+          .isInstanceOf(ConfigurationException.class)
           .hasMessageContaining("timeToLive");
     }
   }

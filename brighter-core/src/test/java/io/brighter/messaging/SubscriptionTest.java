@@ -26,6 +26,37 @@ class SubscriptionTest {
   }
 
   @Nested
+  class RefusedWhenBuilt { // #12: each of these passed, or failed late, or spun a core
+
+    @Test
+    void an_empty_name_or_channel_name() {
+      assertThatThrownBy(() -> minimal().name(" ").build())
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessage("Subscription.name may not be blank");
+      assertThatThrownBy(() -> minimal().channelName("").build())
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessage("Subscription.channelName may not be blank");
+    }
+
+    @Test
+    void a_channel_failure_delay_of_zero() {
+      assertThatThrownBy(() -> minimal().channelFailureDelay(Duration.ZERO).build())
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageStartingWith("Subscription.channelFailureDelay must be positive");
+    }
+
+    @Test
+    void no_wait_at_all_on_an_idle_channel() {
+      assertThatThrownBy(
+              () -> minimal().timeout(Duration.ZERO).emptyChannelDelay(Duration.ZERO).build())
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageStartingWith("Subscription.emptyChannelDelay must be positive");
+      assertThat(minimal().timeout(Duration.ZERO).build().emptyChannelDelay()).isPositive();
+      assertThat(minimal().emptyChannelDelay(Duration.ZERO).build().timeout()).isPositive();
+    }
+  }
+
+  @Nested
   class Build {
 
     @Test

@@ -99,10 +99,10 @@ class InMemoryOutboxTest {
     @Test
     void options_reject_a_limit_or_time_to_live_that_is_not_positive() {
       assertThatThrownBy(() -> InMemoryOutboxOptions.DEFAULT.withEntryLimit(0))
-          .isInstanceOf(IllegalArgumentException.class);
+          .isInstanceOf(ConfigurationException.class);
       assertThatThrownBy(
               () -> InMemoryOutboxOptions.DEFAULT.withDispatchedTimeToLive(Duration.ZERO))
-          .isInstanceOf(IllegalArgumentException.class);
+          .isInstanceOf(ConfigurationException.class);
     }
   }
 

@@ -2,6 +2,7 @@ package io.brighter.dynamodb;
 
 import static java.util.Objects.requireNonNull;
 
+import io.brighter.ConfigurationException;
 import io.brighter.Id;
 import io.brighter.Request;
 import io.brighter.inbox.BlockingInboxAsync;
@@ -63,7 +64,7 @@ public final class DynamoDbInbox implements BlockingInboxAsync {
   public DynamoDbInbox withTableName(String tableName) {
     requireNonNull(tableName, "tableName must not be null");
     if (tableName.isBlank()) {
-      throw new IllegalArgumentException("tableName may not be blank");
+      throw new ConfigurationException("DynamoDbInbox.tableName may not be blank");
     }
     return new DynamoDbInbox(client, tableName, clock);
   }

@@ -6,6 +6,7 @@ import io.brighter.ConfigurationException;
 import io.brighter.Id;
 import io.brighter.RequestContext;
 import io.brighter.internal.OutboxQueries;
+import io.brighter.internal.Settings;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.outbox.BlockingOutboxAsync;
@@ -91,15 +92,15 @@ public final class DynamoDbOutbox implements BlockingOutboxAsync {
   private final MessageWrites writes;
 
   private DynamoDbOutbox(Builder builder) {
-    this.client = requireNonNull(builder.client, "DynamoDbOutbox.client may not be null");
-    this.table = requireNonNull(builder.tableName, "DynamoDbOutbox.tableName may not be null");
+    this.client = Settings.required(builder.client, "DynamoDbOutbox.client");
+    this.table = Settings.required(builder.tableName, "DynamoDbOutbox.tableName");
     if (table.isBlank()) {
-      throw new IllegalArgumentException("DynamoDbOutbox.tableName may not be blank");
+      throw new ConfigurationException("DynamoDbOutbox.tableName may not be blank");
     }
     this.shards = Shards.check(builder.numberOfShards);
     this.allShards = IntStream.range(0, shards).mapToObj(MessageItems::n).toList();
     this.timeToLive = builder.timeToLive;
-    this.clock = requireNonNull(builder.clock, "DynamoDbOutbox.clock may not be null");
+    this.clock = Settings.required(builder.clock, "DynamoDbOutbox.clock");
     this.indexes = new IndexQueries(client, table);
     this.batches = new BatchCalls(client, table);
     this.writes = new MessageWrites(client, table, shards);
@@ -426,7 +427,7 @@ public final class DynamoDbOutbox implements BlockingOutboxAsync {
      */
     public Builder timeToLive(@Nullable Duration value) {
       if (value != null && (value.isNegative() || value.isZero())) {
-        throw new IllegalArgumentException("DynamoDbOutbox.timeToLive must be positive: " + value);
+        throw new ConfigurationException("DynamoDbOutbox.timeToLive must be positive: " + value);
       }
       this.timeToLive = value;
       return this;
@@ -442,7 +443,7 @@ public final class DynamoDbOutbox implements BlockingOutboxAsync {
      * The outbox.
      *
      * @throws NullPointerException naming the property when the client is missing
-     * @throws IllegalArgumentException when the shard count is not between 1 and 20
+     * @throws ConfigurationException when the shard count is not between 1 and 20
      */
     public DynamoDbOutbox build() {
       return new DynamoDbOutbox(this);

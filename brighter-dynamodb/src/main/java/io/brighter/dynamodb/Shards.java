@@ -1,5 +1,6 @@
 package io.brighter.dynamodb;
 
+import io.brighter.ConfigurationException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,7 +39,7 @@ final class Shards {
   /** Fails unless {@code count} is between 1 and {@value #MAX}. */
   static int check(int count) {
     if (count < 1 || count > MAX) {
-      throw new IllegalArgumentException(
+      throw new ConfigurationException(
           "DynamoDbOutbox.numberOfShards must be between 1 and " + MAX + ": " + count);
     }
     return count;

@@ -3,6 +3,7 @@ package io.brighter.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.brighter.ConfigurationException;
 import io.brighter.Id;
 import io.brighter.RequestContext;
 import io.brighter.dynamodb.local.LocalDynamoDb;
@@ -165,12 +166,12 @@ class DynamoDbOutboxIndexesIT {
   @Test
   void the_builder_refuses_a_shard_count_outside_1_to_20_and_a_missing_client() {
     assertThatThrownBy(() -> DynamoDbOutbox.builder().client(CLIENT).numberOfShards(0).build())
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("numberOfShards");
     assertThatThrownBy(() -> DynamoDbOutbox.builder().client(CLIENT).numberOfShards(21).build())
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(ConfigurationException.class);
     assertThatThrownBy(() -> DynamoDbOutbox.builder().build())
-        .isInstanceOf(NullPointerException.class)
+        .isInstanceOf(ConfigurationException.class)
         .hasMessage("DynamoDbOutbox.client may not be null");
   }
 

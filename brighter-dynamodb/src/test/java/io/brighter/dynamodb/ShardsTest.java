@@ -3,6 +3,7 @@ package io.brighter.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.brighter.ConfigurationException;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -49,8 +50,8 @@ class ShardsTest {
   void the_count_must_be_between_1_and_20() {
     assertThat(Shards.check(1)).isEqualTo(1);
     assertThat(Shards.check(20)).isEqualTo(20);
-    assertThatThrownBy(() -> Shards.check(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Shards.check(21)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Shards.check(0)).isInstanceOf(ConfigurationException.class);
+    assertThatThrownBy(() -> Shards.check(21)).isInstanceOf(ConfigurationException.class);
   }
 
   @Test

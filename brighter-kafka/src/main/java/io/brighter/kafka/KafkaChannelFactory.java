@@ -5,8 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.brighter.messaging.ChannelFactory;
 import io.brighter.messaging.MessageConsumer;
 import io.brighter.messaging.Subscription;
-import io.brighter.scheduler.MessageScheduler;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Makes a {@link KafkaMessageConsumer} for each pump of a subscription, with the Kafka knobs this
@@ -31,28 +29,16 @@ public final class KafkaChannelFactory implements ChannelFactory {
 
   private final KafkaConfiguration configuration;
   private final KafkaSubscription settings;
-  private final @Nullable MessageScheduler scheduler;
 
-  /** A factory with the default Kafka knobs and no scheduler. */
+  /** A factory with the default Kafka knobs. */
   public KafkaChannelFactory(KafkaConfiguration configuration) {
-    this(configuration, KafkaSubscription.DEFAULT, null);
+    this(configuration, KafkaSubscription.DEFAULT);
   }
 
-  /** A factory with {@code settings} and no scheduler. */
+  /** A factory with {@code settings}. */
   public KafkaChannelFactory(KafkaConfiguration configuration, KafkaSubscription settings) {
-    this(configuration, settings, null);
-  }
-
-  /**
-   * A factory with {@code settings} whose consumers requeue with a delay through {@code scheduler}.
-   */
-  public KafkaChannelFactory(
-      KafkaConfiguration configuration,
-      KafkaSubscription settings,
-      @Nullable MessageScheduler scheduler) {
     this.configuration = requireNonNull(configuration, "configuration must not be null");
     this.settings = requireNonNull(settings, "settings must not be null");
-    this.scheduler = scheduler;
   }
 
   /** The Kafka knobs of the consumers this factory makes. */
@@ -62,6 +48,6 @@ public final class KafkaChannelFactory implements ChannelFactory {
 
   @Override
   public MessageConsumer createConsumer(Subscription subscription) {
-    return new KafkaMessageConsumer(configuration, subscription, settings, scheduler);
+    return new KafkaMessageConsumer(configuration, subscription, settings);
   }
 }

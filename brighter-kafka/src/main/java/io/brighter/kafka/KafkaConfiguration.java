@@ -2,6 +2,8 @@ package io.brighter.kafka;
 
 import static java.util.Objects.requireNonNull;
 
+import io.brighter.ConfigurationException;
+import io.brighter.internal.Settings;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,11 +33,11 @@ public record KafkaConfiguration(
 
   /** Checks the parts and copies the properties. */
   public KafkaConfiguration {
-    requireNonNull(bootstrapServers, "KafkaConfiguration.bootstrapServers may not be null");
+    Settings.required(bootstrapServers, "KafkaConfiguration.bootstrapServers");
     if (bootstrapServers.isBlank()) {
-      throw new IllegalArgumentException("KafkaConfiguration.bootstrapServers may not be blank");
+      throw new ConfigurationException("KafkaConfiguration.bootstrapServers may not be blank");
     }
-    requireNonNull(clientId, "KafkaConfiguration.clientId may not be null");
+    Settings.required(clientId, "KafkaConfiguration.clientId");
     properties = Map.copyOf(requireNonNull(properties, "KafkaConfiguration.properties"));
   }
 

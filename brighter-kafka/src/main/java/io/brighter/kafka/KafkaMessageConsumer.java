@@ -1,5 +1,6 @@
 package io.brighter.kafka;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
 import io.brighter.ConfigurationException;
@@ -12,12 +13,12 @@ import io.brighter.messaging.HeaderNames;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageConsumer;
 import io.brighter.messaging.MessageHeader;
+import io.brighter.messaging.MessageType;
 import io.brighter.messaging.OnMissingChannel;
 import io.brighter.messaging.Publication;
 import io.brighter.messaging.RejectionReasons;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.messaging.Subscription;
-import io.brighter.scheduler.MessageScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +27,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -34,10 +42,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
@@ -50,7 +62,7 @@ import org.slf4j.LoggerFactory;
  * KafkaChannelFactory} for a dispatcher's pumps, or directly:
  *
  * {@snippet :
- * var consumer = new KafkaMessageConsumer(configuration, subscription, KafkaSubscription.DEFAULT, null);
+ * var consumer = new KafkaMessageConsumer(configuration, subscription, KafkaSubscription.DEFAULT);
  * for (Message message : consumer.receive(Duration.ofSeconds(1))) {
  *   handle(message);
  *   consumer.acknowledge(message);
@@ -70,18 +82,22 @@ import org.slf4j.LoggerFactory;
  * topic and then settles the original. The copy goes to the same partition (same key), but behind
  * messages sent since, so <b>a requeue breaks per-key order</b>: retrying in place would keep the
  * order but hold up every later message of the partition for the whole requeue delay, and lose the
- * handled count on a rebalance. A requeue with a delay goes through the {@link MessageScheduler}
- * when one is given (its producers must include one for the topic); without one it is requeued at
- * once, with a warning.
+ * handled count on a rebalance. A requeue with a delay waits on a timer of this consumer's and
+ * produces the copy when the delay is over; until then the original stays unsettled, so its
+ * partition's commits wait at its offset and a crash inside the delay delivers it (and what came
+ * after it) again rather than losing it. A copy Kafka does not take is tried again every second;
+ * closing the consumer, or losing the partition, drops the wait, and the original is read again.
  *
  * <p><b>Reject</b> produces the message to the subscription's dead-letter routing key, with the
  * reason in its bag under {@link HeaderNames#REJECTION_REASON} and {@link
  * KafkaHeaderNames#ORIGINAL_TOPIC}, {@link KafkaHeaderNames#ORIGINAL_TYPE} and {@link
- * KafkaHeaderNames#REJECTION_TIMESTAMP} beside it, then settles the original. Unacceptable messages
- * ({@link RejectionReasons#isUnacceptable}) go to {@link
- * KafkaSubscription#invalidMessageRoutingKey()} instead when it is set. If Kafka does not take the
- * rejected or requeued copy, the method returns false and the original stays unsettled: its
- * partition's commits wait at its offset, so the group reads it again after a restart or rebalance.
+ * KafkaHeaderNames#REJECTION_TIMESTAMP} beside it, then settles the original. A record that could
+ * not be read goes as it came (key, value and every header), with those headers and {@link
+ * HeaderNames#UNREADABLE_REASON} added. Unacceptable messages ({@link
+ * RejectionReasons#isUnacceptable}) go to {@link KafkaSubscription#invalidMessageRoutingKey()}
+ * instead when it is set. If Kafka does not take the rejected or requeued copy, the method returns
+ * false and the original stays unsettled: its partition's commits wait at its offset, so the group
+ * reads it again after a restart or rebalance.
  *
  * <p><b>Topics.</b> The constructor provisions the topic and the dead-letter (and invalid-message)
  * topics as the subscription's {@code makeChannels} says. {@link #purge} moves the group's offsets
@@ -92,13 +108,20 @@ public final class KafkaMessageConsumer implements MessageConsumer {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaMessageConsumer.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
+  private static final Duration DELAYED_RETRY = Duration.ofSeconds(1);
+
   private final KafkaConfiguration configuration;
   private final Subscription subscription;
   private final KafkaSubscription settings;
-  private final @Nullable MessageScheduler scheduler;
   private final String topic;
   private final KafkaConsumer<String, byte[]> consumer;
   private final OffsetLedger ledger = new OffsetLedger();
+  // The records handed out that could not be read, by position, for their dead-letter copies.
+  private final Map<RecordPosition, ConsumerRecord<String, byte[]>> unreadable = new HashMap<>();
+  // Delayed requeues waiting on the timer, and those whose copy Kafka took (timer's thread).
+  private final Map<RecordPosition, ScheduledFuture<?>> delayed = new ConcurrentHashMap<>();
+  private final Queue<RecordPosition> delayedDone = new ConcurrentLinkedQueue<>();
+  private @Nullable ScheduledExecutorService timer;
   private @Nullable KafkaMessageProducer resender;
   private long lastCommitNanos = System.nanoTime();
   private boolean closed;
@@ -107,27 +130,14 @@ public final class KafkaMessageConsumer implements MessageConsumer {
    * A consumer of {@code subscription}'s routing key.
    *
    * @param settings the Kafka knobs
-   * @param scheduler delays requeues; null to requeue at once
-   * @throws ConfigurationException when the topics must exist and do not, or when the subscription
-   *     has a requeue delay and there is no scheduler
+   * @throws ConfigurationException when the topics must exist and do not
    */
   public KafkaMessageConsumer(
-      KafkaConfiguration configuration,
-      Subscription subscription,
-      KafkaSubscription settings,
-      @Nullable MessageScheduler scheduler) {
+      KafkaConfiguration configuration, Subscription subscription, KafkaSubscription settings) {
     this.configuration = requireNonNull(configuration, "configuration must not be null");
     this.subscription = requireNonNull(subscription, "subscription must not be null");
     this.settings = requireNonNull(settings, "settings must not be null");
-    this.scheduler = scheduler;
     this.topic = subscription.routingKey().value();
-    if (scheduler == null && !subscription.requeueDelay().isZero()) {
-      throw new ConfigurationException(
-          "Subscription "
-              + subscription.name()
-              + " has a requeue delay, which Kafka cannot do: give KafkaChannelFactory a"
-              + " MessageScheduler");
-    }
     TopicProvisioner.provision(
         configuration.clientProperties("admin"),
         topics(),
@@ -152,6 +162,7 @@ public final class KafkaMessageConsumer implements MessageConsumer {
     ensureOpen();
     ConsumerRecords<String, byte[]> records;
     try {
+      settleDelayed();
       records = consumer.poll(timeout);
       commitIfDue();
     } catch (WakeupException | InterruptException e) {
@@ -163,7 +174,11 @@ public final class KafkaMessageConsumer implements MessageConsumer {
     for (TopicPartition partition : records.partitions()) {
       for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
         ledger.delivered(partition, record.offset());
-        messages.add(KafkaWireFormat.toMessage(record));
+        Message message = KafkaWireFormat.toMessage(record);
+        if (message.header().messageType() == MessageType.UNACCEPTABLE) {
+          unreadable.put(RecordPosition.of(message).orElseThrow(), record);
+        }
+        messages.add(message);
       }
     }
     return messages;
@@ -182,16 +197,27 @@ public final class KafkaMessageConsumer implements MessageConsumer {
         invalid != null && RejectionReasons.isUnacceptable(reason)
             ? invalid
             : subscription.deadLetterRoutingKey();
-    MessageHeader header =
-        message.header().toBuilder()
-            .topic(target)
-            .bagEntry(HeaderNames.REJECTION_REASON, reason)
-            .bagEntry(KafkaHeaderNames.ORIGINAL_TOPIC, message.header().topic().value())
-            .bagEntry(KafkaHeaderNames.ORIGINAL_TYPE, "MT_" + message.header().messageType().name())
-            .bagEntry(KafkaHeaderNames.REJECTION_TIMESTAMP, Instant.now().toString())
-            .build();
     try {
-      resender().sendAndWait(message.withHeader(header), settings.topicFindTimeout());
+      ConsumerRecord<String, byte[]> raw =
+          RecordPosition.of(message).map(unreadable::get).orElse(null);
+      if (raw != null) {
+        resender()
+            .sendAndWait(
+                message.id(),
+                deadLetterCopy(raw, message, target, reason),
+                settings.topicFindTimeout());
+      } else {
+        MessageHeader header =
+            message.header().toBuilder()
+                .topic(target)
+                .bagEntry(HeaderNames.REJECTION_REASON, reason)
+                .bagEntry(KafkaHeaderNames.ORIGINAL_TOPIC, message.header().topic().value())
+                .bagEntry(
+                    KafkaHeaderNames.ORIGINAL_TYPE, "MT_" + message.header().messageType().name())
+                .bagEntry(KafkaHeaderNames.REJECTION_TIMESTAMP, Instant.now().toString())
+                .build();
+        resender().sendAndWait(message.withHeader(header), settings.topicFindTimeout());
+      }
     } catch (KafkaException e) {
       LOG.error(
           "Could not dead-letter message {} to {}; it stays unsettled", message.id(), target, e);
@@ -201,30 +227,120 @@ public final class KafkaMessageConsumer implements MessageConsumer {
     return true;
   }
 
+  /**
+   * The dead-letter copy of a record that could not be read: its key, value and headers as they
+   * came, with the rejection's headers added.
+   */
+  private static ProducerRecord<String, byte[]> deadLetterCopy(
+      ConsumerRecord<String, byte[]> raw, Message message, RoutingKey target, String reason) {
+    Headers headers = new RecordHeaders(raw.headers().toArray());
+    Header type = raw.headers().lastHeader(KafkaHeaderNames.MESSAGE_TYPE);
+    add(headers, HeaderNames.REJECTION_REASON, reason);
+    add(headers, KafkaHeaderNames.ORIGINAL_TOPIC, raw.topic());
+    add(
+        headers,
+        KafkaHeaderNames.ORIGINAL_TYPE,
+        type == null ? "MT_" + MessageType.UNACCEPTABLE.name() : new String(type.value(), UTF_8));
+    add(headers, KafkaHeaderNames.REJECTION_TIMESTAMP, Instant.now().toString());
+    Object why = message.header().bag().get(HeaderNames.UNREADABLE_REASON);
+    if (why != null) {
+      add(headers, HeaderNames.UNREADABLE_REASON, why.toString());
+    }
+    return new ProducerRecord<>(target.value(), null, raw.key(), raw.value(), headers);
+  }
+
+  private static void add(Headers headers, String name, String value) {
+    headers.remove(name);
+    headers.add(name, value.getBytes(UTF_8));
+  }
+
+  /**
+   * Produces a copy of {@code message} to the topic, at once, or after {@code delay} while the
+   * original stays unsettled, as the class comment says.
+   *
+   * @return false when Kafka did not take an immediate copy, or the message was not received by
+   *     this consumer
+   */
   @Override
   public boolean requeue(Message message, Duration delay) {
     requireNonNull(delay, "delay must not be null");
     Message copy =
         message.withHeader(
             message.header().toBuilder().topic(subscription.routingKey()).delay(delay).build());
-    try {
-      if (delay.isZero()) {
+    if (delay.isZero()) {
+      try {
         resender().sendAndWait(copy, settings.topicFindTimeout());
-      } else if (scheduler != null) {
-        scheduler.schedule(copy, delay);
-      } else {
-        LOG.warn(
-            "Kafka cannot delay message {} by {} without a MessageScheduler; requeued at once",
-            message.id(),
-            delay);
-        resender().sendAndWait(copy, settings.topicFindTimeout());
+      } catch (KafkaException e) {
+        LOG.error("Could not requeue message {}; it stays unsettled", message.id(), e);
+        return false;
       }
-    } catch (KafkaException e) {
-      LOG.error("Could not requeue message {}; it stays unsettled", message.id(), e);
+      settle(message);
+      return true;
+    }
+    RecordPosition position = RecordPosition.of(message).orElse(null);
+    if (position == null) {
+      LOG.warn("Message {} was not received by this consumer; not requeued", message.id());
       return false;
     }
-    settle(message);
+    unreadable.remove(position);
+    requeueAfter(position, copy, delay);
     return true;
+  }
+
+  /** Produces {@code copy} after {@code delay}, then queues {@code position} to be settled. */
+  private void requeueAfter(RecordPosition position, Message copy, Duration delay) {
+    delayed.put(
+        position,
+        timer()
+            .schedule(
+                () -> {
+                  try {
+                    resender().sendAndWait(copy, settings.topicFindTimeout());
+                    delayed.remove(position);
+                    delayedDone.add(position);
+                  } catch (KafkaException e) {
+                    LOG.warn(
+                        "Could not requeue message {} after its delay; trying again in {}",
+                        copy.id(),
+                        DELAYED_RETRY,
+                        e);
+                    requeueAfter(position, copy, DELAYED_RETRY);
+                  }
+                },
+                delay.toNanos(),
+                TimeUnit.NANOSECONDS));
+  }
+
+  /** Settles the originals of the delayed requeues whose copies Kafka took. */
+  private void settleDelayed() {
+    for (RecordPosition done = delayedDone.poll(); done != null; done = delayedDone.poll()) {
+      ledger.settled(done.topicPartition(), done.offset());
+    }
+  }
+
+  private ScheduledExecutorService timer() {
+    if (timer == null) {
+      timer =
+          Executors.newSingleThreadScheduledExecutor(
+              Thread.ofPlatform().daemon().name("brighter-kafka-requeues-" + topic).factory());
+    }
+    return timer;
+  }
+
+  /** Drops the delayed requeues of {@code partitions}: their originals are read again. */
+  private void dropDelayed(Collection<TopicPartition> partitions) {
+    delayed
+        .entrySet()
+        .removeIf(
+            entry -> {
+              boolean dropped = partitions.contains(entry.getKey().topicPartition());
+              if (dropped) {
+                entry.getValue().cancel(false);
+              }
+              return dropped;
+            });
+    delayedDone.removeIf(position -> partitions.contains(position.topicPartition()));
+    unreadable.keySet().removeIf(position -> partitions.contains(position.topicPartition()));
   }
 
   /** Moves the group's offsets of this consumer's partitions to the log end. */
@@ -259,6 +375,10 @@ public final class KafkaMessageConsumer implements MessageConsumer {
     }
     closed = true;
     try {
+      if (timer != null) {
+        timer.shutdownNow(); // delayed originals stay uncommitted, and are read again
+      }
+      settleDelayed();
       commitNow(ledger.committable());
       consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
     } finally {
@@ -272,6 +392,8 @@ public final class KafkaMessageConsumer implements MessageConsumer {
     RecordPosition.of(message)
         .ifPresentOrElse(
             position -> {
+              unreadable.remove(position);
+              settleDelayed();
               if (ledger.settled(position.topicPartition(), position.offset())) {
                 commitIfDue();
               }
@@ -323,8 +445,7 @@ public final class KafkaMessageConsumer implements MessageConsumer {
               .topic(subscription.routingKey())
               .makeChannels(OnMissingChannel.ASSUME)
               .build();
-      resender =
-          new KafkaMessageProducer(configuration, KafkaPublication.of(publication), scheduler);
+      resender = new KafkaMessageProducer(configuration, KafkaPublication.of(publication));
     }
     return resender;
   }
@@ -367,6 +488,8 @@ public final class KafkaMessageConsumer implements MessageConsumer {
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      settleDelayed();
+      dropDelayed(partitions);
       commitNow(ledger.committable(partitions));
       ledger.forget(partitions);
     }
@@ -376,6 +499,7 @@ public final class KafkaMessageConsumer implements MessageConsumer {
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      dropDelayed(partitions);
       ledger.forget(partitions);
     }
   }

@@ -31,6 +31,7 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -214,28 +215,44 @@ public final class KafkaMessageProducer implements MessageProducer, MessageProdu
    * @throws KafkaException when Kafka does not take it in time
    */
   void sendAndWait(Message message, Duration timeout) {
+    sendAndWait(
+        message.id(), KafkaWireFormat.toRecord(message, message.header().topic().value()), timeout);
+  }
+
+  /**
+   * Sends {@code record}, the record of message {@code id} as it is to go (a dead-letter copy of a
+   * record that could not be read, say), and waits up to {@code timeout} for Kafka's
+   * acknowledgement.
+   *
+   * @throws KafkaException when Kafka does not take it in time
+   */
+  void sendAndWait(Id id, ProducerRecord<String, byte[]> record, Duration timeout) {
     try {
-      dispatch(message).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      dispatch(id, record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptException(e);
     } catch (ExecutionException e) {
-      throw new KafkaException("Kafka did not take message " + message.id(), e.getCause());
+      throw new KafkaException("Kafka did not take message " + id, e.getCause());
     } catch (TimeoutException e) {
       throw new org.apache.kafka.common.errors.TimeoutException(
-          "Kafka did not acknowledge message " + message.id() + " within " + timeout, e);
+          "Kafka did not acknowledge message " + id + " within " + timeout, e);
     }
   }
 
   private CompletableFuture<Void> dispatch(Message message) {
     requireNonNull(message, "message must not be null");
+    return dispatch(
+        message.id(), KafkaWireFormat.toRecord(message, message.header().topic().value()));
+  }
+
+  private CompletableFuture<Void> dispatch(Id id, ProducerRecord<String, byte[]> record) {
     provision();
     CompletableFuture<Void> delivered = new CompletableFuture<>();
-    String topic = message.header().topic().value();
     producer.send(
-        KafkaWireFormat.toRecord(message, topic),
+        record,
         (metadata, failure) -> {
-          pending.add(new Report(message.id(), failure, delivered));
+          pending.add(new Report(id, failure, delivered));
           if (draining.compareAndSet(false, true)) {
             reports.execute(this::drain);
           }

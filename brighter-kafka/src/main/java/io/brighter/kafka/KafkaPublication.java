@@ -2,6 +2,8 @@ package io.brighter.kafka;
 
 import static java.util.Objects.requireNonNull;
 
+import io.brighter.ConfigurationException;
+import io.brighter.internal.Settings;
 import io.brighter.messaging.Publication;
 import java.time.Duration;
 import java.util.HashMap;
@@ -50,22 +52,22 @@ public record KafkaPublication(
 
   /** Checks the parts and copies the properties. */
   public KafkaPublication {
-    requireNonNull(publication, "KafkaPublication.publication may not be null");
+    Settings.required(publication, "KafkaPublication.publication");
     if (numPartitions < 1) {
-      throw new IllegalArgumentException("KafkaPublication.numPartitions must be at least 1");
+      throw new ConfigurationException("KafkaPublication.numPartitions must be at least 1");
     }
     if (replicationFactor < 1) {
-      throw new IllegalArgumentException("KafkaPublication.replicationFactor must be at least 1");
+      throw new ConfigurationException("KafkaPublication.replicationFactor must be at least 1");
     }
-    requireNonNull(linger, "KafkaPublication.linger may not be null");
+    Settings.required(linger, "KafkaPublication.linger");
     if (batchSize < 1) {
-      throw new IllegalArgumentException("KafkaPublication.batchSize must be at least 1");
+      throw new ConfigurationException("KafkaPublication.batchSize must be at least 1");
     }
-    requireNonNull(requestTimeout, "KafkaPublication.requestTimeout may not be null");
-    requireNonNull(deliveryTimeout, "KafkaPublication.deliveryTimeout may not be null");
-    requireNonNull(maxBlock, "KafkaPublication.maxBlock may not be null");
+    Settings.required(requestTimeout, "KafkaPublication.requestTimeout");
+    Settings.required(deliveryTimeout, "KafkaPublication.deliveryTimeout");
+    Settings.required(maxBlock, "KafkaPublication.maxBlock");
     if (deliveryTimeout.compareTo(linger.plus(requestTimeout)) < 0) {
-      throw new IllegalArgumentException(
+      throw new ConfigurationException(
           "KafkaPublication.deliveryTimeout must be at least linger + requestTimeout");
     }
     producerProperties = Map.copyOf(requireNonNull(producerProperties, "producerProperties"));

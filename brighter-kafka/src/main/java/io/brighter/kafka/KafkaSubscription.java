@@ -2,6 +2,8 @@ package io.brighter.kafka;
 
 import static java.util.Objects.requireNonNull;
 
+import io.brighter.ConfigurationException;
+import io.brighter.internal.Settings;
 import io.brighter.messaging.RoutingKey;
 import java.time.Duration;
 import java.util.HashMap;
@@ -90,18 +92,18 @@ public record KafkaSubscription(
 
   /** Checks the parts and copies the properties. */
   public KafkaSubscription {
-    requireNonNull(offsetReset, "KafkaSubscription.offsetReset may not be null");
+    Settings.required(offsetReset, "KafkaSubscription.offsetReset");
     if (commitBatchSize < 1) {
-      throw new IllegalArgumentException("KafkaSubscription.commitBatchSize must be at least 1");
+      throw new ConfigurationException("KafkaSubscription.commitBatchSize must be at least 1");
     }
-    requireNonNull(commitInterval, "KafkaSubscription.commitInterval may not be null");
-    requireNonNull(sessionTimeout, "KafkaSubscription.sessionTimeout may not be null");
-    requireNonNull(maxPollInterval, "KafkaSubscription.maxPollInterval may not be null");
+    Settings.required(commitInterval, "KafkaSubscription.commitInterval");
+    Settings.required(sessionTimeout, "KafkaSubscription.sessionTimeout");
+    Settings.required(maxPollInterval, "KafkaSubscription.maxPollInterval");
     if (numPartitions < 1 || replicationFactor < 1) {
-      throw new IllegalArgumentException(
+      throw new ConfigurationException(
           "KafkaSubscription.numPartitions and replicationFactor must be at least 1");
     }
-    requireNonNull(topicFindTimeout, "KafkaSubscription.topicFindTimeout may not be null");
+    Settings.required(topicFindTimeout, "KafkaSubscription.topicFindTimeout");
     consumerProperties = Map.copyOf(requireNonNull(consumerProperties, "consumerProperties"));
   }
 

@@ -141,7 +141,7 @@ class KafkaConsumerOffsetsIT {
             .bufferSize(bufferSize)
             .channelFactory(new KafkaChannelFactory(KAFKA, settings))
             .build();
-    return new KafkaMessageConsumer(KAFKA, subscription, settings, null);
+    return new KafkaMessageConsumer(KAFKA, subscription, settings);
   }
 
   private void send(List<Message> messages) {

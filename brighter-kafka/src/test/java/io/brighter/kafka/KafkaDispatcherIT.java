@@ -356,7 +356,7 @@ class KafkaDispatcherIT {
             .requestTypes(message -> null)
             .channelFactory(new KafkaChannelFactory(KAFKA))
             .build();
-    return new KafkaMessageConsumer(KAFKA, subscription, KafkaSubscription.DEFAULT, null);
+    return new KafkaMessageConsumer(KAFKA, subscription, KafkaSubscription.DEFAULT);
   }
 
   /** How many messages the dispatcher's group has committed past on the one partition. */

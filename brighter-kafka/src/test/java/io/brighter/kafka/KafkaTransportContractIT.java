@@ -15,7 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 
 /**
  * The Kafka transport keeps every rule of the transport contract on the embedded broker, delays
- * included: they go through an {@link InMemoryScheduler} bound to the case's producer.
+ * included: a delayed send goes through an {@link InMemoryScheduler} bound to the case's producer,
+ * a delayed requeue waits on the consumer's own timer.
  */
 class KafkaTransportContractIT extends TransportContract {
 
@@ -23,7 +24,7 @@ class KafkaTransportContractIT extends TransportContract {
 
   private final InMemoryScheduler scheduler = InMemoryScheduler.builder().build();
   private final KafkaChannelFactory channels =
-      new KafkaChannelFactory(KAFKA, KafkaSubscription.DEFAULT, scheduler);
+      new KafkaChannelFactory(KAFKA, KafkaSubscription.DEFAULT);
 
   @AfterEach
   void stopTheScheduler() {
@@ -64,7 +65,7 @@ class KafkaTransportContractIT extends TransportContract {
     return Duration.ofMillis(1500);
   }
 
-  /** Kafka has no native delay; the scheduler holds delayed sends and requeues. */
+  /** Kafka has no native delay; the scheduler holds delayed sends, the consumer its requeues. */
   @Override
   protected boolean supportsDelay() {
     return true;

@@ -30,9 +30,15 @@ final class RmqConfirms {
 
   private final ConcurrentNavigableMap<Long, Pending> pending = new ConcurrentSkipListMap<>();
   private final BiConsumer<Id, @Nullable Throwable> settled;
+  private final boolean validating;
 
-  RmqConfirms(BiConsumer<Id, @Nullable Throwable> settled) {
+  /**
+   * Confirms that tell {@code settled}; {@code validating} when the publication validates its
+   * topology, so a returned message is a configuration error rather than a transient failure.
+   */
+  RmqConfirms(BiConsumer<Id, @Nullable Throwable> settled, boolean validating) {
     this.settled = settled;
+    this.validating = validating;
   }
 
   /** Starts waiting for the confirm of publish {@code sequence}, message {@code id}. */
@@ -54,7 +60,8 @@ final class RmqConfirms {
 
   /**
    * The broker returned message {@code messageId} as unroutable: no queue is bound to {@code
-   * routingKey}. Its coming confirm fails with a {@link ConfigurationException}.
+   * routingKey}. Its coming confirm fails with {@link RmqPublishException#createUnroutable}, or,
+   * when validating, a {@link ConfigurationException}.
    */
   void returned(@Nullable String messageId, String exchange, String routingKey) {
     if (messageId == null) {
@@ -62,15 +69,12 @@ final class RmqConfirms {
     }
     for (Pending entry : pending.values()) {
       if (entry.id.value().equals(messageId)) {
+        RmqPublishException unroutable =
+            RmqPublishException.createUnroutable(entry.id, exchange, routingKey);
         entry.returned =
-            new ConfigurationException(
-                "No queue is bound to routing key "
-                    + routingKey
-                    + " on exchange "
-                    + exchange
-                    + ", so message "
-                    + messageId
-                    + " would be lost");
+            validating
+                ? new ConfigurationException(unroutable.getMessage(), unroutable)
+                : unroutable;
       }
     }
   }

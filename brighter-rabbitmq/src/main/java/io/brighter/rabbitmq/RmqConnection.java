@@ -1,8 +1,7 @@
 package io.brighter.rabbitmq;
 
-import static java.util.Objects.requireNonNull;
-
 import io.brighter.ConfigurationException;
+import io.brighter.internal.Settings;
 import java.net.URI;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -46,13 +45,13 @@ public record RmqConnection(
 
   /** Checks the parts. */
   public RmqConnection {
-    requireNonNull(uri, "RmqConnection.uri may not be null");
-    requireNonNull(exchange, "RmqConnection.exchange may not be null");
-    requireNonNull(deadLetterExchange, "RmqConnection.deadLetterExchange may not be null");
-    requireNonNull(heartbeat, "RmqConnection.heartbeat may not be null");
-    requireNonNull(connectionTimeout, "RmqConnection.connectionTimeout may not be null");
-    requireNonNull(retry, "RmqConnection.retry may not be null");
-    requireNonNull(connectionName, "RmqConnection.connectionName may not be null");
+    Settings.required(uri, "RmqConnection.uri");
+    Settings.required(exchange, "RmqConnection.exchange");
+    Settings.required(deadLetterExchange, "RmqConnection.deadLetterExchange");
+    Settings.required(heartbeat, "RmqConnection.heartbeat");
+    Settings.required(connectionTimeout, "RmqConnection.connectionTimeout");
+    Settings.required(retry, "RmqConnection.retry");
+    Settings.required(connectionName, "RmqConnection.connectionName");
     String scheme = uri.getScheme();
     if (!"amqp".equals(scheme) && !"amqps".equals(scheme)) {
       throw new ConfigurationException(

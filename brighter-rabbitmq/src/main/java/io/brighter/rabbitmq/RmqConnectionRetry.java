@@ -1,8 +1,7 @@
 package io.brighter.rabbitmq;
 
-import static java.util.Objects.requireNonNull;
-
 import io.brighter.ConfigurationException;
+import io.brighter.internal.Settings;
 import java.time.Duration;
 
 /**
@@ -27,8 +26,8 @@ public record RmqConnectionRetry(int retryCount, Duration retryWait, Duration ci
 
   /** Checks the parts. */
   public RmqConnectionRetry {
-    requireNonNull(retryWait, "RmqConnectionRetry.retryWait may not be null");
-    requireNonNull(circuitBreakTime, "RmqConnectionRetry.circuitBreakTime may not be null");
+    Settings.required(retryWait, "RmqConnectionRetry.retryWait");
+    Settings.required(circuitBreakTime, "RmqConnectionRetry.circuitBreakTime");
     if (retryCount < 0) {
       throw new ConfigurationException("RmqConnectionRetry.retryCount must not be negative");
     }

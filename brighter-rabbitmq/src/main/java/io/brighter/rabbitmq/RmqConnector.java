@@ -4,6 +4,8 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.brighter.ConfigurationException;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,20 +19,26 @@ import org.slf4j.LoggerFactory;
 /**
  * Opens connections for one producer or consumer: retries with doubling back-off as {@link
  * RmqConnectionRetry} says, then opens a circuit breaker so that connects fail at once for the
- * break time. The client's own automatic recovery is off: the owner reconnects, re-declares its
- * topology and settles what the dead connection left, so nothing is confirmed or acknowledged twice
- * by mistake. Thread-safe; a lock rather than {@code synchronized}, so that a pump on a virtual
- * thread does not pin its carrier while it backs off.
+ * break time. Waiting never outlasts the broker's absence by much: during a back-off and during the
+ * break, a connect first knocks on the broker's port (a plain TCP connect, every {@value
+ * #PROBE_MILLIS} ms while it waits), and tries at once when something listens there again, so a
+ * producer or consumer resumes within about a second of the broker coming back. The client's own
+ * automatic recovery is off: the owner reconnects, re-declares its topology and settles what the
+ * dead connection left, so nothing is confirmed or acknowledged twice by mistake. Thread-safe; a
+ * lock rather than {@code synchronized}, so that a pump on a virtual thread does not pin its
+ * carrier while it backs off.
  */
 final class RmqConnector {
 
   private static final Logger LOG = LoggerFactory.getLogger(RmqConnector.class);
   private static final int CLOSE_TIMEOUT_MILLIS = 5_000;
+  static final int PROBE_MILLIS = 250;
 
   private final RmqConnection settings;
   private final String clientName;
   private final Clock clock;
   private final ConnectionFactory factory;
+  private final InetSocketAddress address;
   private final ReentrantLock lock = new ReentrantLock();
   private @Nullable Instant openUntil;
 
@@ -39,6 +47,7 @@ final class RmqConnector {
     this.clientName = settings.connectionName() + "-" + role;
     this.clock = clock;
     this.factory = factory(settings);
+    this.address = new InetSocketAddress(factory.getHost(), factory.getPort());
   }
 
   /**
@@ -58,14 +67,18 @@ final class RmqConnector {
   private Connection connectLocked() {
     Instant now = clock.instant();
     if (openUntil != null && now.isBefore(openUntil)) {
-      throw RmqBrokerUnreachableException.createCircuitOpen(
-          settings.redactedUri(), Duration.between(now, openUntil));
+      if (!reachable()) {
+        throw RmqBrokerUnreachableException.createCircuitOpen(
+            settings.redactedUri(), Duration.between(now, openUntil));
+      }
+      LOG.info("RabbitMQ at {} answers again; reconnecting", settings.redactedUri());
+      openUntil = null;
     }
     RmqConnectionRetry retry = settings.retry();
     Exception last = null;
     for (int attempt = 0; attempt <= retry.retryCount(); attempt++) {
       if (attempt > 0) {
-        sleep(retry.backOff(attempt));
+        awaitReachable(retry.backOff(attempt));
       }
       try {
         Connection connection = factory.newConnection(clientName);
@@ -98,12 +111,30 @@ final class RmqConnector {
     connection.abort(CLOSE_TIMEOUT_MILLIS);
   }
 
-  private static void sleep(Duration wait) {
+  /** Waits up to {@code wait}, returning as soon as the broker's port accepts a connection. */
+  private void awaitReachable(Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
     try {
-      Thread.sleep(wait);
+      while (System.nanoTime() < deadline) {
+        Thread.sleep(
+            Math.min(PROBE_MILLIS, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+        if (reachable()) {
+          return;
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while waiting to reconnect to RabbitMQ", e);
+    }
+  }
+
+  /** Whether something accepts a TCP connection on the broker's address. */
+  private boolean reachable() {
+    try (Socket socket = new Socket()) {
+      socket.connect(address, PROBE_MILLIS);
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 

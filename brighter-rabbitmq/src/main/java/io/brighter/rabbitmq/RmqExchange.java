@@ -1,8 +1,7 @@
 package io.brighter.rabbitmq;
 
-import static java.util.Objects.requireNonNull;
-
 import io.brighter.ConfigurationException;
+import io.brighter.internal.Settings;
 
 /**
  * An exchange that producers publish to and queues bind to: its name, type ({@code direct}, {@code
@@ -23,8 +22,8 @@ public record RmqExchange(String name, String type, boolean durable) {
 
   /** Checks the parts. */
   public RmqExchange {
-    requireNonNull(name, "RmqExchange.name may not be null");
-    requireNonNull(type, "RmqExchange.type may not be null");
+    Settings.required(name, "RmqExchange.name");
+    Settings.required(type, "RmqExchange.type");
     if (name.isBlank()) {
       throw new ConfigurationException("RmqExchange.name may not be empty");
     }

@@ -10,6 +10,7 @@ import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.brighter.ConfigurationException;
+import io.brighter.internal.Settings;
 import io.brighter.messaging.ChannelFailureException;
 import io.brighter.messaging.HeaderNames;
 import io.brighter.messaging.Message;
@@ -120,7 +121,7 @@ public final class RmqMessageConsumer implements MessageConsumer {
       OnMissingChannel makeChannels) {
     this.settings = requireNonNull(connection, "connection must not be null");
     this.options = requireNonNull(options, "options must not be null");
-    this.queue = requireNonNull(channelName, "channelName must not be null");
+    this.queue = Settings.notBlank(channelName, "RmqMessageConsumer.channelName");
     this.makeChannels = requireNonNull(makeChannels, "makeChannels must not be null");
     if (bufferSize < 1) {
       throw new IllegalArgumentException("bufferSize must be at least 1: " + bufferSize);
@@ -228,8 +229,8 @@ public final class RmqMessageConsumer implements MessageConsumer {
    * Dead-letters {@code message} with {@code reason} in its {@link HeaderNames#REJECTION_REASON}
    * header, as the class comment says.
    *
-   * @return false when the message was already settled or its channel closed (the broker then
-   *     delivers it again)
+   * @return false when the message was not received by this consumer or was settled before
+   * @throws ChannelFailureException when its channel has closed; the broker delivers it again
    */
   @Override
   public boolean reject(Message message, String reason) {
@@ -238,34 +239,42 @@ public final class RmqMessageConsumer implements MessageConsumer {
     if (delivery == null) {
       return false;
     }
-    Message dead =
-        message.withHeader(message.header().withBagEntry(HeaderNames.REJECTION_REASON, reason));
     Channel on = delivery.channel();
     try {
-      if (republish(
-          on,
-          settings.deadLetterExchange().name(),
-          spec.deadLetterRoutingKey().value(),
-          dead,
-          delivery)) {
+      AMQP.BasicProperties copy =
+          RmqHeaderBudget.fitted(
+              RmqWireFormat.rejected(delivery.properties(), message, reason), frameMax(on));
+      if (copy != null
+          && republish(
+              on,
+              settings.deadLetterExchange().name(),
+              spec.deadLetterRoutingKey().value(),
+              copy,
+              delivery.body(),
+              message)) {
         on.basicAck(delivery.brokerTag(), false);
       } else {
-        LOG.warn("Dead letter copy of {} refused; the queue dead-letters it instead", message.id());
+        LOG.warn(
+            "Dead letter copy of {} {}; the queue dead-letters it instead",
+            message.id(),
+            copy == null ? "cannot fit in a frame" : "refused");
         on.basicReject(delivery.brokerTag(), false);
       }
       return true;
     } catch (IOException | ShutdownSignalException e) {
-      LOG.warn("Could not reject message {}; the broker will deliver it again", message.id(), e);
-      return false;
+      throw ChannelFailureException.of(queue, e);
     }
   }
 
   /**
    * Puts a copy of {@code message}, with the handled count it carries, back on the queue (after
-   * {@code delay}, through a wait queue), then acknowledges the original.
+   * {@code delay}, through a wait queue), then acknowledges the original. A copy too large for a
+   * frame even with its largest headers cut is given back to the queue as it came instead, its
+   * handled count unchanged.
    *
-   * @return false when the message was already settled, its channel closed, or the broker refused
-   *     the copy (the original is then returned to the queue as it was)
+   * @return false when the message was not received by this consumer or was settled before, or the
+   *     broker refused the copy (the original is then returned to the queue as it was)
+   * @throws ChannelFailureException when its channel has closed; the broker delivers it again
    */
   @Override
   public boolean requeue(Message message, Duration delay) {
@@ -281,15 +290,23 @@ public final class RmqMessageConsumer implements MessageConsumer {
     try {
       String routingKey = delay.isPositive() ? RmqTopology.waitQueue(on, "", queue, delay) : queue;
       Message copy = message.withHeader(message.header().withDelay(delay));
-      if (republish(on, "", routingKey, copy, delivery)) {
+      boolean persistent = Integer.valueOf(2).equals(delivery.properties().getDeliveryMode());
+      AMQP.BasicProperties properties =
+          RmqHeaderBudget.fitted(
+              RmqWireFormat.properties(copy, persistent, copy.header().delay()), frameMax(on));
+      if (properties == null) {
+        LOG.warn("Requeued copy of {} cannot fit in a frame; given back as it came", message.id());
+        on.basicNack(delivery.brokerTag(), false, true);
+        return true;
+      }
+      if (republish(on, "", routingKey, properties, copy.body().bytes(), message)) {
         on.basicAck(delivery.brokerTag(), false);
         return true;
       }
       on.basicNack(delivery.brokerTag(), false, true);
       return false;
     } catch (IOException | ShutdownSignalException e) {
-      LOG.warn("Could not requeue message {}; the broker will deliver it again", message.id(), e);
-      return false;
+      throw ChannelFailureException.of(queue, e);
     }
   }
 
@@ -386,6 +403,7 @@ public final class RmqMessageConsumer implements MessageConsumer {
     inFlight.put(number, delivery);
     return RmqWireFormat.toMessage(
         delivery.routingKey(),
+        spec.routingKey(),
         delivery.redelivered(),
         delivery.properties(),
         delivery.body(),
@@ -393,8 +411,10 @@ public final class RmqMessageConsumer implements MessageConsumer {
   }
 
   /**
-   * Takes the delivery of {@code message} out of flight: null when it was settled before, or when
-   * its channel has closed since (the broker delivers it again).
+   * Takes the delivery of {@code message} out of flight: null when it was settled before.
+   *
+   * @throws ChannelFailureException when its channel has closed since (the broker delivers it
+   *     again)
    */
   private @Nullable Delivery settle(Message message) {
     requireNonNull(message, "message must not be null");
@@ -405,25 +425,27 @@ public final class RmqMessageConsumer implements MessageConsumer {
       return null;
     }
     if (delivery.channel() != channel || !delivery.channel().isOpen()) {
-      LOG.warn(
-          "Message {} came on a channel that has closed; the broker delivers it again",
-          message.id());
-      return null;
+      throw new ChannelFailureException(
+          "Message "
+              + message.id()
+              + " came on a channel of "
+              + queue
+              + " that has closed; the broker delivers it again",
+          null);
     }
     return delivery;
   }
 
-  /** Publishes {@code message} and waits for the confirm; whether the broker took it. */
+  /** Publishes a copy of {@code message} and waits for the confirm; whether the broker took it. */
   private boolean republish(
-      Channel on, String exchange, String routingKey, Message message, Delivery original)
+      Channel on,
+      String exchange,
+      String routingKey,
+      AMQP.BasicProperties properties,
+      byte[] body,
+      Message message)
       throws IOException {
-    boolean persistent = Integer.valueOf(2).equals(original.properties().getDeliveryMode());
-    on.basicPublish(
-        exchange,
-        routingKey,
-        false,
-        RmqWireFormat.properties(message, persistent, message.header().delay()),
-        message.body().bytes());
+    on.basicPublish(exchange, routingKey, false, properties, body);
     try {
       return on.waitForConfirms(options.confirmTimeout().toMillis());
     } catch (InterruptedException e) {
@@ -433,6 +455,10 @@ public final class RmqMessageConsumer implements MessageConsumer {
       LOG.warn("No confirm for the copy of {} within {}", message.id(), options.confirmTimeout());
       return false;
     }
+  }
+
+  private static int frameMax(Channel on) {
+    return on.getConnection().getFrameMax();
   }
 
   private void disconnect() {

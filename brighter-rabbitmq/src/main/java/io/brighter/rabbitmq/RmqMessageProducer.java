@@ -55,9 +55,13 @@ import org.slf4j.LoggerFactory;
  * comes. {@link #sendAsync}'s future completes with the confirm.
  *
  * <p><b>Topology.</b> {@link OnMissingChannel#CREATE} declares the exchange (on every reconnect,
- * too); {@code VALIDATE} checks it exists and publishes as {@code mandatory}, so a message no queue
- * is bound for fails with a {@link ConfigurationException} instead of vanishing; {@code ASSUME}
- * checks nothing.
+ * too); {@code VALIDATE} checks it exists; {@code ASSUME} checks nothing. A producer declares no
+ * queue: consumers do. Messages are published as {@code mandatory} ({@link
+ * RmqPublication#mandatory()}), so one that no queue is bound for is returned by the broker and
+ * fails with {@link RmqPublishException#createUnroutable} (under {@code VALIDATE}, a {@link
+ * ConfigurationException}) instead of vanishing; from the outbox it stays outstanding, is counted
+ * as a failed delivery, and is sent again by the sweeper once a queue is bound. Start the consumers
+ * (or declare their queues) before the first publish.
  *
  * <p><b>Delay</b> needs no broker plugin: a delayed message waits in a durable queue with a message
  * TTL of the delay, which then dead-letters it to the exchange with its topic.
@@ -127,7 +131,7 @@ public final class RmqMessageProducer implements MessageProducer, MessageProduce
    * Publishes {@code message}, through a wait queue when {@code delay} is positive; waits for the
    * confirm unless a confirmation listener is registered.
    *
-   * @throws RmqPublishException when the broker refused it or did not confirm in time
+   * @throws RmqPublishException when the broker refused or returned it, or did not confirm in time
    * @throws RmqBrokerUnreachableException when the broker cannot be reached
    * @throws ConfigurationException when the exchange is missing under {@code VALIDATE}, or no queue
    *     is bound for the message's topic
@@ -243,7 +247,7 @@ public final class RmqMessageProducer implements MessageProducer, MessageProduce
       CompletableFuture<Void> confirmed = waiting.track(sequence, message.id());
       String exchange = settings.exchange().name();
       String routingKey = message.header().topic().value();
-      boolean mandatory = publication.makeChannels() == OnMissingChannel.VALIDATE;
+      boolean mandatory = options.mandatory();
       try {
         if (delay.isPositive()) {
           routingKey = RmqTopology.waitQueue(open, exchange, routingKey, delay);
@@ -275,12 +279,13 @@ public final class RmqMessageProducer implements MessageProducer, MessageProduce
       RmqTopology.exchange(fresh, settings.exchange(), publication.makeChannels());
       Channel created = fresh.createChannel();
       created.confirmSelect();
-      RmqConfirms tracker = new RmqConfirms(this::settled);
+      RmqConfirms tracker =
+          new RmqConfirms(this::settled, publication.makeChannels() == OnMissingChannel.VALIDATE);
       created.addConfirmListener(tracker::acked, tracker::nacked);
       created.addReturnListener(
           returned ->
               tracker.returned(
-                  returned.getProperties().getMessageId(),
+                  RmqWireFormat.messageId(returned.getProperties()),
                   returned.getExchange(),
                   returned.getRoutingKey()));
       created.addShutdownListener(cause -> tracker.failAll(cause));

@@ -1,8 +1,7 @@
 package io.brighter.rabbitmq;
 
-import static java.util.Objects.requireNonNull;
-
 import io.brighter.ConfigurationException;
+import io.brighter.internal.Settings;
 import java.time.Duration;
 
 /**
@@ -18,15 +17,23 @@ import java.time.Duration;
  *     when no confirmation listener is registered
  * @param persistent whether messages are written to disk (delivery mode 2) so a durable queue keeps
  *     them across a broker restart
+ * @param mandatory whether messages are published as mandatory, so the broker returns one that no
+ *     queue is bound for and it stays in the outbox, instead of confirming it and dropping it
  */
-public record RmqPublication(Duration confirmTimeout, boolean persistent) {
+public record RmqPublication(Duration confirmTimeout, boolean persistent, boolean mandatory) {
 
-  /** Persistent messages, confirms awaited up to five seconds. */
-  public static final RmqPublication DEFAULT = new RmqPublication(Duration.ofSeconds(5), true);
+  /** Persistent, mandatory messages, confirms awaited up to five seconds. */
+  public static final RmqPublication DEFAULT =
+      new RmqPublication(Duration.ofSeconds(5), true, true);
+
+  /** Settings with mandatory publishing. */
+  public RmqPublication(Duration confirmTimeout, boolean persistent) {
+    this(confirmTimeout, persistent, true);
+  }
 
   /** Checks the parts. */
   public RmqPublication {
-    requireNonNull(confirmTimeout, "RmqPublication.confirmTimeout may not be null");
+    Settings.required(confirmTimeout, "RmqPublication.confirmTimeout");
     if (confirmTimeout.isNegative() || confirmTimeout.isZero()) {
       throw new ConfigurationException("RmqPublication.confirmTimeout must be positive");
     }
@@ -34,11 +41,19 @@ public record RmqPublication(Duration confirmTimeout, boolean persistent) {
 
   /** These settings with a confirm timeout of {@code value}. */
   public RmqPublication withConfirmTimeout(Duration value) {
-    return new RmqPublication(value, persistent);
+    return new RmqPublication(value, persistent, mandatory);
   }
 
   /** These settings with persistent messages or not. */
   public RmqPublication withPersistent(boolean value) {
-    return new RmqPublication(confirmTimeout, value);
+    return new RmqPublication(confirmTimeout, value, mandatory);
+  }
+
+  /**
+   * These settings with mandatory publishing or not. Without it, a message published while no queue
+   * is bound to its topic is confirmed, marked dispatched, and lost.
+   */
+  public RmqPublication withMandatory(boolean value) {
+    return new RmqPublication(confirmTimeout, persistent, value);
   }
 }

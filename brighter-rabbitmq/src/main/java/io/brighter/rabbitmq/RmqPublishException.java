@@ -5,8 +5,9 @@ import java.time.Duration;
 
 /**
  * RabbitMQ did not take a message: it refused it (a negative confirm, e.g. a full queue that
- * rejects publishes), the connection dropped before it confirmed, or no confirm came in time.
- * Transient: a message sent from the outbox stays outstanding and the sweeper sends it again.
+ * rejects publishes), returned it because no queue is bound to its routing key, the connection
+ * dropped before it confirmed, or no confirm came in time. Transient: a message sent from the
+ * outbox stays outstanding and the sweeper sends it again.
  */
 public final class RmqPublishException extends RuntimeException {
 
@@ -27,6 +28,23 @@ public final class RmqPublishException extends RuntimeException {
   /** The broker refused message {@code id} with a negative confirm. */
   public static RmqPublishException createNacked(Id id) {
     return new RmqPublishException(id, "RabbitMQ refused message " + id + " (negative confirm)");
+  }
+
+  /**
+   * The broker returned message {@code id}: published as mandatory to {@code exchange} with {@code
+   * routingKey}, no queue is bound for it, so it would have been dropped.
+   */
+  public static RmqPublishException createUnroutable(Id id, String exchange, String routingKey) {
+    return new RmqPublishException(
+        id,
+        "RabbitMQ returned message "
+            + id
+            + ": no queue is bound to routing key "
+            + routingKey
+            + " on exchange "
+            + exchange
+            + "; declare the consumers' queues (start a consumer, or declare them with your"
+            + " tooling) before publishing");
   }
 
   /** The connection or channel closed before message {@code id} was confirmed. */

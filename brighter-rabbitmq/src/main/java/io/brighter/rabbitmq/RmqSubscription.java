@@ -1,8 +1,7 @@
 package io.brighter.rabbitmq;
 
-import static java.util.Objects.requireNonNull;
-
 import io.brighter.ConfigurationException;
+import io.brighter.internal.Settings;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -60,9 +59,9 @@ public record RmqSubscription(
 
   /** Checks the parts. */
   public RmqSubscription {
-    requireNonNull(queueType, "RmqSubscription.queueType may not be null");
-    requireNonNull(overflow, "RmqSubscription.overflow may not be null");
-    requireNonNull(confirmTimeout, "RmqSubscription.confirmTimeout may not be null");
+    Settings.required(queueType, "RmqSubscription.queueType");
+    Settings.required(overflow, "RmqSubscription.overflow");
+    Settings.required(confirmTimeout, "RmqSubscription.confirmTimeout");
     if (maxQueueLength < 0) {
       throw new ConfigurationException("RmqSubscription.maxQueueLength must not be negative");
     }

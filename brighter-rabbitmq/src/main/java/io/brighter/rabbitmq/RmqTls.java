@@ -1,8 +1,7 @@
 package io.brighter.rabbitmq;
 
-import static java.util.Objects.requireNonNull;
-
 import io.brighter.ConfigurationException;
+import io.brighter.internal.Settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -32,7 +31,7 @@ public record RmqTls(SSLContext sslContext, boolean verifyHostname) {
 
   /** Checks the parts. */
   public RmqTls {
-    requireNonNull(sslContext, "RmqTls.sslContext may not be null");
+    Settings.required(sslContext, "RmqTls.sslContext");
   }
 
   /**

@@ -11,6 +11,8 @@ import io.brighter.messaging.MessageType;
 import io.brighter.messaging.RoutingKey;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -34,6 +36,7 @@ final class RmqWireFormat {
   private static final Logger LOG = LoggerFactory.getLogger(RmqWireFormat.class);
   private static final String TYPE_PREFIX = "MT_";
   private static final int PERSISTENT = 2;
+  private static final int SHORT_STRING_BYTES = 255;
   private static final int TRANSIENT = 1;
   private static final String DEFAULT_SOURCE_TEXT = MessageHeader.DEFAULT_SOURCE.toString();
 
@@ -73,8 +76,9 @@ final class RmqWireFormat {
     if (!delay.isZero()) {
       headers.put(RmqHeaders.DELAY, delay.toMillis());
     }
+    String id = header.messageId().value();
     return new AMQP.BasicProperties.Builder()
-        .messageId(header.messageId().value())
+        .messageId(fitsShortString(id) ? id : null) // cloudEvents_id carries a longer one
         .timestamp(Date.from(header.timestamp().truncatedTo(ChronoUnit.SECONDS)))
         .contentType(header.contentType())
         .type(message.body().contentType())
@@ -86,26 +90,30 @@ final class RmqWireFormat {
 
   /**
    * The message of one delivery, with {@code deliveryTag} and the redelivered flag in its bag under
-   * {@link HeaderNames#DELIVERY_TAG} and {@link HeaderNames#REDELIVERED}.
+   * {@link HeaderNames#DELIVERY_TAG} and {@link HeaderNames#REDELIVERED}. Never fails: a delivery
+   * it cannot read becomes an {@link MessageType#UNACCEPTABLE} message whose bag says why under
+   * {@link HeaderNames#UNREADABLE_REASON}. The topic is the {@code Topic} header, else the
+   * delivery's routing key, else {@code subscribed}.
    */
   static Message toMessage(
       String routingKey,
+      RoutingKey subscribed,
       boolean redelivered,
       AMQP.BasicProperties properties,
       byte[] body,
       long deliveryTag) {
     Map<String, Object> headers = decoded(properties.getHeaders());
     Id id = readId(properties, headers);
-    RoutingKey topic = RoutingKey.of(text(headers, RmqHeaders.TOPIC, routingKey));
+    RoutingKey topic = readTopic(headers, routingKey, subscribed);
     try {
       MessageHeader.Builder header =
           MessageHeader.builder(id, topic, readType(headers))
               .timestamp(readTimestamp(properties, headers))
-              .handledCount(Math.max(0, (int) number(headers.get(RmqHeaders.HANDLED_COUNT))))
-              .delay(Duration.ofMillis(Math.abs(number(headers.get(RmqHeaders.DELAY)))))
+              .handledCount(count(headers, RmqHeaders.HANDLED_COUNT, false))
+              // the delayed-message plugin negates x-delay on delivery
+              .delay(Duration.ofMillis(Math.abs((long) count(headers, RmqHeaders.DELAY, true))))
               .correlationId(optionalId(text(headers, RmqHeaders.CORRELATION_ID, null)))
-              .replyTo(
-                  properties.getReplyTo() == null ? null : RoutingKey.of(properties.getReplyTo()))
+              .replyTo(optionalKey(properties.getReplyTo()))
               .contentType(
                   properties.getContentType() == null ? "text/plain" : properties.getContentType())
               .partitionKey(text(headers, RmqHeaders.PARTITION_KEY, null))
@@ -113,7 +121,7 @@ final class RmqWireFormat {
               .type(text(headers, RmqHeaders.CLOUD_EVENTS_TYPE, MessageHeader.DEFAULT_TYPE))
               .specVersion(
                   text(headers, RmqHeaders.CLOUD_EVENTS_SPEC_VERSION, MessageHeader.SPEC_VERSION))
-              .dataSchema(optionalUri(text(headers, RmqHeaders.CLOUD_EVENTS_DATA_SCHEMA, null)))
+              .dataSchema(optionalUri(headers, RmqHeaders.CLOUD_EVENTS_DATA_SCHEMA))
               .subject(text(headers, RmqHeaders.CLOUD_EVENTS_SUBJECT, null))
               .dataRef(text(headers, RmqHeaders.DATA_REF, null))
               .traceParent(text(headers, RmqHeaders.CLOUD_EVENTS_TRACE_PARENT, null))
@@ -135,14 +143,59 @@ final class RmqWireFormat {
       String bodyType = properties.getType() != null ? properties.getType() : read.contentType();
       return new Message(read, new MessageBody(body, bodyType));
     } catch (RuntimeException e) {
-      LOG.warn("Could not read message {} from RabbitMQ; it is unacceptable", id, e);
+      String reason = e instanceof UnreadableHeaderException ? e.getMessage() : e.toString();
+      LOG.warn("Could not read message {} from RabbitMQ; it is unacceptable: {}", id, reason);
       return new Message(
           MessageHeader.builder(id, topic, MessageType.UNACCEPTABLE)
+              .bagEntry(HeaderNames.UNREADABLE_REASON, reason)
               .bagEntry(HeaderNames.DELIVERY_TAG, deliveryTag)
               .bagEntry(HeaderNames.REDELIVERED, redelivered)
               .build(),
           new MessageBody(body, "application/octet-stream"));
     }
+  }
+
+  /** A header whose value cannot be read; its message names the header and the value. */
+  private static final class UnreadableHeaderException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    UnreadableHeaderException(String header, @Nullable Object value, String expected) {
+      super(header + " header " + quoted(value) + " is not " + expected);
+    }
+
+    private static String quoted(@Nullable Object value) {
+      String text = String.valueOf(value);
+      return "'" + (text.length() > 64 ? text.substring(0, 64) + "…" : text) + "'";
+    }
+  }
+
+  /**
+   * The properties of the dead-letter copy of a delivery whose properties were {@code original}:
+   * every original property and header as it came (so a message this transport could not read keeps
+   * what was wrong with it), with the rejection {@code reason}, the handled count {@code message}
+   * carries when it was read, and why it could not be read when it was not.
+   */
+  static AMQP.BasicProperties rejected(
+      AMQP.BasicProperties original, Message message, String reason) {
+    Map<String, Object> headers =
+        original.getHeaders() == null ? new HashMap<>() : new HashMap<>(original.getHeaders());
+    headers.put(HeaderNames.REJECTION_REASON, reason);
+    MessageHeader header = message.header();
+    if (header.messageType() == MessageType.UNACCEPTABLE) {
+      Object why = header.bag().get(HeaderNames.UNREADABLE_REASON);
+      if (why != null) {
+        headers.put(HeaderNames.UNREADABLE_REASON, why.toString());
+      }
+    } else {
+      headers.put(RmqHeaders.HANDLED_COUNT, header.handledCount());
+    }
+    return original.builder().headers(headers).build();
+  }
+
+  /** Whether {@code text} fits an AMQP short string, as the {@code message_id} property is. */
+  private static boolean fitsShortString(String text) {
+    return text.length() <= SHORT_STRING_BYTES / 3
+        || text.getBytes(StandardCharsets.UTF_8).length <= SHORT_STRING_BYTES;
   }
 
   private static void putBagEntry(Map<String, Object> headers, String key, Object value) {
@@ -175,6 +228,16 @@ final class RmqWireFormat {
     }
   }
 
+  /** The message id {@code properties} carry, in the property or the CloudEvents header. */
+  static @Nullable String messageId(AMQP.BasicProperties properties) {
+    String id = properties.getMessageId();
+    if (id == null && properties.getHeaders() != null) {
+      Object header = properties.getHeaders().get(RmqHeaders.CLOUD_EVENTS_ID);
+      id = header == null ? null : header.toString();
+    }
+    return id;
+  }
+
   private static Id readId(AMQP.BasicProperties properties, Map<String, Object> headers) {
     String id = properties.getMessageId();
     if (id == null || id.isBlank()) {
@@ -183,11 +246,23 @@ final class RmqWireFormat {
     return id == null || id.isBlank() ? Id.random() : Id.of(id);
   }
 
+  /** The {@code Topic} header, else the delivery's routing key, else the subscribed topic. */
+  private static RoutingKey readTopic(
+      Map<String, Object> headers, String routingKey, RoutingKey subscribed) {
+    String topic = text(headers, RmqHeaders.TOPIC, null);
+    if (topic != null && !topic.isBlank()) {
+      return RoutingKey.of(topic);
+    }
+    return routingKey == null || routingKey.isBlank() ? subscribed : RoutingKey.of(routingKey);
+  }
+
   private static URI readSource(Map<String, Object> headers) {
     String source = text(headers, RmqHeaders.CLOUD_EVENTS_SOURCE, null);
-    return source == null || source.equals(DEFAULT_SOURCE_TEXT)
-        ? MessageHeader.DEFAULT_SOURCE
-        : URI.create(source);
+    if (source == null || source.equals(DEFAULT_SOURCE_TEXT)) {
+      return MessageHeader.DEFAULT_SOURCE;
+    }
+    URI uri = optionalUri(headers, RmqHeaders.CLOUD_EVENTS_SOURCE);
+    return uri == null ? MessageHeader.DEFAULT_SOURCE : uri;
   }
 
   private static MessageType readType(Map<String, Object> headers) {
@@ -195,15 +270,14 @@ final class RmqWireFormat {
     if (type == null || type.isBlank()) {
       return MessageType.EVENT;
     }
-    String name = type.toUpperCase(Locale.ROOT);
+    String name = type.strip().toUpperCase(Locale.ROOT);
     if (name.startsWith(TYPE_PREFIX)) {
       name = name.substring(TYPE_PREFIX.length());
     }
     try {
       return MessageType.valueOf(name);
     } catch (IllegalArgumentException e) {
-      LOG.warn("Unknown message type {}; the message is unacceptable", type);
-      return MessageType.UNACCEPTABLE;
+      throw new UnreadableHeaderException(RmqHeaders.MESSAGE_TYPE, type, "a message type");
     }
   }
 
@@ -252,14 +326,25 @@ final class RmqWireFormat {
     };
   }
 
-  private static long number(@Nullable Object value) {
-    return switch (value) {
-      case null -> 0;
-      case Number n -> n.longValue();
-      case LongString s -> Long.parseLong(s.toString().trim());
-      case String s -> Long.parseLong(s.trim());
-      default -> throw new IllegalArgumentException("not a number: " + value);
-    };
+  /** A count or a number of milliseconds: a whole number, 0 when absent. */
+  private static int count(Map<String, Object> headers, String name, boolean signed) {
+    Object value = headers.get(name);
+    try {
+      long number =
+          switch (value) {
+            case null -> 0;
+            case Number n -> n.longValue();
+            case String s -> Long.parseLong(s.strip());
+            default -> throw new NumberFormatException();
+          };
+      if ((number < 0 && !signed) || Math.abs(number) > Integer.MAX_VALUE) {
+        throw new NumberFormatException();
+      }
+      return (int) number;
+    } catch (NumberFormatException e) {
+      throw new UnreadableHeaderException(
+          name, value, signed ? "a whole number of milliseconds" : "a whole number from 0 to 2^31");
+    }
   }
 
   private static @Nullable String text(
@@ -272,7 +357,19 @@ final class RmqWireFormat {
     return value == null || value.isBlank() ? null : Id.of(value);
   }
 
-  private static @Nullable URI optionalUri(@Nullable String value) {
-    return value == null || value.isBlank() ? null : URI.create(value);
+  private static @Nullable URI optionalUri(Map<String, Object> headers, String name) {
+    String value = text(headers, name, null);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return new URI(value);
+    } catch (URISyntaxException e) {
+      throw new UnreadableHeaderException(name, value, "a URI");
+    }
+  }
+
+  private static @Nullable RoutingKey optionalKey(@Nullable String value) {
+    return value == null || value.isBlank() ? null : RoutingKey.of(value);
   }
 }

@@ -4,9 +4,11 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -54,6 +56,30 @@ final class Broker {
     long[] count = new long[1];
     admin(channel -> count[0] = channel.messageCount(queue));
     return count[0];
+  }
+
+  /**
+   * Runs {@code rabbitmqctl <command>} (such as {@code stop_app} or {@code start_app}) and waits up
+   * to a minute for it to finish.
+   */
+  static void rabbitmqctl(String command) {
+    try {
+      Process process =
+          new ProcessBuilder("rabbitmqctl", command).redirectErrorStream(true).start();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("rabbitmqctl " + command + " did not finish in 60 s");
+      }
+      String output = new String(process.getInputStream().readAllBytes());
+      if (process.exitValue() != 0) {
+        throw new IllegalStateException("rabbitmqctl " + command + " failed: " + output);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted during rabbitmqctl " + command, e);
+    }
   }
 
   /** Something to do on a fresh channel of a fresh connection. */

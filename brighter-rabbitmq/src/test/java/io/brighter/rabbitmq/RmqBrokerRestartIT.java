@@ -6,11 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.brighter.Id;
 import io.brighter.outbox.OutboxSweeper;
 import io.brighter.rabbitmq.GreetingFlow.GreetingAdded;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,15 +54,15 @@ class RmqBrokerRestartIT {
     try {
       for (int n = 0; n < GREETINGS; n++) {
         if (n == GREETINGS / 3) {
-          rabbitmqctl("stop_app");
+          Broker.rabbitmqctl("stop_app");
         }
         if (n == 2 * GREETINGS / 3) {
-          rabbitmqctl("start_app");
+          Broker.rabbitmqctl("start_app");
         }
         posted.add(flow.commandProcessor.post(new GreetingAdded(Id.random(), "greeting " + n)));
       }
     } finally {
-      rabbitmqctl("start_app");
+      Broker.rabbitmqctl("start_app");
     }
     sweeper.start();
 
@@ -80,19 +78,6 @@ class RmqBrokerRestartIT {
       await().atMost(PATIENCE).until(() -> flow.outbox.outstandingCount() == 0);
     } finally {
       sweeper.stop();
-    }
-  }
-
-  /** Runs {@code rabbitmqctl <command>} and waits for it to finish. */
-  private static void rabbitmqctl(String command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder("rabbitmqctl", command).redirectErrorStream(true).start();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new IllegalStateException("rabbitmqctl " + command + " did not finish in 60 s");
-    }
-    String output = new String(process.getInputStream().readAllBytes());
-    if (process.exitValue() != 0) {
-      throw new IllegalStateException("rabbitmqctl " + command + " failed: " + output);
     }
   }
 }

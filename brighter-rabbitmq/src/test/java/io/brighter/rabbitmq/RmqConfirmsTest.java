@@ -2,7 +2,6 @@ package io.brighter.rabbitmq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.brighter.ConfigurationException;
 import io.brighter.Id;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,7 @@ class RmqConfirmsTest {
 
   private final List<Settled> settled = new ArrayList<>();
   private final RmqConfirms confirms =
-      new RmqConfirms((id, failure) -> settled.add(new Settled(id, failure == null)));
+      new RmqConfirms((id, failure) -> settled.add(new Settled(id, failure == null)), false);
 
   @Test
   void a_multiple_ack_settles_every_publish_up_to_its_sequence_number() {
@@ -53,7 +52,7 @@ class RmqConfirmsTest {
   }
 
   @Test
-  void a_returned_message_fails_at_its_ack_with_a_configuration_exception() {
+  void a_returned_message_fails_at_its_ack_as_unroutable() {
     // given
     Id id = Id.random();
     CompletableFuture<Void> unroutable = confirms.track(1, id);
@@ -66,7 +65,7 @@ class RmqConfirmsTest {
     assertThat(unroutable)
         .failsWithin(java.time.Duration.ZERO)
         .withThrowableThat()
-        .withCauseInstanceOf(ConfigurationException.class)
+        .withCauseInstanceOf(RmqPublishException.class)
         .withMessageContaining("nobody.listens");
   }
 

@@ -18,9 +18,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Golden tests of the wire format: the exact AMQP properties and header names and values a message
@@ -168,7 +171,12 @@ class RmqWireFormatTest {
       // when
       Message message =
           RmqWireFormat.toMessage(
-              "greeting.added", true, properties, "{}".getBytes(StandardCharsets.UTF_8), 41);
+              "greeting.added",
+              SUBSCRIBED,
+              true,
+              properties,
+              "{}".getBytes(StandardCharsets.UTF_8),
+              41);
 
       // then
       MessageHeader header = message.header();
@@ -198,7 +206,7 @@ class RmqWireFormatTest {
 
       // when
       Message received =
-          RmqWireFormat.toMessage("ignored", false, properties, sent.body().bytes(), 1);
+          RmqWireFormat.toMessage("ignored", SUBSCRIBED, false, properties, sent.body().bytes(), 1);
 
       // then
       MessageHeader header = received.header();
@@ -218,11 +226,15 @@ class RmqWireFormatTest {
               .build();
 
       // when
-      Message message = RmqWireFormat.toMessage("t", false, properties, new byte[0], 5);
+      Message message = RmqWireFormat.toMessage("t", SUBSCRIBED, false, properties, new byte[0], 5);
 
       // then
       assertThat(message.header().messageType()).isEqualTo(MessageType.UNACCEPTABLE);
-      assertThat(message.header().bag()).containsEntry(HeaderNames.DELIVERY_TAG, 5L);
+      assertThat(message.header().bag())
+          .containsEntry(HeaderNames.DELIVERY_TAG, 5L)
+          .containsEntry(
+              HeaderNames.UNREADABLE_REASON,
+              "MessageType header 'MT_GIBBERISH' is not a message type");
     }
 
     @Test
@@ -235,13 +247,142 @@ class RmqWireFormatTest {
               .build();
 
       // when
-      Message message = RmqWireFormat.toMessage("t", false, properties, new byte[0], 6);
+      Message message = RmqWireFormat.toMessage("t", SUBSCRIBED, false, properties, new byte[0], 6);
 
       // then
       assertThat(message.header().messageType()).isEqualTo(MessageType.UNACCEPTABLE);
       assertThat(message.id()).isEqualTo(Id.of("id-2"));
+      assertThat(message.header().bag().get(HeaderNames.UNREADABLE_REASON).toString())
+          .startsWith("HandledCount header 'many' is not a whole number");
+    }
+
+    @ParameterizedTest // #12: a blank Topic header killed every pump of the queue
+    @ValueSource(strings = {"", " "})
+    void a_blank_topic_header_reads_as_the_deliverys_routing_key_or_else_the_subscribed_one(
+        String blank) {
+      // given
+      AMQP.BasicProperties properties =
+          new AMQP.BasicProperties.Builder()
+              .messageId("id-3")
+              .headers(Map.of("Topic", text(blank)))
+              .build();
+
+      // when
+      Message routed =
+          RmqWireFormat.toMessage("greeting.added", SUBSCRIBED, false, properties, new byte[0], 7);
+      Message unrouted = RmqWireFormat.toMessage("", SUBSCRIBED, false, properties, new byte[0], 8);
+
+      // then
+      assertThat(routed.header().topic()).isEqualTo(RoutingKey.of("greeting.added"));
+      assertThat(routed.header().messageType()).isEqualTo(MessageType.EVENT);
+      assertThat(unrouted.header().topic()).isEqualTo(SUBSCRIBED);
+    }
+
+    @Test
+    void never_fails_whatever_the_headers() {
+      // given
+      Map<String, Object> headers = new HashMap<>();
+      headers.put("Topic", 42);
+      headers.put("cloudEvents_source", text("::not a uri::"));
+      headers.put("cloudEvents_time", text("yesterday"));
+      headers.put("x-delay", text("soon"));
+      headers.put("nested", Map.of("a", List.of(1, 2)));
+      AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().headers(headers).build();
+
+      // when
+      Message message = RmqWireFormat.toMessage("t", SUBSCRIBED, false, properties, new byte[0], 9);
+
+      // then
+      assertThat(message.header().messageType()).isEqualTo(MessageType.UNACCEPTABLE);
+      assertThat(message.header().bag()).containsKey(HeaderNames.UNREADABLE_REASON);
     }
   }
+
+  @Nested
+  class Copies {
+
+    @Test // #12: a 300-character id killed the pump while writing its dead-letter copy
+    void an_id_too_long_for_the_message_id_property_travels_in_the_cloud_events_header_only() {
+      // given
+      Message sent =
+          full().withHeader(full().header().toBuilder().messageId(Id.of("x".repeat(300))).build());
+
+      // when
+      AMQP.BasicProperties properties = RmqWireFormat.properties(sent, true, Duration.ZERO);
+      Message back =
+          RmqWireFormat.toMessage("t", SUBSCRIBED, false, properties, sent.body().bytes(), 1);
+
+      // then
+      assertThat(properties.getMessageId()).isNull();
+      assertThat(back.id()).isEqualTo(sent.id());
+    }
+
+    @Test // #12: dead-letter copies of unreadable messages lost every original header
+    void a_dead_letter_copy_keeps_the_original_properties_and_headers_and_adds_the_reason() {
+      // given
+      Map<String, Object> headers = new HashMap<>();
+      headers.put("MessageType", text("MT_GIBBERISH"));
+      headers.put("HandledCount", 4);
+      headers.put("tenant", text("acme"));
+      AMQP.BasicProperties original =
+          new AMQP.BasicProperties.Builder()
+              .messageId("id-4")
+              .contentType("application/json")
+              .headers(headers)
+              .build();
+      Message unreadable =
+          RmqWireFormat.toMessage("t", SUBSCRIBED, false, original, new byte[0], 10);
+
+      // when
+      AMQP.BasicProperties copy = RmqWireFormat.rejected(original, unreadable, "why");
+
+      // then
+      assertThat(copy.getMessageId()).isEqualTo("id-4");
+      assertThat(copy.getContentType()).isEqualTo("application/json");
+      assertThat(copy.getHeaders())
+          .containsEntry("MessageType", text("MT_GIBBERISH"))
+          .containsEntry("HandledCount", 4)
+          .containsEntry("tenant", text("acme"))
+          .containsEntry(HeaderNames.REJECTION_REASON, "why")
+          .containsEntry(
+              HeaderNames.UNREADABLE_REASON,
+              "MessageType header 'MT_GIBBERISH' is not a message type");
+    }
+
+    @Test // #12: a 130 KB header made the dead-letter copy larger than a frame
+    void a_copy_too_large_for_a_frame_has_its_largest_headers_cut_and_names_them() {
+      // given
+      Map<String, Object> headers = new HashMap<>();
+      headers.put("huge", text("x".repeat(130_000)));
+      headers.put("small", text("kept"));
+      AMQP.BasicProperties original = new AMQP.BasicProperties.Builder().headers(headers).build();
+      AMQP.BasicProperties copy =
+          RmqWireFormat.rejected(original, Fixtures.event(SUBSCRIBED, 1), "r".repeat(2_000));
+
+      // when
+      AMQP.BasicProperties fitted = RmqHeaderBudget.fitted(copy, 131_072);
+
+      // then
+      assertThat(RmqHeaderBudget.size(copy)).isGreaterThan(131_072);
+      assertThat(fitted).isNotNull();
+      assertThat(RmqHeaderBudget.size(fitted)).isLessThan(131_072 - 512);
+      assertThat(fitted.getHeaders())
+          .containsEntry("small", text("kept"))
+          .containsEntry(RmqHeaderBudget.TRIMMED_HEADERS, "huge");
+      assertThat(fitted.getHeaders().get("huge").toString())
+          .startsWith("xxx")
+          .endsWith("[cut from 130000 characters]");
+    }
+
+    @Test
+    void a_copy_that_fits_is_left_as_it_is() {
+      AMQP.BasicProperties properties = RmqWireFormat.properties(full(), true, Duration.ZERO);
+
+      assertThat(RmqHeaderBudget.fitted(properties, 131_072)).isSameAs(properties);
+    }
+  }
+
+  private static final RoutingKey SUBSCRIBED = RoutingKey.of("subscribed");
 
   private static LongString text(String value) {
     return LongStringHelper.asLongString(value);

@@ -111,8 +111,9 @@ public final class KafkaWireFormat {
   }
 
   /**
-   * The message {@code record} carries, its position in the bag under {@link #PARTITION_OFFSET}; an
-   * {@link MessageType#UNACCEPTABLE} message when the record cannot be read.
+   * The message {@code record} carries, its position in the bag under {@link #PARTITION_OFFSET}.
+   * Never fails: a record it cannot read becomes an {@link MessageType#UNACCEPTABLE} message whose
+   * bag says why under {@link HeaderNames#UNREADABLE_REASON}.
    */
   public static Message toMessage(ConsumerRecord<String, byte[]> record) {
     RecordPosition position =
@@ -120,13 +121,18 @@ public final class KafkaWireFormat {
     try {
       return read(record, position);
     } catch (RuntimeException e) {
-      LOG.warn("Could not read a message from the record at {}", position, e);
+      String reason =
+          e instanceof IllegalArgumentException && e.getMessage() != null
+              ? e.getMessage()
+              : e.toString();
+      LOG.warn("Could not read a message from the record at {}: {}", position, reason);
       return new Message(
           MessageHeader.builder(
                   messageId(record.headers()),
                   RoutingKey.of(record.topic()),
                   MessageType.UNACCEPTABLE)
               .bagEntry(PARTITION_OFFSET, position.toString())
+              .bagEntry(HeaderNames.UNREADABLE_REASON, reason)
               .build(),
           new MessageBody(bodyBytes(record), "application/octet-stream"));
     }
@@ -201,11 +207,17 @@ public final class KafkaWireFormat {
         return type; // the usual spelling, without case folding
       }
     }
-    String name = text.toUpperCase(Locale.ROOT);
+    String name = text.strip().toUpperCase(Locale.ROOT);
     if (name.startsWith(MT_PREFIX)) {
       name = name.substring(MT_PREFIX.length());
     }
-    return MessageType.valueOf(name);
+    try {
+      return MessageType.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      String shown = text.length() > 64 ? text.substring(0, 64) + "…" : text;
+      throw new IllegalArgumentException(
+          MESSAGE_TYPE + " header '" + shown + "' is not a message type", e);
+    }
   }
 
   private static Instant timestamp(Headers texts, ConsumerRecord<String, byte[]> record) {
