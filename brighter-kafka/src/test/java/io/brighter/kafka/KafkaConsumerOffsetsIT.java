@@ -97,6 +97,63 @@ class KafkaConsumerOffsetsIT {
     }
   }
 
+  @Test // #12: the copy went to an in-memory scheduler and the original's offset was committed
+  void a_message_requeued_with_a_delay_is_not_lost_when_the_consumer_dies_inside_the_delay()
+      throws Exception {
+    // given
+    KafkaSubscription settings = KafkaSubscription.DEFAULT.withCommitBatchSize(1);
+    Message sent = message(1, "one-key");
+    Message after = message(2, "one-key");
+    KafkaMessageConsumer first = consumer(settings, 1);
+    send(List.of(sent, after));
+    Message received = drain(first, 1).getFirst();
+
+    // when: requeued for a minute, the next message handled, then the process dies
+    assertThat(first.requeue(received, Duration.ofMinutes(1))).isTrue();
+    first.acknowledge(drain(first, 1).getFirst());
+    first.close();
+
+    // then: nothing past the requeued message was committed, and a new consumer gets it again
+    assertThat(committed()).doesNotContainValue(2L);
+    try (KafkaMessageConsumer restarted = consumer(settings, 1)) {
+      Message again = drain(restarted, 1).getFirst();
+      assertThat(again.id()).isEqualTo(sent.id());
+      restarted.acknowledge(again);
+    }
+  }
+
+  @Test
+  void a_delayed_requeue_produces_its_copy_after_the_delay_and_then_commits_the_original()
+      throws Exception {
+    // given
+    KafkaSubscription settings = KafkaSubscription.DEFAULT.withCommitBatchSize(1);
+    Message sent = message(1, "one-key");
+    try (KafkaMessageConsumer consumer = consumer(settings, 1)) {
+      send(List.of(sent));
+      Message received = drain(consumer, 1).getFirst();
+
+      // when
+      long start = System.nanoTime();
+      consumer.requeue(
+          received.withHeader(received.header().withHandledCount(1)), Duration.ofMillis(700));
+
+      // then
+      Message copy = drain(consumer, 1).getFirst();
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .isGreaterThanOrEqualTo(Duration.ofMillis(650));
+      assertThat(copy.id()).isEqualTo(sent.id());
+      assertThat(copy.header().handledCount()).isOne();
+      consumer.acknowledge(copy);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () -> {
+                consumer.receive(Duration.ofMillis(100));
+                assertThat(committed()).isEqualTo(logEnd(1));
+              });
+    }
+  }
+
   @Test
   void a_rebalance_commits_what_was_settled_on_the_partitions_it_takes_away() throws Exception {
     // given: two partitions, and commits that neither the batch nor the interval would trigger
