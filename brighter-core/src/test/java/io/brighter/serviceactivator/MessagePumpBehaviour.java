@@ -179,6 +179,23 @@ abstract class MessagePumpBehaviour {
       assertThat(status()).isEqualTo(MessagePumpStatus.STARTED);
     }
 
+    @Test // #12: such a body reached the handler with a null id
+    void a_json_body_without_an_id_is_handled_with_the_message_id() {
+      // given
+      run(subscription(GREET, Greet.class));
+      Message noId =
+          new Message(
+              MessageHeader.builder(Id.random(), GREET, MessageType.COMMAND).build(),
+              MessageBody.json("{\"name\":\"Ada\"}"));
+
+      // when
+      fixture.sendRaw(GREET, noId);
+
+      // then
+      await().until(() -> fixture.journal.handled.size() == 1);
+      assertThat(fixture.journal.handled.getFirst().id()).isEqualTo(noId.id());
+    }
+
     @Test // #12: a NONE message was never settled
     void a_message_of_type_none_is_dead_lettered() {
       // given

@@ -91,9 +91,9 @@ final class RmqWireFormat {
   /**
    * The message of one delivery, with {@code deliveryTag} and the redelivered flag in its bag under
    * {@link HeaderNames#DELIVERY_TAG} and {@link HeaderNames#REDELIVERED}. Never fails: a delivery
-   * it cannot read becomes an {@link MessageType#UNACCEPTABLE} message whose bag says why under
-   * {@link HeaderNames#UNREADABLE_REASON}. The topic is the {@code Topic} header, else the
-   * delivery's routing key, else {@code subscribed}.
+   * it cannot read becomes an {@link MessageType#UNACCEPTABLE} message whose bag holds every header
+   * as it came and says why under {@link HeaderNames#UNREADABLE_REASON}. The topic is the {@code
+   * Topic} header, else the delivery's routing key, else {@code subscribed}.
    */
   static Message toMessage(
       String routingKey,
@@ -145,8 +145,10 @@ final class RmqWireFormat {
     } catch (RuntimeException e) {
       String reason = e instanceof UnreadableHeaderException ? e.getMessage() : e.toString();
       LOG.warn("Could not read message {} from RabbitMQ; it is unacceptable: {}", id, reason);
+      MessageHeader.Builder unreadable =
+          MessageHeader.builder(id, topic, MessageType.UNACCEPTABLE).bag(headers);
       return new Message(
-          MessageHeader.builder(id, topic, MessageType.UNACCEPTABLE)
+          unreadable
               .bagEntry(HeaderNames.UNREADABLE_REASON, reason)
               .bagEntry(HeaderNames.DELIVERY_TAG, deliveryTag)
               .bagEntry(HeaderNames.REDELIVERED, redelivered)

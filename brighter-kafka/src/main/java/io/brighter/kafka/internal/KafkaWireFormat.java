@@ -113,7 +113,7 @@ public final class KafkaWireFormat {
   /**
    * The message {@code record} carries, its position in the bag under {@link #PARTITION_OFFSET}.
    * Never fails: a record it cannot read becomes an {@link MessageType#UNACCEPTABLE} message whose
-   * bag says why under {@link HeaderNames#UNREADABLE_REASON}.
+   * bag holds every header as text and says why under {@link HeaderNames#UNREADABLE_REASON}.
    */
   public static Message toMessage(ConsumerRecord<String, byte[]> record) {
     RecordPosition position =
@@ -126,11 +126,14 @@ public final class KafkaWireFormat {
               ? e.getMessage()
               : e.toString();
       LOG.warn("Could not read a message from the record at {}: {}", position, reason);
-      return new Message(
+      MessageHeader.Builder unreadable =
           MessageHeader.builder(
-                  messageId(record.headers()),
-                  RoutingKey.of(record.topic()),
-                  MessageType.UNACCEPTABLE)
+              messageId(record.headers()), RoutingKey.of(record.topic()), MessageType.UNACCEPTABLE);
+      for (Header entry : record.headers()) {
+        unreadable.bagEntry(entry.key(), utf8(entry.value()));
+      }
+      return new Message(
+          unreadable
               .bagEntry(PARTITION_OFFSET, position.toString())
               .bagEntry(HeaderNames.UNREADABLE_REASON, reason)
               .build(),
