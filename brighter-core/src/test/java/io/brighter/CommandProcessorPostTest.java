@@ -627,6 +627,24 @@ class CommandProcessorPostTest {
       assertThat(down.attempts()).isOne();
     }
 
+    @Test // #12: a killed relay left up to 1,476 confirmed-but-unmarked messages to send again
+    void a_sweep_returns_only_once_what_it_sent_is_marked_dispatched() {
+      // given
+      AnsweringProducer answering =
+          new AnsweringProducer(publication(COMMANDS, AddGreeting.class), true);
+      CommandProcessor processor = withFailing(answering);
+      for (int i = 0; i < 50; i++) {
+        processor.depositPost(new AddGreeting(Id.random(), "guest " + i));
+      }
+
+      // when
+      int sent = processor.clearOutstanding(Duration.ZERO, 100);
+
+      // then: nothing the sweep sent is left to be sent again, without waiting
+      assertThat(sent).isEqualTo(50);
+      assertThat(outbox.outstandingCount()).isZero();
+    }
+
     @Test
     void a_message_the_broker_refused_goes_again_once_its_topic_cooled_down() {
       // given

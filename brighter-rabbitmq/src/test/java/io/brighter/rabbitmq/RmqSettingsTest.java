@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.brighter.ConfigurationException;
+import io.brighter.messaging.OnMissingChannel;
 import io.brighter.messaging.RoutingKey;
 import java.io.OutputStream;
 import java.net.URI;
@@ -52,6 +53,25 @@ class RmqSettingsTest {
 
   @Nested
   class Subscription {
+
+    @Test // #12: failed at start after declaring two orphan durable queues
+    void an_empty_channel_name_is_refused_before_anything_is_declared() {
+      RmqConnection nowhere =
+          RmqConnection.builder().uri(URI.create("amqp://guest:guest@127.0.0.1:1")).build();
+
+      assertThatThrownBy(
+              () ->
+                  new RmqMessageConsumer(
+                      nowhere,
+                      RmqSubscription.DEFAULT,
+                      RoutingKey.of("greeting.added"),
+                      "",
+                      1,
+                      RoutingKey.of("greeting.added.dlq"),
+                      OnMissingChannel.CREATE))
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessage("RmqMessageConsumer.channelName may not be blank");
+    }
 
     @Test
     void a_quorum_queue_must_be_durable() {
