@@ -2,9 +2,12 @@ package io.brighter.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import io.brighter.messaging.RoutingKey;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Argument checks and time arithmetic shared by the outbox back ends' listings and claims. Not part
@@ -27,6 +30,14 @@ public final class OutboxQueries {
     if (lease.isNegative() || lease.isZero()) {
       throw new IllegalArgumentException("lease must be positive: " + lease);
     }
+  }
+
+  /** The names of {@code topics}, sorted, so a query built from them is the same each time. */
+  public static List<String> topicNames(Set<RoutingKey> topics) {
+    return requireNonNull(topics, "excludedTopics must not be null").stream()
+        .map(RoutingKey::value)
+        .sorted()
+        .toList();
   }
 
   /** {@code now - age}, or {@link Instant#MIN} when that is out of range (an age "forever"). */

@@ -224,11 +224,7 @@ public final class DynamoDbOutbox implements BlockingOutboxAsync {
   @Override
   public List<Message> claimOutstanding(
       Duration minimumAge, int pageSize, Duration lease, Set<RoutingKey> excludedTopics) {
-    List<String> excluded =
-        requireNonNull(excludedTopics, "excludedTopics must not be null").stream()
-            .map(RoutingKey::value)
-            .sorted()
-            .toList();
+    List<String> excluded = OutboxQueries.topicNames(excludedTopics);
     OutboxQueries.checkPageSize(pageSize);
     OutboxQueries.checkLease(lease);
     Instant now = clock.instant();

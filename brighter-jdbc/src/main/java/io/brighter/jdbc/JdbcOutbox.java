@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -184,29 +185,34 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
   @Override
   public void markDispatched(List<Id> ids, Instant dispatchedAt) {
     requireNonNull(dispatchedAt, "dispatchedAt must not be null");
-    try {
-      for (List<Id> chunk : chunks(List.copyOf(new LinkedHashSet<>(ids)))) {
-        Jdbc.retryingDeadlocks(
-            () ->
-                Jdbc.withConnection(
-                    dataSource,
-                    connection -> {
-                      try (PreparedStatement update =
-                          connection.prepareStatement(sql.markDispatchedIn(chunk.size()))) {
-                        dialect.setInstant(update, 1, dispatchedAt);
-                        bindIds(update, 2, chunk);
-                        return update.executeUpdate();
-                      }
-                    }));
-      }
-    } catch (SQLException e) {
-      throw failed("mark messages dispatched in the outbox", e);
-    }
+    updateById(
+        ids,
+        sql::markDispatchedIn,
+        update -> {
+          dialect.setInstant(update, 1, dispatchedAt);
+          return 2;
+        },
+        "mark messages dispatched in the outbox");
   }
 
   /** Clears the lease of each outstanding message of {@code ids}, one statement per 500 ids. */
   @Override
   public void releaseClaims(List<Id> ids) {
+    updateById(ids, sql::releaseIn, update -> 1, "give back claims in the outbox");
+  }
+
+  /** Binds an update's parameters before its ids; the index of the first id. */
+  @FunctionalInterface
+  private interface LeadingParameters {
+    int bind(PreparedStatement statement) throws SQLException;
+  }
+
+  /**
+   * Runs the update {@code statement} makes for a number of ids over {@code ids}, 500 at a time,
+   * each in a connection of its own: {@code parameters} binds what comes before the ids.
+   */
+  private void updateById(
+      List<Id> ids, IntFunction<String> statement, LeadingParameters parameters, String operation) {
     try {
       for (List<Id> chunk : chunks(List.copyOf(new LinkedHashSet<>(ids)))) {
         Jdbc.retryingDeadlocks(
@@ -215,14 +221,14 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
                     dataSource,
                     connection -> {
                       try (PreparedStatement update =
-                          connection.prepareStatement(sql.releaseIn(chunk.size()))) {
-                        bindIds(update, 1, chunk);
+                          connection.prepareStatement(statement.apply(chunk.size()))) {
+                        bindIds(update, parameters.bind(update), chunk);
                         return update.executeUpdate();
                       }
                     }));
       }
     } catch (SQLException e) {
-      throw failed("give back claims in the outbox", e);
+      throw failed(operation, e);
     }
   }
 
@@ -253,11 +259,7 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
   @Override
   public List<Message> claimOutstanding(
       Duration minimumAge, int pageSize, Duration lease, Set<RoutingKey> excludedTopics) {
-    List<String> excluded =
-        requireNonNull(excludedTopics, "excludedTopics must not be null").stream()
-            .map(RoutingKey::value)
-            .sorted()
-            .toList();
+    List<String> excluded = OutboxQueries.topicNames(excludedTopics);
     OutboxQueries.checkPageSize(pageSize);
     OutboxQueries.checkLease(lease);
     Instant now = clock.instant();

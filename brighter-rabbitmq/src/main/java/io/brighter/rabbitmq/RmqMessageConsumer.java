@@ -56,19 +56,22 @@ import org.slf4j.LoggerFactory;
  * <p><b>Settling.</b> Each message carries this consumer's own delivery number in its bag under
  * {@link HeaderNames#DELIVERY_TAG} (never reused, even across reconnects), and whether the broker
  * delivered it before under {@link HeaderNames#REDELIVERED}. {@link #acknowledge} acks it. {@link
- * #reject} publishes a copy, with the reason in a {@code RejectionReason} header, to the
- * dead-letter exchange under the dead-letter routing key, waits for the broker's confirm, then acks
- * the original; if the copy is refused it rejects the original so that the queue's own {@code
- * x-dead-letter-exchange} still dead-letters it. {@link #requeue} publishes a copy with the handled
- * count the message carries (a delivery budget that survives restarts) straight to the queue, or
- * through a TTL wait queue for a delay, then acks the original. Nothing is acked before its copy is
- * confirmed, so a crash may duplicate a message but never loses one.
+ * #reject} publishes a copy of the delivery as it came (every property and header, so a message
+ * that could not be read keeps what was wrong with it), with the reason in a {@code
+ * RejectionReason} header, to the dead-letter exchange under the dead-letter routing key, waits for
+ * the broker's confirm, then acks the original; if the copy is refused, or cannot fit a frame even
+ * with its largest headers cut ({@link RmqHeaderBudget}), it rejects the original so that the
+ * queue's own {@code x-dead-letter-exchange} still dead-letters it. {@link #requeue} publishes a
+ * copy with the handled count the message carries (a delivery budget that survives restarts)
+ * straight to the queue, or through a TTL wait queue for a delay, then acks the original. Nothing
+ * is acked before its copy is confirmed, so a crash may duplicate a message but never loses one.
  *
- * <p><b>Failures.</b> When the broker goes away, {@link #receive} throws {@link
- * ChannelFailureException} until it can reconnect (retrying as {@link RmqConnection#retry()} says)
- * and re-declare the queue; messages received before the drop cannot be settled any more and the
- * broker delivers them again. {@link io.brighter.messaging.OnMissingChannel#VALIDATE} on a missing
- * queue fails with {@link ConfigurationException}.
+ * <p><b>Failures.</b> When the broker goes away, {@link #receive}, and a settlement of a message
+ * whose channel has closed, throw {@link ChannelFailureException} until it can reconnect (retrying
+ * as {@link RmqConnection#retry()} says) and re-declare the queue; messages received before the
+ * drop cannot be settled any more and the broker delivers them again. {@link
+ * io.brighter.messaging.OnMissingChannel#VALIDATE} on a missing queue fails with {@link
+ * ConfigurationException}.
  *
  * <p>A message pump calls it from one thread; {@link #close} may come from another.
  */

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The messages {@link PoisonMessageContract} publishes, each with what must become of it, and the
- * valid events published between them.
+ * The messages {@link TransportContract}'s poison cases publish, each with what must become of it,
+ * and the valid events published between them.
  */
 final class PoisonMessages {
 

@@ -8,8 +8,8 @@ import java.util.function.Function;
 
 /**
  * A delivery as a publisher that is not Brighter could put it on a broker: header values of its own
- * choosing and a body, nothing checked. {@link PoisonMessageContract} hands these to {@link
- * PoisonMessageContract#publishRaw}, which publishes them with the broker's own client.
+ * choosing and a body, nothing checked. {@link TransportContract}'s poison cases hand these to
+ * {@link TransportContract#publishRaw}, which publishes them with the broker's own client.
  *
  * <p>The header fields Brighter reads are given as {@link Field}s, which each transport puts under
  * its own wire name ({@link #wireHeaders}); other headers go under the names given.

@@ -11,13 +11,18 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import io.brighter.ConfigurationException;
+import io.brighter.Id;
 import io.brighter.messaging.HeaderNames;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageConsumer;
 import io.brighter.messaging.MessageProducer;
+import io.brighter.messaging.MessagePumpType;
 import io.brighter.messaging.OnMissingChannel;
 import io.brighter.messaging.Publication;
 import io.brighter.messaging.RoutingKey;
+import io.brighter.testing.transport.PoisonMessages.MessagePoison;
+import io.brighter.testing.transport.PoisonMessages.Poison;
+import io.brighter.testing.transport.PoisonMessages.RawPoison;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -63,10 +68,24 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * OnMissingChannel#VALIDATE} fails with a {@link ConfigurationException} on a missing channel or
  * topic, accepts existing ones, and that {@link OnMissingChannel#ASSUME} creates nothing.
  *
+ * <p><b>Poison never stops a pump.</b> Four more cases run messages with bad types, bodies and
+ * headers, mixed with valid ones, through a real {@link io.brighter.serviceactivator.Dispatcher}
+ * with two pumps on the case's channel, once per pump type: every valid message is handled once;
+ * every poison message ends handled, dead-lettered with a reason that names what was wrong, or (for
+ * headers a transport may read leniently) either; no pump stops or is restarted; no exception
+ * reaches a thread's uncaught exception handler; and once the dispatcher stops, nothing is left on
+ * the channel. The poison a producer can send: types {@code QUIT} and {@code NONE}, a body that is
+ * not JSON, an empty body, a JSON body without an id (handled, with the message id), a CloudEvents
+ * type no handler knows, a 129 KB header with a bad body, a 300-character id with a bad body. The
+ * poison only a raw client can publish ({@link #publishRaw}): an empty or blank {@code Topic}
+ * header, an unknown {@code MessageType}, a {@code HandledCount} that is not a number, a
+ * 300-character id with a bad body, a 130 KB header with a bad body, and no headers at all. The
+ * dispatcher's consumers come from {@link #createConsumer}, called on the pumps' own threads.
+ *
  * <p><b>Every case must pass.</b> A transport may leave out a case only by answering a hook below
  * with {@code false}, which JUnit reports as disabled with the reason; nothing is skipped by an
- * assumption, and the in-memory transport runs every case. Answer {@code false} only for what the
- * broker cannot do, and say why in the transport's Javadoc.
+ * assumption, and the in-memory transport runs every case but the raw poison, as it has no wire.
+ * Answer {@code false} only for what the broker cannot do, and say why in the transport's Javadoc.
  *
  * <p><b>Sharing a broker.</b> Each case makes a fresh topic, channel and dead-letter routing key
  * ({@code tc-…} names of letters, digits and hyphens), settles what it receives and closes what it
@@ -146,6 +165,25 @@ public abstract class TransportContract {
    * assume creates nothing) are disabled.
    */
   protected abstract boolean canValidateMissingChannel();
+
+  /**
+   * Whether the transport's consumers read deliveries off a wire, so that {@link #publishRaw} can
+   * put headers there that no producer of this project writes. When false the two raw poison cases
+   * are disabled. True unless overridden.
+   */
+  protected boolean hasWireFormat() {
+    return true;
+  }
+
+  /**
+   * Publishes {@code delivery} to {@code topic} with the broker's own client, as a publisher that
+   * is not Brighter would: its fields under the transport's wire names ({@link
+   * RawDelivery#wireHeaders}), its other headers as they are, and its body.
+   */
+  protected void publishRaw(RoutingKey topic, RawDelivery delivery) {
+    throw new UnsupportedOperationException(
+        "override publishRaw, or answer hasWireFormat() with false");
+  }
 
   /**
    * A consumer of the messages rejected to {@code deadLetterRoutingKey}, made before the rejection.
@@ -364,12 +402,90 @@ public abstract class TransportContract {
     assertValidateFails();
   }
 
+  @Test
+  final void poison_a_producer_can_send_never_stops_a_reactor() {
+    assertPoisonSettled(MessagePumpType.REACTOR, false);
+  }
+
+  @Test
+  final void poison_a_producer_can_send_never_stops_a_proactor() {
+    assertPoisonSettled(MessagePumpType.PROACTOR, false);
+  }
+
+  @Test
+  @EnabledIf(value = "hasWireFormat", disabledReason = "the transport has no wire to corrupt")
+  final void poison_a_raw_client_can_publish_never_stops_a_reactor() {
+    assertPoisonSettled(MessagePumpType.REACTOR, true);
+  }
+
+  @Test
+  @EnabledIf(value = "hasWireFormat", disabledReason = "the transport has no wire to corrupt")
+  final void poison_a_raw_client_can_publish_never_stops_a_proactor() {
+    assertPoisonSettled(MessagePumpType.PROACTOR, true);
+  }
+
   /** Closes every producer and consumer the case opened and did not close, newest first. */
   @AfterEach
   final void closeWhatTheCaseOpened() throws Exception {
     while (!opened.isEmpty()) {
       opened.pop().close();
     }
+  }
+
+  /**
+   * Runs a two-pump dispatcher of {@code pumpType} on the case's channel, publishes each poison
+   * message (raw ones when {@code raw}) followed by a valid one, and checks every one is settled.
+   */
+  private void assertPoisonSettled(MessagePumpType pumpType, boolean raw) {
+    // given
+    MessageConsumer deadLetters =
+        open(createDeadLetterConsumer(deadLetterRoutingKey, fresh("poison-dead-letters")));
+    PoisonRun run =
+        open(
+            new PoisonRun(
+                pumpType,
+                topic,
+                channelName,
+                deadLetterRoutingKey,
+                subscription ->
+                    createConsumer(
+                        subscription.routingKey(),
+                        subscription.channelName(),
+                        subscription.bufferSize(),
+                        subscription.deadLetterRoutingKey(),
+                        subscription.makeChannels()),
+                deadLetters,
+                () ->
+                    createConsumer(
+                        topic, channelName, 10, deadLetterRoutingKey, OnMissingChannel.CREATE),
+                receiveTimeout()));
+    MessageProducer producer = producer();
+    List<Poison> poisons = new ArrayList<>();
+    List<Id> valid = new ArrayList<>();
+
+    // when: each poison message, then a valid one
+    if (raw) {
+      for (RawPoison poison : PoisonMessages.forRawClients()) {
+        poisons.add(poison.poison());
+        publishRaw(topic, poison.delivery());
+        valid.add(sendValid(producer));
+      }
+    } else {
+      for (MessagePoison poison : PoisonMessages.forProducers(topic)) {
+        poisons.add(poison.poison());
+        producer.send(poison.message());
+        valid.add(sendValid(producer));
+      }
+    }
+
+    // then
+    run.assertSettled(poisons, valid);
+  }
+
+  private Id sendValid(MessageProducer producer) {
+    Id id = Id.random();
+    producer.send(PoisonMessages.valid(topic, id));
+    return id;
   }
 
   private MessageConsumer consumer(int bufferSize) {
