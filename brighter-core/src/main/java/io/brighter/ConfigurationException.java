@@ -6,13 +6,13 @@ package io.brighter;
  * resilience pipeline name that is not registered, and the like. It signals a programming or wiring
  * error, not a transient failure, so retrying will not help.
  */
-public class ConfigurationException extends RuntimeException {
+public class ConfigurationException extends NonTransientException {
 
   private static final long serialVersionUID = 1L;
 
   /** A configuration error described by {@code message}. */
   public ConfigurationException(String message) {
-    super(message);
+    super(message, null);
   }
 
   /** A configuration error described by {@code message}, caused by {@code cause}. */

@@ -15,9 +15,11 @@ import org.jspecify.annotations.Nullable;
  * }
  * }
  */
-public class DeferMessageAction extends RuntimeException {
+public final class DeferMessageAction extends MessageAction {
 
   private static final long serialVersionUID = 1L;
+
+  private static final int PRECEDENCE = 1;
 
   private final @Nullable Duration delay;
 
@@ -45,5 +47,11 @@ public class DeferMessageAction extends RuntimeException {
   /** The delay asked for; empty means the subscription's requeue delay. */
   public Optional<Duration> delay() {
     return Optional.ofNullable(delay);
+  }
+
+  /** 1: see {@link MessageAction#precedence()}. */
+  @Override
+  public int precedence() {
+    return PRECEDENCE;
   }
 }

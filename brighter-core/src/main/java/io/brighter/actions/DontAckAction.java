@@ -11,22 +11,30 @@ import org.jspecify.annotations.Nullable;
  * throw new DontAckAction("downstream service is in maintenance");
  * }
  */
-public class DontAckAction extends RuntimeException {
+public final class DontAckAction extends MessageAction {
 
   private static final long serialVersionUID = 1L;
 
+  private static final int PRECEDENCE = 2;
+
   /** With a generic reason. */
   public DontAckAction() {
-    super("Message not acknowledged");
+    super("Message not acknowledged", null);
   }
 
   /** With {@code reason}, which a consumer records where it can. */
   public DontAckAction(String reason) {
-    super(reason);
+    super(reason, null);
   }
 
   /** With {@code reason}, caused by {@code cause}. */
   public DontAckAction(String reason, @Nullable Throwable cause) {
     super(reason, cause);
+  }
+
+  /** 2: see {@link MessageAction#precedence()}. */
+  @Override
+  public int precedence() {
+    return PRECEDENCE;
   }
 }

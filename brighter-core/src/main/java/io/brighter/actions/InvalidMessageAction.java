@@ -14,22 +14,30 @@ import org.jspecify.annotations.Nullable;
  * }
  * }
  */
-public class InvalidMessageAction extends RuntimeException {
+public final class InvalidMessageAction extends MessageAction {
 
   private static final long serialVersionUID = 1L;
 
+  private static final int PRECEDENCE = 4;
+
   /** With a generic reason. */
   public InvalidMessageAction() {
-    super("Message invalid");
+    super("Message invalid", null);
   }
 
   /** With {@code reason}, which a consumer records where it can. */
   public InvalidMessageAction(String reason) {
-    super(reason);
+    super(reason, null);
   }
 
   /** With {@code reason}, caused by {@code cause}. */
   public InvalidMessageAction(String reason, @Nullable Throwable cause) {
     super(reason, cause);
+  }
+
+  /** 4: see {@link MessageAction#precedence()}. */
+  @Override
+  public int precedence() {
+    return PRECEDENCE;
   }
 }

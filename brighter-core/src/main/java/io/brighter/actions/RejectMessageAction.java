@@ -12,22 +12,30 @@ import org.jspecify.annotations.Nullable;
  * }
  * }
  */
-public class RejectMessageAction extends RuntimeException {
+public final class RejectMessageAction extends MessageAction {
 
   private static final long serialVersionUID = 1L;
 
+  private static final int PRECEDENCE = 3;
+
   /** With a generic reason. */
   public RejectMessageAction() {
-    super("Message rejected");
+    super("Message rejected", null);
   }
 
   /** With {@code reason}, which a consumer records where it can. */
   public RejectMessageAction(String reason) {
-    super(reason);
+    super(reason, null);
   }
 
   /** With {@code reason}, caused by {@code cause}. */
   public RejectMessageAction(String reason, @Nullable Throwable cause) {
     super(reason, cause);
+  }
+
+  /** 3: see {@link MessageAction#precedence()}. */
+  @Override
+  public int precedence() {
+    return PRECEDENCE;
   }
 }

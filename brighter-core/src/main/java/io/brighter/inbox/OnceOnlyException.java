@@ -1,6 +1,7 @@
 package io.brighter.inbox;
 
 import io.brighter.Id;
+import io.brighter.NonTransientException;
 import io.brighter.Request;
 
 /**
@@ -16,7 +17,7 @@ import io.brighter.Request;
  * }
  * }
  */
-public final class OnceOnlyException extends RuntimeException {
+public final class OnceOnlyException extends NonTransientException {
 
   private static final long serialVersionUID = 1L;
 
@@ -31,7 +32,8 @@ public final class OnceOnlyException extends RuntimeException {
             + requestId
             + " has already been handled in context '"
             + contextKey
-            + "'");
+            + "'",
+        null);
     this.requestType = requestType;
     this.requestId = requestId.value();
     this.contextKey = contextKey;

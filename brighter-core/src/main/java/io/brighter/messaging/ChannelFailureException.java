@@ -1,5 +1,6 @@
 package io.brighter.messaging;
 
+import io.brighter.TransientException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * }
  * }
  */
-public class ChannelFailureException extends RuntimeException {
+public class ChannelFailureException extends TransientException {
 
   private static final long serialVersionUID = 1L;
 

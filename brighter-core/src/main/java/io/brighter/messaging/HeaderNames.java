@@ -10,14 +10,17 @@ public final class HeaderNames {
   /** The id of the message a requeued copy was made from. */
   public static final String ORIGINAL_MESSAGE_ID = "x-original-message-id";
 
-  /** The transport's delivery tag, used to acknowledge the message. */
-  public static final String DELIVERY_TAG = "DeliveryTag";
-
-  /** Whether the transport delivered the message before. */
-  public static final String REDELIVERED = "Redelivered";
-
   /** Why a consumer rejected the message; set on dead-lettered messages. */
   public static final String REJECTION_REASON = "RejectionReason";
+
+  /** The topic a dead-lettered message was rejected from. */
+  public static final String ORIGINAL_TOPIC = "OriginalTopic";
+
+  /** The message type a dead-lettered message had, e.g. {@code MT_EVENT}. */
+  public static final String ORIGINAL_TYPE = "OriginalType";
+
+  /** When a dead-lettered message was rejected, RFC 3339. */
+  public static final String REJECTION_TIMESTAMP = "RejectionTimestamp";
 
   /**
    * Why a transport could not read a delivery: set by the consumer on the {@link

@@ -3,6 +3,7 @@ package io.brighter.messaging;
 import static java.util.Objects.requireNonNull;
 
 import io.brighter.Id;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request on its way between services: a {@link MessageHeader} and a {@link MessageBody}.
@@ -14,10 +15,15 @@ import io.brighter.Id;
  *     MessageBody.json("{\"name\":\"Ada\"}"));
  * }
  *
+ * <p>A message a consumer received carries the consumer's {@link Receipt} for the delivery, which
+ * copies keep and which is left out of {@code equals}, {@code hashCode} and {@code toString}: two
+ * messages are equal when their header and body are.
+ *
  * @param header identity, routing and metadata
  * @param body the payload
+ * @param receipt the consumer's token for the delivery this message came in, if it was received
  */
-public record Message(MessageHeader header, MessageBody body) {
+public record Message(MessageHeader header, MessageBody body, @Nullable Receipt receipt) {
 
   /** The topic of messages that stand for no message. */
   public static final RoutingKey NO_TOPIC = RoutingKey.of("none");
@@ -26,6 +32,11 @@ public record Message(MessageHeader header, MessageBody body) {
   public Message {
     requireNonNull(header, "header must not be null");
     requireNonNull(body, "body must not be null");
+  }
+
+  /** A message that was not received from a transport: it has no receipt. */
+  public Message(MessageHeader header, MessageBody body) {
+    this(header, body, null);
   }
 
   /** The message that stands for none: what an outbox returns for an unknown {@code id}. */
@@ -52,13 +63,31 @@ public record Message(MessageHeader header, MessageBody body) {
     return requeueCount >= 0 && header.handledCount() >= requeueCount;
   }
 
-  /** This message with {@code newHeader}. */
+  /** This message with {@code newHeader}, and the same receipt. */
   public Message withHeader(MessageHeader newHeader) {
-    return new Message(newHeader, body);
+    return new Message(newHeader, body, receipt);
   }
 
-  /** This message with {@code newBody}. */
+  /** This message with {@code newBody}, and the same receipt. */
   public Message withBody(MessageBody newBody) {
-    return new Message(header, newBody);
+    return new Message(header, newBody, receipt);
+  }
+
+  /** Whether {@code other} is a message with an equal header and body, whatever its receipt. */
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof Message message
+        && header.equals(message.header)
+        && body.equals(message.body);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * header.hashCode() + body.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Message[header=" + header + ", body=" + body + "]";
   }
 }

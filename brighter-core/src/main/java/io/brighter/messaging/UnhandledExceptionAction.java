@@ -12,7 +12,12 @@ package io.brighter.messaging;
  * }
  */
 public enum UnhandledExceptionAction {
-  /** Dead-letter the message, with the exception in its rejection reason. The default. */
+  /**
+   * Dead-letter the message, with the exception in its rejection reason; but requeue it, as {@link
+   * #DEFER} does, when the failure is {@linkplain io.brighter.BrighterException#isTransient
+   * transient} (a database or broker away for a while), so a passing outage dead-letters nothing.
+   * The default.
+   */
   REJECT,
   /**
    * Requeue the message after the subscription's requeue delay, within its requeue count; once the

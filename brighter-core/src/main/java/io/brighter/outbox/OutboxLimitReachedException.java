@@ -1,5 +1,7 @@
 package io.brighter.outbox;
 
+import io.brighter.TransientException;
+
 /**
  * The outbox holds more undispatched messages than the configured limit, so a new deposit is
  * refused to stop an unreachable broker from filling the store without end. The producer mediator
@@ -14,7 +16,7 @@ package io.brighter.outbox;
  * }
  * }
  */
-public final class OutboxLimitReachedException extends RuntimeException {
+public final class OutboxLimitReachedException extends TransientException {
 
   private static final long serialVersionUID = 1L;
 
@@ -22,7 +24,7 @@ public final class OutboxLimitReachedException extends RuntimeException {
   private final int limit;
 
   private OutboxLimitReachedException(String message, long outstanding, int limit) {
-    super(message);
+    super(message, null);
     this.outstanding = outstanding;
     this.limit = limit;
   }

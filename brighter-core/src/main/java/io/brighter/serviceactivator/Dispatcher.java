@@ -53,12 +53,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each message is settled as .NET Brighter's pump does, with deliberate differences: a handler
  * exception no handler dealt with follows {@link Subscription#unhandledExceptionAction()} (reject
- * by default, not acknowledge); both pump types wait {@link Subscription#channelFailureDelay()}
- * after a channel failure; a {@link io.brighter.actions.DontAckAction} gives the message back with
- * {@code requeue(message, Duration.ZERO)}, its handled count kept (the consumer SPI has no nack),
- * then the pump waits {@link Subscription#dontAckDelay()}; several failing handlers of an event are
- * scanned for a configuration error first, then defer, don't-ack, reject and invalid. A handler
- * finds the message its request came from in its context's bag under {@code "OriginatingMessage"}.
+ * by default, not acknowledge, and a {@linkplain io.brighter.BrighterException#isTransient
+ * transient} failure is requeued instead); both pump types wait {@link
+ * Subscription#channelFailureDelay()} after a channel failure; a {@link
+ * io.brighter.actions.DontAckAction} gives the message back with the consumer's {@code nack}, its
+ * handled count kept, then the pump waits {@link Subscription#dontAckDelay()}; several failing
+ * handlers of an event are scanned for a configuration error first, then defer, don't-ack, reject
+ * and invalid. A handler finds the message its request came from in its context's bag under {@code
+ * "OriginatingMessage"}.
  *
  * <p>Thread-safe: every method may be called from any thread.
  */

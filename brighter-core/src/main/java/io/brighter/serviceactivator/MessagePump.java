@@ -1,5 +1,6 @@
 package io.brighter.serviceactivator;
 
+import io.brighter.BrighterException;
 import io.brighter.Command;
 import io.brighter.CommandProcessor;
 import io.brighter.ConfigurationException;
@@ -10,12 +11,13 @@ import io.brighter.RequestContext;
 import io.brighter.actions.DeferMessageAction;
 import io.brighter.actions.DontAckAction;
 import io.brighter.actions.InvalidMessageAction;
+import io.brighter.actions.MessageAction;
 import io.brighter.actions.RejectMessageAction;
 import io.brighter.messaging.ChannelFailureException;
 import io.brighter.messaging.HeaderNames;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageConsumer;
-import io.brighter.messaging.RejectionReasons;
+import io.brighter.messaging.RejectionReason;
 import io.brighter.messaging.Subscription;
 import io.brighter.observability.MessagingMetrics.Settlement;
 import io.opentelemetry.api.trace.Span;
@@ -242,7 +244,7 @@ abstract sealed class MessagePump permits Reactor, Proactor {
   /** A failure to unwrap {@code message}: actions and configuration errors stay what they are. */
   static Throwable mappingFailure(Message message, Throwable failure) {
     Throwable cause = unwrap(failure);
-    if (isAction(cause) || cause instanceof ConfigurationException) {
+    if (cause instanceof MessageAction || cause instanceof ConfigurationException) {
       return cause;
     }
     return new MessageMappingException(
@@ -295,47 +297,62 @@ abstract sealed class MessagePump permits Reactor, Proactor {
         unacceptable.increment();
         reject(
             message,
-            RejectionReasons.DELIVERY_ERROR,
-            "Not processed due to configuration exception: " + e);
+            RejectionReason.deliveryError("Not processed due to configuration exception: " + e));
         finish(MessagePumpStatus.ERROR, e);
         yield Next.STOP;
       }
-      case DeferMessageAction e -> {
-        requeue(message, e.delay().orElse(subscription.requeueDelay()));
-        yield Next.CONTINUE;
-      }
-      case DontAckAction e -> {
-        // No nack in the consumer SPI: give the message back at once, its handled count kept.
-        unacceptable.increment();
-        settleWith("give back", message, () -> consumer().requeue(message, Duration.ZERO));
-        settled(message, Settlement.REQUEUED);
-        yield Next.PAUSE;
-      }
-      case RejectMessageAction e ->
-          rejected(message, RejectionReasons.DELIVERY_ERROR, e.getMessage());
-      case InvalidMessageAction e ->
-          rejected(message, RejectionReasons.UNACCEPTABLE, e.getMessage());
+      case MessageAction action -> settle(message, action);
       case MessageMappingException e ->
-          rejected(message, RejectionReasons.UNACCEPTABLE, e.getMessage());
+          rejected(message, RejectionReason.unacceptable(String.valueOf(e.getMessage())));
       default -> unhandled(message, cause);
     };
   }
 
+  private Next settle(Message message, MessageAction action) {
+    return switch (action) {
+      case DeferMessageAction defer -> {
+        requeue(message, defer.delay().orElse(subscription.requeueDelay()));
+        yield Next.CONTINUE;
+      }
+      case DontAckAction dontAck -> {
+        unacceptable.increment();
+        settleWith("give back", message, () -> consumer().nack(message));
+        settled(message, Settlement.REQUEUED);
+        yield Next.PAUSE;
+      }
+      case RejectMessageAction reject ->
+          rejected(message, RejectionReason.deliveryError(String.valueOf(reject.getMessage())));
+      case InvalidMessageAction invalid ->
+          rejected(message, RejectionReason.unacceptable(String.valueOf(invalid.getMessage())));
+    };
+  }
+
+  /**
+   * Settles a message whose handler failed in a way no handler dealt with, as the subscription's
+   * {@link Subscription#unhandledExceptionAction()} says; under {@code REJECT}, the default, a
+   * {@linkplain BrighterException#isTransient transient} failure (a database or broker away for a
+   * while) is requeued within the requeue count rather than dead-lettered.
+   */
   private Next unhandled(Message message, Throwable cause) {
     LOG.error("Handler of message {} on {} failed", message.id(), consumerName, cause);
     unacceptable.increment();
     switch (subscription.unhandledExceptionAction()) {
-      case REJECT ->
-          reject(message, RejectionReasons.DELIVERY_ERROR, "Unhandled exception: " + cause);
+      case REJECT -> {
+        if (BrighterException.isTransient(cause)) {
+          requeue(message, subscription.requeueDelay());
+        } else {
+          reject(message, RejectionReason.deliveryError("Unhandled exception: " + cause));
+        }
+      }
       case DEFER -> requeue(message, subscription.requeueDelay());
       case ACKNOWLEDGE -> acknowledge(message);
     }
     return Next.CONTINUE;
   }
 
-  private Next rejected(Message message, String reason, @Nullable String description) {
+  private Next rejected(Message message, RejectionReason reason) {
     unacceptable.increment();
-    reject(message, reason, String.valueOf(description));
+    reject(message, reason);
     return Next.CONTINUE;
   }
 
@@ -354,8 +371,7 @@ abstract sealed class MessagePump permits Reactor, Proactor {
       unacceptable.increment();
       reject(
           counted,
-          RejectionReasons.DELIVERY_ERROR,
-          "Handle count of messages reached; rejecting at limit",
+          RejectionReason.deliveryError("Handle count of messages reached; rejecting at limit"),
           Settlement.DEAD_LETTERED);
     } else {
       settleWith("requeue", counted, () -> consumer().requeue(counted, delay));
@@ -374,13 +390,12 @@ abstract sealed class MessagePump permits Reactor, Proactor {
     settled(message, Settlement.ACKNOWLEDGED);
   }
 
-  private void reject(Message message, String reason, String description) {
-    reject(message, reason, description, Settlement.REJECTED);
+  private void reject(Message message, RejectionReason reason) {
+    reject(message, reason, Settlement.REJECTED);
   }
 
-  private void reject(Message message, String reason, String description, Settlement settlement) {
-    String text = RejectionReasons.of(reason, description);
-    settleWith("reject", message, () -> consumer().reject(message, text));
+  private void reject(Message message, RejectionReason reason, Settlement settlement) {
+    settleWith("reject", message, () -> consumer().reject(message, reason));
     settled(message, settlement);
   }
 
@@ -442,33 +457,22 @@ abstract sealed class MessagePump permits Reactor, Proactor {
 
   /**
    * The failure that decides a published event's fate when several handlers failed: a configuration
-   * error first (it stops the pump), then defer, don't-ack, reject, invalid, and otherwise the
-   * first failure.
+   * error first (it stops the pump), then the action of lowest {@link MessageAction#precedence()},
+   * and otherwise the first failure.
    */
   private static Throwable mostSevere(List<Throwable> failures) {
-    List<Class<? extends Throwable>> order =
-        List.of(
-            ConfigurationException.class,
-            DeferMessageAction.class,
-            DontAckAction.class,
-            RejectMessageAction.class,
-            InvalidMessageAction.class);
-    for (Class<? extends Throwable> kind : order) {
-      for (Throwable failure : failures) {
-        Throwable cause = unwrap(failure);
-        if (kind.isInstance(cause)) {
-          return cause;
-        }
+    Throwable chosen = null;
+    for (Throwable failure : failures) {
+      Throwable cause = unwrap(failure);
+      if (cause instanceof ConfigurationException) {
+        return cause;
+      }
+      if (cause instanceof MessageAction action
+          && !(chosen instanceof MessageAction best && best.precedence() <= action.precedence())) {
+        chosen = action;
       }
     }
-    return unwrap(failures.getFirst());
-  }
-
-  private static boolean isAction(Throwable failure) {
-    return failure instanceof DeferMessageAction
-        || failure instanceof DontAckAction
-        || failure instanceof RejectMessageAction
-        || failure instanceof InvalidMessageAction;
+    return chosen != null ? chosen : unwrap(failures.getFirst());
   }
 
   static Throwable unwrap(Throwable failure) {

@@ -1,6 +1,7 @@
 package io.brighter.serviceactivator;
 
 import io.brighter.Id;
+import io.brighter.TransientException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  *     .forEach(consumer -> log.warn("{}: {}", consumer.consumerName(), consumer.error().getMessage()));
  * }
  */
-public final class SettlementFailedException extends RuntimeException {
+public final class SettlementFailedException extends TransientException {
 
   private static final long serialVersionUID = 1L;
 

@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import io.brighter.ConfigurationException;
 import io.brighter.Id;
 import io.brighter.Request;
+import io.brighter.TransientException;
 import io.brighter.actions.DeferMessageAction;
 import io.brighter.actions.DontAckAction;
 import io.brighter.actions.InvalidMessageAction;
@@ -237,6 +238,26 @@ abstract class MessagePumpBehaviour {
       assertThat(consumer().acknowledged).isEmpty();
     }
 
+    @Test // #14: a passing outage must not dead-letter what it touched
+    void a_transient_failure_is_requeued_rather_than_dead_lettered_by_default() {
+      // given
+      handlerDoes(
+          request -> {
+            if (fixture.journal.handled.size() == 1) {
+              throw new TransientException("the database is restarting", null);
+            }
+          });
+      run(subscription(GREET, Greet.class).requeueCount(3));
+
+      // when
+      fixture.send(GREET, greet("Ada"));
+
+      // then
+      await().until(() -> consumer().acknowledged.size() == 1);
+      assertThat(consumer().requeued).hasSize(1);
+      assertThat(fixture.deadLetters(GREET)).isEmpty();
+    }
+
     @Test
     void are_requeued_within_the_requeue_count_when_the_action_is_defer() {
       // given
@@ -378,9 +399,9 @@ abstract class MessagePumpBehaviour {
       // then
       await().until(() -> consumer().acknowledged.size() == 1);
       assertThat(fixture.journal.handled).hasSize(2);
-      assertThat(consumer().requeued).hasSize(1);
-      assertThat(consumer().requeued.getFirst().delay()).isZero();
-      assertThat(consumer().requeued.getFirst().message().header().handledCount()).isZero();
+      assertThat(consumer().requeued).isEmpty();
+      assertThat(consumer().nacked).singleElement();
+      assertThat(consumer().acknowledged.getFirst().header().handledCount()).isZero();
     }
 
     @Test

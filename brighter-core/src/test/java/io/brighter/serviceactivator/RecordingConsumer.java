@@ -3,6 +3,7 @@ package io.brighter.serviceactivator;
 import io.brighter.messaging.ChannelFailureException;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageConsumer;
+import io.brighter.messaging.RejectionReason;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,6 +26,7 @@ final class RecordingConsumer implements MessageConsumer {
   final List<Message> acknowledged = new CopyOnWriteArrayList<>();
   final List<Message> rejected = new CopyOnWriteArrayList<>();
   final List<Requeue> requeued = new CopyOnWriteArrayList<>();
+  final List<Message> nacked = new CopyOnWriteArrayList<>();
 
   RecordingConsumer(MessageConsumer inner, int failures, AtomicInteger settlementFailures) {
     this.inner = inner;
@@ -49,7 +51,7 @@ final class RecordingConsumer implements MessageConsumer {
   }
 
   @Override
-  public boolean reject(Message message, String reason) {
+  public boolean reject(Message message, RejectionReason reason) {
     failIfAsked();
     rejected.add(message);
     return inner.reject(message, reason);
@@ -66,6 +68,13 @@ final class RecordingConsumer implements MessageConsumer {
     if (settlementFailures.getAndDecrement() > 0) {
       throw new IllegalStateException("the broker did not take it");
     }
+  }
+
+  @Override
+  public boolean nack(Message message) {
+    failIfAsked();
+    nacked.add(message);
+    return inner.nack(message);
   }
 
   @Override

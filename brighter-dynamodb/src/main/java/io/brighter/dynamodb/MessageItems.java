@@ -2,13 +2,13 @@ package io.brighter.dynamodb;
 
 import io.brighter.Id;
 import io.brighter.internal.StoredJson;
-import io.brighter.internal.StoredMessageType;
 import io.brighter.messaging.HeaderNames;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageBody;
 import io.brighter.messaging.MessageHeader;
 import io.brighter.messaging.MessageType;
 import io.brighter.messaging.RoutingKey;
+import io.brighter.messaging.wire.WireMessageType;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +49,7 @@ final class MessageItems {
     item.put(TOPIC, s(header.topic().value()));
     item.put(SHARD, n(shard));
     item.put(TOPIC_SHARD, s(topicShard(header.topic(), shard)));
-    item.put("MessageType", s(StoredMessageType.write(header.messageType())));
+    item.put("MessageType", s(WireMessageType.write(header.messageType())));
     item.put(CREATED_AT, s(header.timestamp().toString()));
     item.put(CREATED_TIME, n(created));
     item.put(OUTSTANDING_CREATED_TIME, n(created));
@@ -153,7 +153,7 @@ final class MessageItems {
   }
 
   private static MessageType messageType(Map<String, AttributeValue> item) {
-    return StoredMessageType.read(optional(item, "MessageType"));
+    return WireMessageType.readOrNone(optional(item, "MessageType"));
   }
 
   private static @Nullable String optional(Map<String, AttributeValue> item, String name) {

@@ -2,13 +2,13 @@ package io.brighter.jdbc;
 
 import io.brighter.Id;
 import io.brighter.internal.StoredJson;
-import io.brighter.internal.StoredMessageType;
 import io.brighter.messaging.HeaderNames;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageBody;
 import io.brighter.messaging.MessageHeader;
 import io.brighter.messaging.MessageType;
 import io.brighter.messaging.RoutingKey;
+import io.brighter.messaging.wire.WireMessageType;
 import java.net.URI;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,7 +31,7 @@ final class MessageRows {
     int i = 0;
     insert.setString(++i, header.messageId().value());
     insert.setString(++i, header.topic().value());
-    insert.setString(++i, StoredMessageType.write(header.messageType()));
+    insert.setString(++i, WireMessageType.write(header.messageType()));
     dialect.setInstant(insert, ++i, header.timestamp());
     setText(insert, ++i, header.correlationId() == null ? null : header.correlationId().value());
     setText(insert, ++i, header.replyTo() == null ? null : header.replyTo().value());
@@ -97,7 +97,7 @@ final class MessageRows {
   }
 
   private static MessageType messageType(ResultSet row) throws SQLException {
-    return StoredMessageType.read(row.getString("MessageType"));
+    return WireMessageType.readOrNone(row.getString("MessageType"));
   }
 
   private static String text(ResultSet row, String column, String fallback) throws SQLException {

@@ -1,6 +1,9 @@
 package io.brighter.kafka;
 
-import java.util.Set;
+import io.brighter.messaging.wire.HeaderField;
+import io.brighter.messaging.wire.WireHeaderNames;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * The names of the Kafka record headers Brighter writes and reads, the same as .NET Brighter's
@@ -10,7 +13,9 @@ import java.util.Set;
  * so on; {@link #HANDLED_COUNT} and {@link #DELAYED_MILLISECONDS} are decimal integers; {@link
  * #TIMESTAMP} is the UTC time as {@code MM/dd/yyyy HH:mm:ss} (the invariant-culture form .NET
  * writes) and {@link #CLOUD_EVENTS_TIME} the same instant in RFC 3339 with full precision. Every
- * other entry of a message header's bag travels as a header of its own name.
+ * other entry of a message header's bag travels as a header of its own name. Dead-letter copies
+ * carry the rejection headers every transport adds ({@link
+ * io.brighter.messaging.wire.RejectionHeaders}).
  */
 public final class KafkaHeaderNames {
 
@@ -77,46 +82,39 @@ public final class KafkaHeaderNames {
   /** W3C {@code baggage}, when set. */
   public static final String BAGGAGE = "baggage";
 
-  /** On a rejected message: the topic it was read from. */
-  public static final String ORIGINAL_TOPIC = "OriginalTopic";
+  /** A claim-check reference to a payload held elsewhere, when set. */
+  public static final String DATA_REF = "dataref";
 
-  /** On a rejected message: its message type. */
-  public static final String ORIGINAL_TYPE = "OriginalType";
+  /** The invariant-culture form .NET writes {@link #TIMESTAMP} in. */
+  static final DateTimeFormatter TIMESTAMP_FORM =
+      DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss", Locale.ROOT);
 
-  /** On a rejected message: when it was rejected, ISO-8601 UTC. */
-  public static final String REJECTION_TIMESTAMP = "RejectionTimestamp";
-
-  /**
-   * The bag entry, never sent, that tells a consumer which record a received message came from:
-   * {@code topic [[partition]] @offset}.
-   */
-  public static final String PARTITION_OFFSET = "TopicPartitionOffset";
-
-  /** The headers that are header fields, not bag entries: read into fields, never into the bag. */
-  public static final Set<String> RESERVED =
-      Set.of(
-          MESSAGE_TYPE,
-          MESSAGE_ID,
-          CORRELATION_ID,
-          TOPIC,
-          TIMESTAMP,
-          HANDLED_COUNT,
-          DELAYED_MILLISECONDS,
-          PARTITION_KEY,
-          REPLY_TO,
-          CONTENT_TYPE,
-          CLOUD_EVENTS_ID,
-          CLOUD_EVENTS_SPEC_VERSION,
-          CLOUD_EVENTS_TYPE,
-          CLOUD_EVENTS_SOURCE,
-          CLOUD_EVENTS_TIME,
-          CLOUD_EVENTS_SUBJECT,
-          CLOUD_EVENTS_DATA_SCHEMA,
-          CLOUD_EVENTS_DATA_CONTENT_TYPE,
-          TRACE_PARENT,
-          TRACE_STATE,
-          BAGGAGE,
-          PARTITION_OFFSET);
+  /** Every field's header name, for the header codec, in .NET Brighter's order. */
+  public static final WireHeaderNames WIRE =
+      WireHeaderNames.builder()
+          .name(HeaderField.MESSAGE_TYPE, MESSAGE_TYPE)
+          .name(HeaderField.TOPIC, TOPIC)
+          .name(HeaderField.MESSAGE_ID, MESSAGE_ID)
+          .timestamp(TIMESTAMP, TIMESTAMP_FORM)
+          .name(HeaderField.CONTENT_TYPE, CONTENT_TYPE)
+          .name(HeaderField.CORRELATION_ID, CORRELATION_ID)
+          .name(HeaderField.PARTITION_KEY, PARTITION_KEY)
+          .name(HeaderField.REPLY_TO, REPLY_TO)
+          .name(HeaderField.DELAY, DELAYED_MILLISECONDS)
+          .name(HeaderField.HANDLED_COUNT, HANDLED_COUNT)
+          .name(HeaderField.CLOUD_EVENTS_ID, CLOUD_EVENTS_ID)
+          .name(HeaderField.CLOUD_EVENTS_SPEC_VERSION, CLOUD_EVENTS_SPEC_VERSION)
+          .name(HeaderField.CLOUD_EVENTS_TYPE, CLOUD_EVENTS_TYPE)
+          .name(HeaderField.CLOUD_EVENTS_SOURCE, CLOUD_EVENTS_SOURCE)
+          .name(HeaderField.CLOUD_EVENTS_TIME, CLOUD_EVENTS_TIME)
+          .name(HeaderField.CLOUD_EVENTS_SUBJECT, CLOUD_EVENTS_SUBJECT)
+          .name(HeaderField.CLOUD_EVENTS_DATA_SCHEMA, CLOUD_EVENTS_DATA_SCHEMA)
+          .name(HeaderField.TRACE_PARENT, TRACE_PARENT)
+          .name(HeaderField.TRACE_STATE, TRACE_STATE)
+          .name(HeaderField.BAGGAGE, BAGGAGE)
+          .name(HeaderField.CLOUD_EVENTS_DATA_CONTENT_TYPE, CLOUD_EVENTS_DATA_CONTENT_TYPE)
+          .name(HeaderField.DATA_REF, DATA_REF)
+          .build();
 
   private KafkaHeaderNames() {}
 }

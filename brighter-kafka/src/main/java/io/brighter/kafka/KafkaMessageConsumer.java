@@ -9,16 +9,17 @@ import io.brighter.kafka.internal.OffsetLedger;
 import io.brighter.kafka.internal.RecordPosition;
 import io.brighter.kafka.internal.TopicProvisioner;
 import io.brighter.messaging.ChannelFailureException;
-import io.brighter.messaging.HeaderNames;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageConsumer;
 import io.brighter.messaging.MessageHeader;
 import io.brighter.messaging.MessageType;
 import io.brighter.messaging.OnMissingChannel;
 import io.brighter.messaging.Publication;
-import io.brighter.messaging.RejectionReasons;
+import io.brighter.messaging.Receipt;
+import io.brighter.messaging.RejectionReason;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.messaging.Subscription;
+import io.brighter.messaging.wire.RejectionHeaders;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +48,6 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -69,14 +69,14 @@ import org.slf4j.LoggerFactory;
  * }
  * }
  *
- * <p><b>Offsets.</b> Each received message records its partition and offset in its bag ({@link
- * KafkaHeaderNames#PARTITION_OFFSET}). A partition's committed offset is its lowest unsettled
- * offset, or one past the highest settled one, so no offset is ever committed past a message that
- * was not handled, and a fully drained partition is committed to its log end (no lag left behind).
- * Commits happen after {@link KafkaSubscription#commitBatchSize()} settlements, on the next receive
- * or settlement once {@link KafkaSubscription#commitInterval()} has passed, synchronously for the
- * partitions a rebalance revokes, and on {@link #close}. Messages a pump received but did not
- * settle (it stopped mid-batch) are read again by the next {@link #receive}.
+ * <p><b>Offsets.</b> Each received message carries a receipt with its partition and offset. A
+ * partition's committed offset is its lowest unsettled offset, or one past the highest settled one,
+ * so no offset is ever committed past a message that was not handled, and a fully drained partition
+ * is committed to its log end (no lag left behind). Commits happen after {@link
+ * KafkaSubscription#commitBatchSize()} settlements, on the next receive or settlement once {@link
+ * KafkaSubscription#commitInterval()} has passed, synchronously for the partitions a rebalance
+ * revokes, and on {@link #close}. Messages a pump received but did not settle (it stopped
+ * mid-batch) are read again by the next {@link #receive}.
  *
  * <p><b>Requeue</b> produces a copy of the message, carrying its handled count, to the tail of the
  * topic and then settles the original. The copy goes to the same partition (same key), but behind
@@ -89,11 +89,11 @@ import org.slf4j.LoggerFactory;
  * closing the consumer, or losing the partition, drops the wait, and the original is read again.
  *
  * <p><b>Reject</b> produces the message to the subscription's dead-letter routing key, with the
- * reason in its bag under {@link HeaderNames#REJECTION_REASON} and {@link
- * KafkaHeaderNames#ORIGINAL_TOPIC}, {@link KafkaHeaderNames#ORIGINAL_TYPE} and {@link
- * KafkaHeaderNames#REJECTION_TIMESTAMP} beside it, then settles the original. A record that could
- * not be read goes as it came (key, value and every header), with those headers and {@link
- * HeaderNames#UNREADABLE_REASON} added. Unacceptable messages ({@link
+ * rejection headers every transport adds ({@link io.brighter.messaging.wire.RejectionHeaders}: the
+ * reason, the original topic and type, the time), then settles the original. A record that could
+ * not be read goes as it came (key, value and every header), with those headers added. <b>Nack</b>
+ * seeks the partition back to the message, so it (and what came after it on that partition) is read
+ * again; nothing past it is committed meanwhile. Unacceptable messages ({@link
  * RejectionReasons#isUnacceptable}) go to {@link KafkaSubscription#invalidMessageRoutingKey()}
  * instead when it is set. If Kafka does not take the rejected or requeued copy, the method returns
  * false and the original stays unsettled: its partition's commits wait at its offset, so the group
@@ -174,9 +174,11 @@ public final class KafkaMessageConsumer implements MessageConsumer {
     for (TopicPartition partition : records.partitions()) {
       for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
         ledger.delivered(partition, record.offset());
-        Message message = KafkaWireFormat.toMessage(record);
+        RecordPosition position =
+            new RecordPosition(record.topic(), record.partition(), record.offset());
+        Message message = KafkaWireFormat.toMessage(record, new KafkaReceipt(this, position));
         if (message.header().messageType() == MessageType.UNACCEPTABLE) {
-          unreadable.put(RecordPosition.of(message).orElseThrow(), record);
+          unreadable.put(position, record);
         }
         messages.add(message);
       }
@@ -190,32 +192,21 @@ public final class KafkaMessageConsumer implements MessageConsumer {
   }
 
   @Override
-  public boolean reject(Message message, String reason) {
+  public boolean reject(Message message, RejectionReason reason) {
     requireNonNull(reason, "reason must not be null");
     RoutingKey invalid = settings.invalidMessageRoutingKey();
     RoutingKey target =
-        invalid != null && RejectionReasons.isUnacceptable(reason)
-            ? invalid
-            : subscription.deadLetterRoutingKey();
+        invalid != null && reason.unacceptable() ? invalid : subscription.deadLetterRoutingKey();
+    Map<String, String> rejection = RejectionHeaders.of(message, reason, Instant.now());
+    RecordPosition position = positionOf(message);
+    ConsumerRecord<String, byte[]> raw = position == null ? null : unreadable.get(position);
     try {
-      ConsumerRecord<String, byte[]> raw =
-          RecordPosition.of(message).map(unreadable::get).orElse(null);
       if (raw != null) {
         resender()
             .sendAndWait(
-                message.id(),
-                deadLetterCopy(raw, message, target, reason),
-                settings.topicFindTimeout());
+                message.id(), deadLetterCopy(raw, target, rejection), settings.topicFindTimeout());
       } else {
-        MessageHeader header =
-            message.header().toBuilder()
-                .topic(target)
-                .bagEntry(HeaderNames.REJECTION_REASON, reason)
-                .bagEntry(KafkaHeaderNames.ORIGINAL_TOPIC, message.header().topic().value())
-                .bagEntry(
-                    KafkaHeaderNames.ORIGINAL_TYPE, "MT_" + message.header().messageType().name())
-                .bagEntry(KafkaHeaderNames.REJECTION_TIMESTAMP, Instant.now().toString())
-                .build();
+        MessageHeader header = message.header().toBuilder().topic(target).bag(rejection).build();
         resender().sendAndWait(message.withHeader(header), settings.topicFindTimeout());
       }
     } catch (KafkaException e) {
@@ -229,29 +220,38 @@ public final class KafkaMessageConsumer implements MessageConsumer {
 
   /**
    * The dead-letter copy of a record that could not be read: its key, value and headers as they
-   * came, with the rejection's headers added.
+   * came, with the {@code rejection} headers added.
    */
   private static ProducerRecord<String, byte[]> deadLetterCopy(
-      ConsumerRecord<String, byte[]> raw, Message message, RoutingKey target, String reason) {
+      ConsumerRecord<String, byte[]> raw, RoutingKey target, Map<String, String> rejection) {
     Headers headers = new RecordHeaders(raw.headers().toArray());
-    Header type = raw.headers().lastHeader(KafkaHeaderNames.MESSAGE_TYPE);
-    add(headers, HeaderNames.REJECTION_REASON, reason);
-    add(headers, KafkaHeaderNames.ORIGINAL_TOPIC, raw.topic());
-    add(
-        headers,
-        KafkaHeaderNames.ORIGINAL_TYPE,
-        type == null ? "MT_" + MessageType.UNACCEPTABLE.name() : new String(type.value(), UTF_8));
-    add(headers, KafkaHeaderNames.REJECTION_TIMESTAMP, Instant.now().toString());
-    Object why = message.header().bag().get(HeaderNames.UNREADABLE_REASON);
-    if (why != null) {
-      add(headers, HeaderNames.UNREADABLE_REASON, why.toString());
-    }
+    rejection.forEach(
+        (name, value) -> {
+          headers.remove(name);
+          headers.add(name, value.getBytes(UTF_8));
+        });
     return new ProducerRecord<>(target.value(), null, raw.key(), raw.value(), headers);
   }
 
-  private static void add(Headers headers, String name, String value) {
-    headers.remove(name);
-    headers.add(name, value.getBytes(UTF_8));
+  /**
+   * Seeks the message's partition back to its offset, so the next receive reads it again; it stays
+   * unsettled, so no commit passes it.
+   *
+   * @return false when the message was not received by this consumer, or its partition is no longer
+   *     this consumer's
+   */
+  @Override
+  public boolean nack(Message message) {
+    RecordPosition position = positionOf(message);
+    if (position == null || !consumer.assignment().contains(position.topicPartition())) {
+      return false;
+    }
+    try {
+      consumer.seek(position.topicPartition(), position.offset());
+    } catch (KafkaException e) {
+      throw ChannelFailureException.of(subscription.channelName(), e);
+    }
+    return true;
   }
 
   /**
@@ -277,7 +277,7 @@ public final class KafkaMessageConsumer implements MessageConsumer {
       settle(message);
       return true;
     }
-    RecordPosition position = RecordPosition.of(message).orElse(null);
+    RecordPosition position = positionOf(message);
     if (position == null) {
       LOG.warn("Message {} was not received by this consumer; not requeued", message.id());
       return false;
@@ -389,19 +389,28 @@ public final class KafkaMessageConsumer implements MessageConsumer {
   }
 
   private void settle(Message message) {
-    RecordPosition.of(message)
-        .ifPresentOrElse(
-            position -> {
-              unreadable.remove(position);
-              settleDelayed();
-              if (ledger.settled(position.topicPartition(), position.offset())) {
-                commitIfDue();
-              }
-            },
-            () ->
-                LOG.warn(
-                    "Message {} was not received by this consumer; not settled", message.id()));
+    RecordPosition position = positionOf(message);
+    if (position == null) {
+      LOG.warn("Message {} was not received by this consumer; not settled", message.id());
+      return;
+    }
+    unreadable.remove(position);
+    settleDelayed();
+    if (ledger.settled(position.topicPartition(), position.offset())) {
+      commitIfDue();
+    }
   }
+
+  /** Where {@code message} was read, when this consumer received it. */
+  private @Nullable RecordPosition positionOf(Message message) {
+    return message.receipt() instanceof KafkaReceipt receipt && receipt.consumer() == this
+        ? receipt.position()
+        : null;
+  }
+
+  /** This consumer's token for one record it handed out. */
+  private record KafkaReceipt(KafkaMessageConsumer consumer, RecordPosition position)
+      implements Receipt {}
 
   private void commitIfDue() {
     boolean batchFull = ledger.settledSinceCommit() >= settings.commitBatchSize();

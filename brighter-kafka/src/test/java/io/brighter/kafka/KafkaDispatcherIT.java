@@ -244,7 +244,7 @@ class KafkaDispatcherIT {
       assertThat(handled.get(poison.id())).as("deliveries").hasValue(3);
       assertThat(message.header().handledCount()).isEqualTo(3);
       assertThat(message.header().bag())
-          .containsEntry(KafkaHeaderNames.ORIGINAL_TOPIC, topic.value())
+          .containsEntry(HeaderNames.ORIGINAL_TOPIC, topic.value())
           .hasEntrySatisfying(
               HeaderNames.REJECTION_REASON,
               reason -> assertThat(reason.toString()).contains("Handle count of messages reached"));
@@ -288,9 +288,9 @@ class KafkaDispatcherIT {
       assertThat(message.id()).isEqualTo(garbage.id());
       assertThat(message.body().text()).isEqualTo("this is not JSON");
       assertThat(message.header().bag())
-          .containsEntry(KafkaHeaderNames.ORIGINAL_TOPIC, topic.value())
-          .containsEntry(KafkaHeaderNames.ORIGINAL_TYPE, "MT_EVENT")
-          .containsKey(KafkaHeaderNames.REJECTION_TIMESTAMP)
+          .containsEntry(HeaderNames.ORIGINAL_TOPIC, topic.value())
+          .containsEntry(HeaderNames.ORIGINAL_TYPE, "MT_EVENT")
+          .containsKey(HeaderNames.REJECTION_TIMESTAMP)
           .hasEntrySatisfying(
               HeaderNames.REJECTION_REASON,
               reason ->

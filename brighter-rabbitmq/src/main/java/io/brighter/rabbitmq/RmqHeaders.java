@@ -1,6 +1,7 @@
 package io.brighter.rabbitmq;
 
-import java.util.Set;
+import io.brighter.messaging.wire.HeaderField;
+import io.brighter.messaging.wire.WireHeaderNames;
 
 /**
  * The names of the AMQP message headers this transport writes and reads. They are .NET Brighter's
@@ -19,8 +20,8 @@ public final class RmqHeaders {
   public static final String MESSAGE_TYPE = "MessageType";
 
   /**
-   * The message id's header name in .NET Brighter. Like .NET Brighter, this transport carries the
-   * id in the AMQP {@code message_id} property (and {@link #CLOUD_EVENTS_ID}), not in this header.
+   * The message id, also carried in the AMQP {@code message_id} property (read first) and {@link
+   * #CLOUD_EVENTS_ID}.
    */
   public static final String MESSAGE_ID = "MessageId";
 
@@ -78,28 +79,29 @@ public final class RmqHeaders {
   /** W3C {@code baggage}. */
   public static final String BAGGAGE = "baggage";
 
-  /** The headers that carry header fields, so never copied to or from the bag. */
-  static final Set<String> RESERVED =
-      Set.of(
-          MESSAGE_TYPE,
-          MESSAGE_ID,
-          CORRELATION_ID,
-          TOPIC,
-          HANDLED_COUNT,
-          DELAY,
-          PARTITION_KEY,
-          DATA_REF,
-          CLOUD_EVENTS_ID,
-          CLOUD_EVENTS_SPEC_VERSION,
-          CLOUD_EVENTS_TYPE,
-          CLOUD_EVENTS_TIME,
-          CLOUD_EVENTS_SUBJECT,
-          CLOUD_EVENTS_DATA_SCHEMA,
-          CLOUD_EVENTS_SOURCE,
-          CLOUD_EVENTS_TRACE_PARENT,
-          CLOUD_EVENTS_TRACE_STATE,
-          CLOUD_EVENTS_TRACE_STATE_LEGACY,
-          BAGGAGE);
+  /** The header names of every field this transport carries as a header, for the header codec. */
+  static final WireHeaderNames WIRE =
+      WireHeaderNames.builder()
+          .name(HeaderField.MESSAGE_TYPE, MESSAGE_TYPE)
+          .name(HeaderField.TOPIC, TOPIC)
+          .name(HeaderField.MESSAGE_ID, MESSAGE_ID)
+          .name(HeaderField.CORRELATION_ID, CORRELATION_ID)
+          .name(HeaderField.PARTITION_KEY, PARTITION_KEY)
+          .name(HeaderField.DELAY, DELAY)
+          .name(HeaderField.HANDLED_COUNT, HANDLED_COUNT)
+          .name(HeaderField.CLOUD_EVENTS_ID, CLOUD_EVENTS_ID)
+          .name(HeaderField.CLOUD_EVENTS_SPEC_VERSION, CLOUD_EVENTS_SPEC_VERSION)
+          .name(HeaderField.CLOUD_EVENTS_TYPE, CLOUD_EVENTS_TYPE)
+          .name(HeaderField.CLOUD_EVENTS_SOURCE, CLOUD_EVENTS_SOURCE)
+          .name(HeaderField.CLOUD_EVENTS_TIME, CLOUD_EVENTS_TIME)
+          .name(HeaderField.CLOUD_EVENTS_SUBJECT, CLOUD_EVENTS_SUBJECT)
+          .name(HeaderField.CLOUD_EVENTS_DATA_SCHEMA, CLOUD_EVENTS_DATA_SCHEMA)
+          .name(HeaderField.TRACE_PARENT, CLOUD_EVENTS_TRACE_PARENT)
+          .name(HeaderField.TRACE_STATE, CLOUD_EVENTS_TRACE_STATE)
+          .alias(HeaderField.TRACE_STATE, CLOUD_EVENTS_TRACE_STATE_LEGACY)
+          .name(HeaderField.BAGGAGE, BAGGAGE)
+          .name(HeaderField.DATA_REF, DATA_REF)
+          .build();
 
   private RmqHeaders() {}
 }

@@ -16,11 +16,14 @@ import io.brighter.messaging.HeaderNames;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageConsumer;
 import io.brighter.messaging.OnMissingChannel;
+import io.brighter.messaging.Receipt;
+import io.brighter.messaging.RejectionReason;
 import io.brighter.messaging.RoutingKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,18 +56,19 @@ import org.slf4j.LoggerFactory;
  * more) and receives again gets further messages with {@code basic.get}; a message pump settles
  * each message before it receives again, so it always reads what the broker pushed.
  *
- * <p><b>Settling.</b> Each message carries this consumer's own delivery number in its bag under
- * {@link HeaderNames#DELIVERY_TAG} (never reused, even across reconnects), and whether the broker
- * delivered it before under {@link HeaderNames#REDELIVERED}. {@link #acknowledge} acks it. {@link
- * #reject} publishes a copy of the delivery as it came (every property and header, so a message
- * that could not be read keeps what was wrong with it), with the reason in a {@code
- * RejectionReason} header, to the dead-letter exchange under the dead-letter routing key, waits for
- * the broker's confirm, then acks the original; if the copy is refused, or cannot fit a frame even
- * with its largest headers cut ({@link RmqHeaderBudget}), it rejects the original so that the
- * queue's own {@code x-dead-letter-exchange} still dead-letters it. {@link #requeue} publishes a
- * copy with the handled count the message carries (a delivery budget that survives restarts)
- * straight to the queue, or through a TTL wait queue for a delay, then acks the original. Nothing
- * is acked before its copy is confirmed, so a crash may duplicate a message but never loses one.
+ * <p><b>Settling.</b> Each message carries a receipt with this consumer's own delivery number
+ * (never reused, even across reconnects) and whether the broker delivered it before ({@link
+ * io.brighter.messaging.Receipt#redelivered()}). {@link #acknowledge} acks it; {@link #nack} gives
+ * it back with {@code basic.nack}, requeued as it came. {@link #reject} publishes a copy of the
+ * delivery as it came (every property and header, so a message that could not be read keeps what
+ * was wrong with it), with the reason in a {@code RejectionReason} header, to the dead-letter
+ * exchange under the dead-letter routing key, waits for the broker's confirm, then acks the
+ * original; if the copy is refused, or cannot fit a frame even with its largest headers cut ({@link
+ * RmqHeaderBudget}), it rejects the original so that the queue's own {@code x-dead-letter-exchange}
+ * still dead-letters it. {@link #requeue} publishes a copy with the handled count the message
+ * carries (a delivery budget that survives restarts) straight to the queue, or through a TTL wait
+ * queue for a delay, then acks the original. Nothing is acked before its copy is confirmed, so a
+ * crash may duplicate a message but never loses one.
  *
  * <p><b>Failures.</b> When the broker goes away, {@link #receive}, and a settlement of a message
  * whose channel has closed, throw {@link ChannelFailureException} until it can reconnect (retrying
@@ -79,6 +83,10 @@ public final class RmqMessageConsumer implements MessageConsumer {
 
   private static final Logger LOG = LoggerFactory.getLogger(RmqMessageConsumer.class);
   private static final long CANCEL_WAIT_SECONDS = 5;
+
+  /** This consumer's token for one delivery it handed out. */
+  private record RmqReceipt(RmqMessageConsumer consumer, long number, boolean redelivered)
+      implements Receipt {}
 
   /** One message the broker pushed on one channel. */
   private record Delivery(
@@ -236,7 +244,7 @@ public final class RmqMessageConsumer implements MessageConsumer {
    * @throws ChannelFailureException when its channel has closed; the broker delivers it again
    */
   @Override
-  public boolean reject(Message message, String reason) {
+  public boolean reject(Message message, RejectionReason reason) {
     requireNonNull(reason, "reason must not be null");
     Delivery delivery = settle(message);
     if (delivery == null) {
@@ -246,7 +254,8 @@ public final class RmqMessageConsumer implements MessageConsumer {
     try {
       AMQP.BasicProperties copy =
           RmqHeaderBudget.fitted(
-              RmqWireFormat.rejected(delivery.properties(), message, reason), frameMax(on));
+              RmqWireFormat.rejected(delivery.properties(), message, reason, Instant.now()),
+              frameMax(on));
       if (copy != null
           && republish(
               on,
@@ -295,8 +304,7 @@ public final class RmqMessageConsumer implements MessageConsumer {
       Message copy = message.withHeader(message.header().withDelay(delay));
       boolean persistent = Integer.valueOf(2).equals(delivery.properties().getDeliveryMode());
       AMQP.BasicProperties properties =
-          RmqHeaderBudget.fitted(
-              RmqWireFormat.properties(copy, persistent, copy.header().delay()), frameMax(on));
+          RmqHeaderBudget.fitted(RmqWireFormat.properties(copy, persistent), frameMax(on));
       if (properties == null) {
         LOG.warn("Requeued copy of {} cannot fit in a frame; given back as it came", message.id());
         on.basicNack(delivery.brokerTag(), false, true);
@@ -308,6 +316,27 @@ public final class RmqMessageConsumer implements MessageConsumer {
       }
       on.basicNack(delivery.brokerTag(), false, true);
       return false;
+    } catch (IOException | ShutdownSignalException e) {
+      throw ChannelFailureException.of(queue, e);
+    }
+  }
+
+  /**
+   * Gives {@code message} back to the queue as it came, with {@code basic.nack}: its handled count
+   * unchanged, delivered again (to this or another consumer) at once.
+   *
+   * @return false when the message was not received by this consumer or was settled before
+   * @throws ChannelFailureException when its channel has closed; the broker delivers it again
+   */
+  @Override
+  public boolean nack(Message message) {
+    Delivery delivery = settle(message);
+    if (delivery == null) {
+      return false;
+    }
+    try {
+      delivery.channel().basicNack(delivery.brokerTag(), false, true);
+      return true;
     } catch (IOException | ShutdownSignalException e) {
       throw ChannelFailureException.of(queue, e);
     }
@@ -407,10 +436,9 @@ public final class RmqMessageConsumer implements MessageConsumer {
     return RmqWireFormat.toMessage(
         delivery.routingKey(),
         spec.routingKey(),
-        delivery.redelivered(),
         delivery.properties(),
         delivery.body(),
-        number);
+        new RmqReceipt(this, number, delivery.redelivered()));
   }
 
   /**
@@ -421,8 +449,10 @@ public final class RmqMessageConsumer implements MessageConsumer {
    */
   private @Nullable Delivery settle(Message message) {
     requireNonNull(message, "message must not be null");
-    Object number = message.header().bag().get(HeaderNames.DELIVERY_TAG);
-    Delivery delivery = number instanceof Number n ? inFlight.remove(n.longValue()) : null;
+    Delivery delivery =
+        message.receipt() instanceof RmqReceipt receipt && receipt.consumer() == this
+            ? inFlight.remove(receipt.number())
+            : null;
     if (delivery == null) {
       LOG.debug("Message {} is not in flight on {}", message.id(), queue);
       return null;

@@ -254,8 +254,11 @@ public final class RmqMessageProducer implements MessageProducer, MessageProduce
           exchange = "";
           mandatory = false;
         }
-        AMQP.BasicProperties properties =
-            RmqWireFormat.properties(message, options.persistent(), delay);
+        Message delayed =
+            delay.equals(message.header().delay())
+                ? message
+                : message.withHeader(message.header().withDelay(delay));
+        AMQP.BasicProperties properties = RmqWireFormat.properties(delayed, options.persistent());
         open.basicPublish(exchange, routingKey, mandatory, properties, message.body().bytes());
       } catch (IOException | RuntimeException e) {
         waiting.failed(sequence, e);

@@ -11,6 +11,7 @@ import io.brighter.messaging.HeaderNames;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.OnMissingChannel;
 import io.brighter.messaging.Publication;
+import io.brighter.messaging.RejectionReason;
 import io.brighter.messaging.RoutingKey;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,14 +71,16 @@ class RmqMessageConsumerIT {
     Message received = receiveOne(consumer);
 
     // when
-    boolean rejected = consumer.reject(received, "Message rejected reason: DeliveryError");
+    boolean rejected = consumer.reject(received, RejectionReason.deliveryError("cancelled"));
 
     // then
     assertThat(rejected).isTrue();
     Message dead = receiveOne(deadLetterQueue());
     assertThat(dead.id()).isEqualTo(sent.id());
     assertThat(dead.header().bag())
-        .containsEntry(HeaderNames.REJECTION_REASON, "Message rejected reason: DeliveryError");
+        .containsEntry(
+            HeaderNames.REJECTION_REASON,
+            "Message rejected reason: DeliveryError Description: cancelled");
     assertThat(Broker.ready(queue)).isZero();
   }
 
@@ -125,7 +128,7 @@ class RmqMessageConsumerIT {
 
     // when / then
     consumer.acknowledge(received);
-    assertThat(consumer.reject(received, "late")).isFalse();
+    assertThat(consumer.reject(received, RejectionReason.deliveryError("late"))).isFalse();
     assertThat(consumer.requeue(received, Duration.ZERO)).isFalse();
   }
 

@@ -11,6 +11,8 @@ import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageBody;
 import io.brighter.messaging.MessageHeader;
 import io.brighter.messaging.MessageType;
+import io.brighter.messaging.Receipt;
+import io.brighter.messaging.RejectionReason;
 import io.brighter.messaging.RoutingKey;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -55,8 +57,6 @@ class RmqWireFormatTest {
             .baggage("user=ada")
             .bagEntry("tenant", "acme")
             .bagEntry("priority", 7)
-            .bagEntry(HeaderNames.DELIVERY_TAG, 12L)
-            .bagEntry(HeaderNames.REDELIVERED, true)
             .bagEntry(HeaderNames.PRODUCER_TOPIC, "greeting.added")
             .build();
     return new Message(
@@ -69,7 +69,7 @@ class RmqWireFormatTest {
     @Test
     void the_properties_carry_id_time_content_types_reply_address_and_persistence() {
       // when
-      AMQP.BasicProperties properties = RmqWireFormat.properties(full(), true, Duration.ZERO);
+      AMQP.BasicProperties properties = RmqWireFormat.properties(full(), true);
 
       // then
       assertThat(properties.getMessageId()).isEqualTo("0190e6c5-0000-7000-8000-000000000001");
@@ -84,12 +84,12 @@ class RmqWireFormatTest {
     @Test
     void the_headers_have_dotnet_brighter_names_and_values() {
       // when
-      Map<String, Object> headers =
-          RmqWireFormat.properties(full(), true, Duration.ZERO).getHeaders();
+      Map<String, Object> headers = RmqWireFormat.properties(full(), true).getHeaders();
 
-      // then: exactly these, no local bag entries (delivery tag, redelivered, producer topic)
+      // then: exactly these, no local bag entry (the producer topic)
       Map<String, Object> expected = new HashMap<>();
       expected.put("MessageType", "MT_COMMAND");
+      expected.put("MessageId", "0190e6c5-0000-7000-8000-000000000001");
       expected.put("Topic", "greeting.added");
       expected.put("HandledCount", 2);
       expected.put("CorrelationId", "corr-1");
@@ -115,7 +115,8 @@ class RmqWireFormatTest {
     void a_delayed_message_carries_x_delay_in_milliseconds_and_a_transient_one_mode_1() {
       // when
       AMQP.BasicProperties properties =
-          RmqWireFormat.properties(full(), false, Duration.ofMillis(1500));
+          RmqWireFormat.properties(
+              full().withHeader(full().header().withDelay(Duration.ofMillis(1500))), false);
 
       // then
       assertThat(properties.getHeaders()).containsEntry("x-delay", 1500L);
@@ -129,8 +130,7 @@ class RmqWireFormatTest {
       Message spoofed = message.withHeader(message.header().withBagEntry("MessageType", "MT_QUIT"));
 
       // when
-      Map<String, Object> headers =
-          RmqWireFormat.properties(spoofed, true, Duration.ZERO).getHeaders();
+      Map<String, Object> headers = RmqWireFormat.properties(spoofed, true).getHeaders();
 
       // then
       assertThat(headers).containsEntry("MessageType", "MT_COMMAND");
@@ -173,10 +173,9 @@ class RmqWireFormatTest {
           RmqWireFormat.toMessage(
               "greeting.added",
               SUBSCRIBED,
-              true,
               properties,
               "{}".getBytes(StandardCharsets.UTF_8),
-              41);
+              RECEIPT);
 
       // then
       MessageHeader header = message.header();
@@ -192,21 +191,20 @@ class RmqWireFormatTest {
       assertThat(header.timestamp()).isEqualTo(TIME);
       assertThat(header.bag())
           .containsEntry("tenant", "acme")
-          .containsEntry(HeaderNames.DELIVERY_TAG, 41L)
-          .containsEntry(HeaderNames.REDELIVERED, true)
           .doesNotContainKeys("MessageType", "x-death");
       assertThat(message.body().contentType()).isEqualTo("application/json");
+      assertThat(message.receipt()).isSameAs(RECEIPT);
     }
 
     @Test
     void a_written_message_reads_back_as_it_was() {
       // given
       Message sent = full();
-      AMQP.BasicProperties properties = RmqWireFormat.properties(sent, true, Duration.ZERO);
+      AMQP.BasicProperties properties = RmqWireFormat.properties(sent, true);
 
       // when
       Message received =
-          RmqWireFormat.toMessage("ignored", SUBSCRIBED, false, properties, sent.body().bytes(), 1);
+          RmqWireFormat.toMessage("ignored", SUBSCRIBED, properties, sent.body().bytes(), RECEIPT);
 
       // then
       MessageHeader header = received.header();
@@ -226,12 +224,11 @@ class RmqWireFormatTest {
               .build();
 
       // when
-      Message message = RmqWireFormat.toMessage("t", SUBSCRIBED, false, properties, new byte[0], 5);
+      Message message = RmqWireFormat.toMessage("t", SUBSCRIBED, properties, new byte[0], RECEIPT);
 
       // then
       assertThat(message.header().messageType()).isEqualTo(MessageType.UNACCEPTABLE);
       assertThat(message.header().bag())
-          .containsEntry(HeaderNames.DELIVERY_TAG, 5L)
           .containsEntry(
               HeaderNames.UNREADABLE_REASON,
               "MessageType header 'MT_GIBBERISH' is not a message type");
@@ -247,7 +244,7 @@ class RmqWireFormatTest {
               .build();
 
       // when
-      Message message = RmqWireFormat.toMessage("t", SUBSCRIBED, false, properties, new byte[0], 6);
+      Message message = RmqWireFormat.toMessage("t", SUBSCRIBED, properties, new byte[0], RECEIPT);
 
       // then
       assertThat(message.header().messageType()).isEqualTo(MessageType.UNACCEPTABLE);
@@ -269,8 +266,8 @@ class RmqWireFormatTest {
 
       // when
       Message routed =
-          RmqWireFormat.toMessage("greeting.added", SUBSCRIBED, false, properties, new byte[0], 7);
-      Message unrouted = RmqWireFormat.toMessage("", SUBSCRIBED, false, properties, new byte[0], 8);
+          RmqWireFormat.toMessage("greeting.added", SUBSCRIBED, properties, new byte[0], RECEIPT);
+      Message unrouted = RmqWireFormat.toMessage("", SUBSCRIBED, properties, new byte[0], RECEIPT);
 
       // then
       assertThat(routed.header().topic()).isEqualTo(RoutingKey.of("greeting.added"));
@@ -290,7 +287,7 @@ class RmqWireFormatTest {
       AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().headers(headers).build();
 
       // when
-      Message message = RmqWireFormat.toMessage("t", SUBSCRIBED, false, properties, new byte[0], 9);
+      Message message = RmqWireFormat.toMessage("t", SUBSCRIBED, properties, new byte[0], RECEIPT);
 
       // then
       assertThat(message.header().messageType()).isEqualTo(MessageType.UNACCEPTABLE);
@@ -308,9 +305,9 @@ class RmqWireFormatTest {
           full().withHeader(full().header().toBuilder().messageId(Id.of("x".repeat(300))).build());
 
       // when
-      AMQP.BasicProperties properties = RmqWireFormat.properties(sent, true, Duration.ZERO);
+      AMQP.BasicProperties properties = RmqWireFormat.properties(sent, true);
       Message back =
-          RmqWireFormat.toMessage("t", SUBSCRIBED, false, properties, sent.body().bytes(), 1);
+          RmqWireFormat.toMessage("t", SUBSCRIBED, properties, sent.body().bytes(), RECEIPT);
 
       // then
       assertThat(properties.getMessageId()).isNull();
@@ -330,11 +327,12 @@ class RmqWireFormatTest {
               .contentType("application/json")
               .headers(headers)
               .build();
-      Message unreadable =
-          RmqWireFormat.toMessage("t", SUBSCRIBED, false, original, new byte[0], 10);
+      Message unreadable = RmqWireFormat.toMessage("t", SUBSCRIBED, original, new byte[0], RECEIPT);
 
       // when
-      AMQP.BasicProperties copy = RmqWireFormat.rejected(original, unreadable, "why");
+      AMQP.BasicProperties copy =
+          RmqWireFormat.rejected(
+              original, unreadable, RejectionReason.unacceptable("why"), Instant.EPOCH);
 
       // then
       assertThat(copy.getMessageId()).isEqualTo("id-4");
@@ -343,7 +341,11 @@ class RmqWireFormatTest {
           .containsEntry("MessageType", text("MT_GIBBERISH"))
           .containsEntry("HandledCount", 4)
           .containsEntry("tenant", text("acme"))
-          .containsEntry(HeaderNames.REJECTION_REASON, "why")
+          .containsEntry(
+              HeaderNames.REJECTION_REASON,
+              "Message rejected reason: Unacceptable Description: why")
+          .containsEntry(HeaderNames.ORIGINAL_TYPE, "MT_UNACCEPTABLE")
+          .containsEntry(HeaderNames.REJECTION_TIMESTAMP, "1970-01-01T00:00:00Z")
           .containsEntry(
               HeaderNames.UNREADABLE_REASON,
               "MessageType header 'MT_GIBBERISH' is not a message type");
@@ -357,7 +359,11 @@ class RmqWireFormatTest {
       headers.put("small", text("kept"));
       AMQP.BasicProperties original = new AMQP.BasicProperties.Builder().headers(headers).build();
       AMQP.BasicProperties copy =
-          RmqWireFormat.rejected(original, Fixtures.event(SUBSCRIBED, 1), "r".repeat(2_000));
+          RmqWireFormat.rejected(
+              original,
+              Fixtures.event(SUBSCRIBED, 1),
+              RejectionReason.deliveryError("r".repeat(2_000)),
+              Instant.EPOCH);
 
       // when
       AMQP.BasicProperties fitted = RmqHeaderBudget.fitted(copy, 131_072);
@@ -376,13 +382,14 @@ class RmqWireFormatTest {
 
     @Test
     void a_copy_that_fits_is_left_as_it_is() {
-      AMQP.BasicProperties properties = RmqWireFormat.properties(full(), true, Duration.ZERO);
+      AMQP.BasicProperties properties = RmqWireFormat.properties(full(), true);
 
       assertThat(RmqHeaderBudget.fitted(properties, 131_072)).isSameAs(properties);
     }
   }
 
   private static final RoutingKey SUBSCRIBED = RoutingKey.of("subscribed");
+  private static final Receipt RECEIPT = new Receipt() {};
 
   private static LongString text(String value) {
     return LongStringHelper.asLongString(value);

@@ -1,5 +1,6 @@
 package io.brighter.handlers.timeout;
 
+import io.brighter.TransientException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
@@ -7,7 +8,7 @@ import java.util.concurrent.TimeoutException;
  * The rest of a pipeline guarded by {@link io.brighter.handlers.TimeoutPolicy} did not finish in
  * time, and was cancelled. Its cause is a {@link TimeoutException}.
  */
-public final class HandlerTimeoutException extends RuntimeException {
+public final class HandlerTimeoutException extends TransientException {
 
   private static final long serialVersionUID = 1L;
 

@@ -8,11 +8,16 @@ import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageConsumer;
 import io.brighter.messaging.MessageHeader;
 import io.brighter.messaging.OnMissingChannel;
+import io.brighter.messaging.Receipt;
+import io.brighter.messaging.RejectionReason;
 import io.brighter.messaging.RoutingKey;
+import io.brighter.messaging.wire.RejectionHeaders;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one channel of an {@link InMemoryBus}. Consumers with different channel names on one
@@ -28,13 +33,14 @@ import java.util.List;
  * }
  * }
  *
- * <p>Received messages stay in flight until settled. {@link #reject} publishes the message to the
- * dead-letter routing key (by default {@code <routingKey>.dlq}) with the reason in its bag under
- * {@link HeaderNames#REJECTION_REASON}. {@link #requeue} puts it at the back of the channel, due
- * after the delay, with its header's delay set and the handled count the message carries (the
- * message pump counts handlings before it requeues, as {@link MessageConsumer#requeue} says).
- * {@link #close} puts unsettled messages back at the head of the channel. Messages are matched to
- * the in-flight ones by id.
+ * <p>Received messages stay in flight until settled, each with a receipt of this consumer's. {@link
+ * #reject} publishes the message to the dead-letter routing key (by default {@code
+ * <routingKey>.dlq}) with the reason in its bag under {@link HeaderNames#REJECTION_REASON} and the
+ * other rejection headers ({@link RejectionHeaders}). {@link #requeue} puts it at the back of the
+ * channel, due after the delay, with its header's delay set and the handled count the message
+ * carries (the message pump counts handlings before it requeues, as {@link MessageConsumer#requeue}
+ * says). {@link #nack} puts it back at the head of the channel as it came, and {@link #close} does
+ * so with every unsettled message.
  *
  * <p>Thread-safe, though a message pump calls it from one thread.
  */
@@ -48,7 +54,9 @@ public final class InMemoryMessageConsumer implements MessageConsumer {
   private final String channelName;
   private final int bufferSize;
   private final RoutingKey deadLetterRoutingKey;
-  private final List<Message> inFlight = new ArrayList<>();
+  // The messages handed out and not settled, by receipt number, in the order received.
+  private final Map<Long, Message> inFlight = new LinkedHashMap<>();
+  private long received;
   private boolean closed;
 
   /**
@@ -140,15 +148,21 @@ public final class InMemoryMessageConsumer implements MessageConsumer {
         throw new IllegalStateException("consumer of channel " + channelName + " is closed");
       }
     }
-    List<Message> received = bus.take(routingKey, channelName, bufferSize, timeout);
+    List<Message> taken = bus.take(routingKey, channelName, bufferSize, timeout);
     synchronized (inFlight) {
       if (closed) {
-        putBack(received);
+        putBack(taken);
         return List.of();
       }
-      inFlight.addAll(received);
+      List<Message> handedOut = new ArrayList<>(taken.size());
+      for (Message message : taken) {
+        long number = ++received;
+        inFlight.put(number, message);
+        handedOut.add(
+            new Message(message.header(), message.body(), new InMemoryReceipt(this, number)));
+      }
+      return handedOut;
     }
-    return received;
   }
 
   @Override
@@ -157,13 +171,16 @@ public final class InMemoryMessageConsumer implements MessageConsumer {
   }
 
   @Override
-  public boolean reject(Message message, String reason) {
+  public boolean reject(Message message, RejectionReason reason) {
     requireNonNull(reason, "reason must not be null");
-    if (!settle(message)) {
+    if (settle(message) == null) {
       return false;
     }
-    MessageHeader header = message.header().withBagEntry(HeaderNames.REJECTION_REASON, reason);
-    bus.publish(deadLetterRoutingKey, message.withHeader(header), Duration.ZERO);
+    MessageHeader header =
+        message.header().toBuilder()
+            .bag(RejectionHeaders.of(message, reason, bus.clock().instant()))
+            .build();
+    bus.publish(deadLetterRoutingKey, new Message(header, message.body()), Duration.ZERO);
     return true;
   }
 
@@ -173,11 +190,22 @@ public final class InMemoryMessageConsumer implements MessageConsumer {
     if (delay.isNegative()) {
       throw new IllegalArgumentException("delay must not be negative: " + delay);
     }
-    if (!settle(message)) {
+    if (settle(message) == null) {
       return false;
     }
     MessageHeader header = message.header().withDelay(delay);
-    bus.requeue(bus.channel(routingKey, channelName), message.withHeader(header), delay);
+    bus.requeue(bus.channel(routingKey, channelName), new Message(header, message.body()), delay);
+    return true;
+  }
+
+  /** Puts {@code message} back at the head of the channel as it was received. */
+  @Override
+  public boolean nack(Message message) {
+    Message original = settle(message);
+    if (original == null) {
+      return false;
+    }
+    putBack(List.of(original));
     return true;
   }
 
@@ -192,7 +220,7 @@ public final class InMemoryMessageConsumer implements MessageConsumer {
     List<Message> unsettled;
     synchronized (inFlight) {
       closed = true;
-      unsettled = List.copyOf(inFlight);
+      unsettled = List.copyOf(inFlight.values());
       inFlight.clear();
     }
     putBack(unsettled);
@@ -205,18 +233,21 @@ public final class InMemoryMessageConsumer implements MessageConsumer {
     }
   }
 
-  /** Removes the in-flight message with {@code message}'s id; false when there is none. */
-  private boolean settle(Message message) {
+  /**
+   * Takes the delivery {@code message}'s receipt stands for out of flight; the message as it was
+   * received, or null when this consumer did not hand it out or it was settled before.
+   */
+  private @Nullable Message settle(Message message) {
     requireNonNull(message, "message must not be null");
+    if (!(message.receipt() instanceof InMemoryReceipt receipt) || receipt.consumer() != this) {
+      return null;
+    }
     synchronized (inFlight) {
-      Iterator<Message> unsettled = inFlight.iterator();
-      while (unsettled.hasNext()) {
-        if (unsettled.next().id().equals(message.id())) {
-          unsettled.remove();
-          return true;
-        }
-      }
-      return false;
+      return inFlight.remove(receipt.number());
     }
   }
+
+  /** This consumer's token for one message it handed out. */
+  private record InMemoryReceipt(InMemoryMessageConsumer consumer, long number)
+      implements Receipt {}
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.brighter.fixtures.MovableClock;
 import io.brighter.messaging.HeaderNames;
 import io.brighter.messaging.Message;
+import io.brighter.messaging.RejectionReason;
 import io.brighter.messaging.RoutingKey;
 import java.time.Duration;
 import java.util.List;
@@ -43,7 +44,7 @@ class InMemoryMessageConsumerTest {
 
       // then
       assertThat(bus.pending(topic)).isZero();
-      assertThat(consumer.reject(message, "too late")).isFalse();
+      assertThat(consumer.reject(message, RejectionReason.deliveryError("too late"))).isFalse();
     }
   }
 
@@ -56,7 +57,7 @@ class InMemoryMessageConsumerTest {
       Message message = receivedOne();
 
       // when
-      boolean rejected = consumer.reject(message, "Message rejected reason: DeliveryError");
+      boolean rejected = consumer.reject(message, RejectionReason.deliveryError("late"));
 
       // then
       assertThat(rejected).isTrue();
@@ -68,7 +69,9 @@ class InMemoryMessageConsumerTest {
                 assertThat(dead.id()).isEqualTo(message.id());
                 assertThat(dead.header().bag())
                     .containsEntry(
-                        HeaderNames.REJECTION_REASON, "Message rejected reason: DeliveryError");
+                        HeaderNames.REJECTION_REASON,
+                        "Message rejected reason: DeliveryError Description: late")
+                    .containsEntry(HeaderNames.ORIGINAL_TOPIC, topic.value());
               });
       assertThat(bus.pending(deadLetters)).isEqualTo(1);
       assertThat(bus.pending(topic)).isZero();
@@ -83,7 +86,7 @@ class InMemoryMessageConsumerTest {
       Message message = custom.receive(Duration.ZERO).getFirst();
 
       // when
-      custom.reject(message, "unparseable");
+      custom.reject(message, RejectionReason.unacceptable("unparseable"));
 
       // then
       assertThat(bus.stream(parking)).extracting(Message::id).containsExactly(message.id());

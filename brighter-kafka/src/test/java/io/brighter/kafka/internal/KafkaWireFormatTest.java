@@ -9,7 +9,9 @@ import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageBody;
 import io.brighter.messaging.MessageHeader;
 import io.brighter.messaging.MessageType;
+import io.brighter.messaging.Receipt;
 import io.brighter.messaging.RoutingKey;
+import io.brighter.messaging.wire.HeaderCodec;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -102,7 +104,6 @@ class KafkaWireFormatTest {
           new Message(
               MessageHeader.builder(ID, RoutingKey.of("orders"), MessageType.EVENT)
                   .bagEntry(HeaderNames.PRODUCER_TOPIC, "orders")
-                  .bagEntry("TopicPartitionOffset", "orders [[0]] @5")
                   .build(),
               MessageBody.json("{}"));
 
@@ -114,7 +115,6 @@ class KafkaWireFormatTest {
           .extracting(Header::key)
           .doesNotContain(
               HeaderNames.PRODUCER_TOPIC,
-              "TopicPartitionOffset",
               "CorrelationId",
               "PartitionKey",
               "ReplyTo",
@@ -122,7 +122,9 @@ class KafkaWireFormatTest {
               "ce_dataschema",
               "ce_traceparent",
               "ce_tracestate",
-              "baggage");
+              "baggage",
+              "x-delay",
+              "dataref");
       assertThat(record.key()).isNull();
     }
   }
@@ -156,7 +158,7 @@ class KafkaWireFormatTest {
       add(headers, "attempt", "3");
 
       // when
-      Message message = KafkaWireFormat.toMessage(record("orders.placed", 2, 41, headers));
+      Message message = KafkaWireFormat.toMessage(record("orders.placed", 2, 41, headers), RECEIPT);
 
       // then
       MessageHeader header = message.header();
@@ -178,10 +180,8 @@ class KafkaWireFormatTest {
           .containsEntry("tenant", "acme")
           .containsEntry("urgent", true)
           .containsEntry("attempt", 3L)
-          .containsEntry("TopicPartitionOffset", "orders.placed [[2]] @41")
           .doesNotContainKeys("MessageId", "ce_id", "HandledCount", "content-type");
-      assertThat(RecordPosition.of(message))
-          .isEqualTo(Optional.of(new RecordPosition("orders.placed", 2, 41)));
+      assertThat(message.receipt()).isSameAs(RECEIPT);
     }
 
     @Test
@@ -193,10 +193,11 @@ class KafkaWireFormatTest {
       ProducerRecord<String, byte[]> written = KafkaWireFormat.toRecord(sent, "orders.placed");
       Message read =
           KafkaWireFormat.toMessage(
-              record("orders.placed", 0, 0, new RecordHeaders(written.headers().toArray())));
+              record("orders.placed", 0, 0, new RecordHeaders(written.headers().toArray())),
+              RECEIPT);
 
       // then
-      assertThat(read.header().toBuilder().removeBagEntry("TopicPartitionOffset").build())
+      assertThat(read.header())
           .isEqualTo(
               sent.header().toBuilder()
                   .topic(RoutingKey.of("orders.placed"))
@@ -208,7 +209,8 @@ class KafkaWireFormatTest {
     @Test
     void a_plain_kafka_record_is_an_event_keyed_by_its_record_key() {
       // when
-      Message message = KafkaWireFormat.toMessage(record("clicks", 0, 7, new RecordHeaders()));
+      Message message =
+          KafkaWireFormat.toMessage(record("clicks", 0, 7, new RecordHeaders()), RECEIPT);
 
       // then
       assertThat(message.header().messageType()).isEqualTo(MessageType.EVENT);
@@ -225,12 +227,16 @@ class KafkaWireFormatTest {
       add(headers, "MessageId", ID.value());
 
       // when
-      Message message = KafkaWireFormat.toMessage(record("orders", 1, 9, headers));
+      Message message = KafkaWireFormat.toMessage(record("orders", 1, 9, headers), RECEIPT);
 
       // then
       assertThat(message.header().messageType()).isEqualTo(MessageType.UNACCEPTABLE);
       assertThat(message.id()).isEqualTo(ID);
-      assertThat(RecordPosition.of(message)).contains(new RecordPosition("orders", 1, 9));
+      assertThat(message.receipt()).isSameAs(RECEIPT);
+      assertThat(message.header().bag())
+          .containsEntry(
+              HeaderNames.UNREADABLE_REASON,
+              "MessageType header 'MT_SOMETHING_ELSE' is not a message type");
     }
   }
 
@@ -245,9 +251,11 @@ class KafkaWireFormatTest {
         "2026-11-27T00:05:13.123+00:00"
       })
   void ce_time_is_read_as_rfc_3339_in_every_form(String time) {
-    assertThat(KafkaWireFormat.parseInstant(time))
+    assertThat(HeaderCodec.parseInstant(time))
         .isEqualTo(java.time.OffsetDateTime.parse(time).toInstant());
   }
+
+  private static final Receipt RECEIPT = new Receipt() {};
 
   private static Message fullMessage() {
     return new Message(

@@ -8,6 +8,7 @@ import static io.brighter.testing.transport.TransportMessages.plain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.brighter.ConfigurationException;
@@ -19,6 +20,8 @@ import io.brighter.messaging.MessageProducer;
 import io.brighter.messaging.MessagePumpType;
 import io.brighter.messaging.OnMissingChannel;
 import io.brighter.messaging.Publication;
+import io.brighter.messaging.PublishConfirmation;
+import io.brighter.messaging.RejectionReason;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.testing.transport.PoisonMessages.MessagePoison;
 import io.brighter.testing.transport.PoisonMessages.Poison;
@@ -28,6 +31,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,12 +65,14 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * its exact body bytes; that several messages all arrive, in batches no bigger than the buffer
  * size, and in order where the transport orders; that an acknowledged message is not delivered
  * again, even to a new consumer; that a requeued message comes back with the handled count it
- * carried when requeued; that a message requeued or sent with a delay does not arrive before the
- * delay; that a rejected message goes to the dead-letter routing key with the reason in its bag
- * under {@link HeaderNames#REJECTION_REASON}; that purge empties the channel; that closing a
- * consumer returns its unsettled messages for redelivery; and that {@link
- * OnMissingChannel#VALIDATE} fails with a {@link ConfigurationException} on a missing channel or
- * topic, accepts existing ones, and that {@link OnMissingChannel#ASSUME} creates nothing.
+ * carried when requeued; that a nacked message comes again as it was; that a producer that confirms
+ * reports each message delivered; that a message requeued or sent with a delay does not arrive
+ * before the delay; that a rejected message goes to the dead-letter routing key with the reason in
+ * its bag under {@link HeaderNames#REJECTION_REASON}, and the original topic, type and rejection
+ * time beside it; that purge empties the channel; that closing a consumer returns its unsettled
+ * messages for redelivery; and that {@link OnMissingChannel#VALIDATE} fails with a {@link
+ * ConfigurationException} on a missing channel or topic, accepts existing ones, and that {@link
+ * OnMissingChannel#ASSUME} creates nothing.
  *
  * <p><b>Poison never stops a pump.</b> Four more cases run messages with bad types, bodies and
  * headers, mixed with valid ones, through a real {@link io.brighter.serviceactivator.Dispatcher}
@@ -112,7 +118,7 @@ public abstract class TransportContract {
 
   private static final Duration DELAY = Duration.ofMillis(DELAY_MILLIS);
   private static final int BUFFER_SIZE = 3;
-  private static final String REASON = "Message rejected reason: DeliveryError";
+  private static final RejectionReason REASON = RejectionReason.deliveryError("contract");
 
   private final RoutingKey topic = RoutingKey.of(fresh("topic"));
   private final String channelName = fresh("channel");
@@ -323,9 +329,61 @@ public abstract class TransportContract {
     Message dead = receiveOne(deadLetters);
     deadLetters.acknowledge(dead);
     assertThat(dead.id()).isEqualTo(sent.id());
-    assertThat(dead.header().bag()).containsEntry(HeaderNames.REJECTION_REASON, REASON);
+    assertThat(dead.header().bag())
+        .containsEntry(HeaderNames.REJECTION_REASON, REASON.text())
+        .containsEntry(HeaderNames.ORIGINAL_TOPIC, topic.value())
+        .containsEntry(HeaderNames.ORIGINAL_TYPE, "MT_EVENT")
+        .containsKey(HeaderNames.REJECTION_TIMESTAMP);
     assertThat(dead.body().bytes()).isEqualTo(sent.body().bytes());
     assertThat(consumer.receive(receiveTimeout())).as("left on the channel").isEmpty();
+  }
+
+  @Test
+  final void a_nacked_message_is_delivered_again_as_it_came() {
+    // given
+    MessageConsumer consumer = consumer(1);
+    Message sent = plain(topic, 1);
+    producer().send(sent);
+    Message received = receiveOne(consumer);
+
+    // when
+    boolean given = consumer.nack(received);
+
+    // then
+    assertThat(given).isTrue();
+    Message again = receiveOne(consumer);
+    consumer.acknowledge(again);
+    assertThat(again.id()).isEqualTo(sent.id());
+    assertThat(again.header().handledCount()).isZero();
+    assertThat(again.body().bytes()).isEqualTo(sent.body().bytes());
+  }
+
+  @Test
+  final void a_producer_that_confirms_reports_each_message_delivered() {
+    // given
+    MessageConsumer consumer = consumer(BUFFER_SIZE);
+    MessageProducer producer = producer();
+    List<PublishConfirmation> confirmations = new CopyOnWriteArrayList<>();
+    producer.onConfirmations(confirmations::addAll);
+    List<Message> sent = IntStream.range(0, 3).mapToObj(n -> plain(topic, n)).toList();
+
+    // when
+    sent.forEach(producer::send);
+
+    // then
+    if (producer.confirmsPublication()) {
+      await("confirmations")
+          .atMost(receiveTimeout().multipliedBy(10).plusSeconds(1))
+          .untilAsserted(
+              () ->
+                  assertThat(confirmations)
+                      .extracting(PublishConfirmation::messageId, PublishConfirmation::delivered)
+                      .containsExactlyInAnyOrderElementsOf(
+                          sent.stream().map(m -> tuple(m.id(), true)).toList()));
+    }
+    List<Message> received = batches(consumer, sent.size()).stream().flatMap(List::stream).toList();
+    received.forEach(consumer::acknowledge);
+    assertThat(ids(received)).containsExactlyInAnyOrderElementsOf(ids(sent));
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.brighter.messaging.MessageType;
 import io.brighter.messaging.RoutingKey;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -64,6 +65,8 @@ final class TransportMessages {
             .type("io.brighter.contract.PlaceOrder")
             .subject("order-7")
             .traceParent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+            .dataRef("claim-check/contract-7")
+            .timestamp(Instant.parse("2026-11-27T00:05:13.123Z"))
             .build();
     String json = "{\"order\":7,\"customer\":\"Zoë\",\"note\":\"🚀 \\\"quoted\\\"\"}";
     return new Message(
@@ -74,7 +77,8 @@ final class TransportMessages {
    * Checks that {@code received} carries what {@code sent} set: identity, routing, type,
    * correlation, reply address, content type, partition key, the three bag entries (a number may
    * come back as any {@link Number} of the same value), the CloudEvents source, type and subject,
-   * the trace parent and the exact body bytes. A transport may add bag entries of its own.
+   * the trace parent, the claim-check reference, the timestamp to the millisecond and the exact
+   * body bytes. A transport may add bag entries of its own.
    */
   static void assertCarried(Message received, Message sent) {
     MessageHeader got = received.header();
@@ -100,6 +104,8 @@ final class TransportMessages {
     assertThat(got.type()).as("CloudEvents type").isEqualTo(want.type());
     assertThat(got.subject()).as("CloudEvents subject").isEqualTo(want.subject());
     assertThat(got.traceParent()).as("trace parent").isEqualTo(want.traceParent());
+    assertThat(got.dataRef()).as("claim-check reference").isEqualTo(want.dataRef());
+    assertThat(got.timestamp()).as("timestamp, to the millisecond").isEqualTo(want.timestamp());
     assertThat(received.body().bytes()).as("body bytes").isEqualTo(sent.body().bytes());
   }
 
