@@ -2,12 +2,14 @@ package io.brighter.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class CoalescingDrain<T> {
 
   private static final Logger LOG = LoggerFactory.getLogger(CoalescingDrain.class);
+  private static final long IDLE_POLL_NANOS = 1_000_000;
 
   private final String threadName;
   private final int maxBatch;
@@ -49,15 +52,40 @@ public final class CoalescingDrain<T> {
     this.sink = requireNonNull(sink, "sink must not be null");
   }
 
+  /** Queues {@code item} and starts a drain unless one runs. */
+  public void add(T item) {
+    pending.add(item);
+    startDrain();
+  }
+
   /** Queues {@code items} and starts a drain unless one runs. */
   public void addAll(Collection<? extends T> items) {
     if (items.isEmpty()) {
       return;
     }
     pending.addAll(items);
+    startDrain();
+  }
+
+  private void startDrain() {
     if (draining.compareAndSet(false, true)) {
       Thread.ofVirtual().name(threadName).start(this::drain);
     }
+  }
+
+  /**
+   * Waits up to {@code timeout} until everything added so far has been handed to the sink; whether
+   * it was. For a producer that closes and must not drop the confirmations it owes.
+   */
+  public boolean awaitIdle(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (draining.get() || !pending.isEmpty()) {
+      if (System.nanoTime() >= deadline) {
+        return false;
+      }
+      LockSupport.parkNanos(IDLE_POLL_NANOS);
+    }
+    return true;
   }
 
   private void drain() {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.brighter.ConfigurationException;
 import io.brighter.Id;
+import io.brighter.internal.CoalescingDrain;
 import io.brighter.internal.Futures;
 import io.brighter.kafka.internal.KafkaWireFormat;
 import io.brighter.kafka.internal.TopicProvisioner;
@@ -14,19 +15,13 @@ import io.brighter.messaging.Publication;
 import io.brighter.messaging.PublishConfirmation;
 import io.brighter.scheduler.MessageScheduler;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -60,8 +55,9 @@ import org.slf4j.LoggerFactory;
  * broker's acknowledgement (or the failure after the delivery timeout) comes later as a {@link
  * PublishConfirmation} to the listeners of {@link #onConfirmation}, which is how the outbox marks a
  * message dispatched only once Kafka has it. {@link #sendAsync} completes its future at the same
- * moment. Listeners and futures run on a thread of the producer's own, never on the Kafka client's
- * network thread, so a listener that writes to a database does not stall sending.
+ * moment. Listeners and futures run off the Kafka client's network thread, the reports that arrive
+ * meanwhile coalesced into one call ({@link CoalescingDrain}), so a listener that writes to a
+ * database does not stall sending.
  *
  * <p><b>Topic.</b> The first send provisions the publication's topic as its {@link
  * Publication#makeChannels()} says: {@code CREATE} creates it with {@link
@@ -77,17 +73,16 @@ import org.slf4j.LoggerFactory;
 public final class KafkaMessageProducer implements MessageProducer, MessageProducerAsync {
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaMessageProducer.class);
+  private static final int MAX_REPORTS = 10_000;
 
   private final KafkaConfiguration configuration;
   private final KafkaPublication settings;
   private final @Nullable MessageScheduler scheduler;
   private final Producer<String, byte[]> producer;
-  private final ExecutorService reports;
+  private final CoalescingDrain<Report> reports;
   private final List<Consumer<PublishConfirmation>> listeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<List<PublishConfirmation>>> batchListeners =
       new CopyOnWriteArrayList<>();
-  private final Queue<Report> pending = new ConcurrentLinkedQueue<>();
-  private final AtomicBoolean draining = new AtomicBoolean();
   private volatile boolean provisioned;
 
   /** A producer for {@code publication} that cannot delay. */
@@ -110,12 +105,10 @@ public final class KafkaMessageProducer implements MessageProducer, MessageProdu
             new ByteArraySerializer());
     String topic = publication.publication().topic().value();
     this.reports =
-        Executors.newSingleThreadExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "brighter-kafka-reports-" + topic);
-              thread.setDaemon(true);
-              return thread;
-            });
+        new CoalescingDrain<>(
+            "brighter-kafka-reports-" + publication.publication().topic().value(),
+            MAX_REPORTS,
+            this::report);
   }
 
   @Override
@@ -196,14 +189,8 @@ public final class KafkaMessageProducer implements MessageProducer, MessageProdu
     try {
       producer.close(settings.deliveryTimeout());
     } finally {
-      reports.shutdown();
-      try {
-        if (!reports.awaitTermination(
-            settings.deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-          LOG.warn("Delivery reports of {} still running after close", publication().topic());
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      if (!reports.awaitIdle(settings.deliveryTimeout())) {
+        LOG.warn("Delivery reports of {} still running after close", publication().topic());
       }
     }
   }
@@ -252,24 +239,13 @@ public final class KafkaMessageProducer implements MessageProducer, MessageProdu
     producer.send(
         record,
         (metadata, failure) -> {
-          pending.add(new Report(id, failure, delivered));
-          if (draining.compareAndSet(false, true)) {
-            reports.execute(this::drain);
-          }
+          reports.add(new Report(id, failure, delivered));
         });
     return delivered;
   }
 
-  /** Tells the listeners of every report waiting, in one batch, then completes their futures. */
-  private void drain() {
-    draining.set(false); // a report arriving from here on schedules another drain
-    List<Report> batch = new ArrayList<>();
-    for (Report report = pending.poll(); report != null; report = pending.poll()) {
-      batch.add(report);
-    }
-    if (batch.isEmpty()) {
-      return;
-    }
+  /** Tells the listeners of {@code batch}, as one batch, then completes their futures. */
+  private void report(List<Report> batch) {
     List<PublishConfirmation> confirmations = batch.stream().map(Report::confirmation).toList();
     for (Consumer<List<PublishConfirmation>> listener : batchListeners) {
       try {

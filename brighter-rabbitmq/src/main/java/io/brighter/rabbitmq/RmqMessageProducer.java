@@ -7,6 +7,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import io.brighter.ConfigurationException;
 import io.brighter.Id;
+import io.brighter.internal.CoalescingDrain;
 import io.brighter.internal.Futures;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageProducer;
@@ -18,17 +19,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -73,6 +68,7 @@ import org.slf4j.LoggerFactory;
 public final class RmqMessageProducer implements MessageProducer, MessageProducerAsync {
 
   private static final Logger LOG = LoggerFactory.getLogger(RmqMessageProducer.class);
+  private static final int MAX_OUTCOMES = 10_000;
 
   private final RmqConnection settings;
   private final Publication publication;
@@ -83,9 +79,7 @@ public final class RmqMessageProducer implements MessageProducer, MessageProduce
   private @Nullable Channel channel;
   private @Nullable RmqConfirms confirms;
   private volatile @Nullable Consumer<List<PublishConfirmation>> listener;
-  private final ConcurrentLinkedQueue<PublishConfirmation> outcomes = new ConcurrentLinkedQueue<>();
-  private final AtomicBoolean draining = new AtomicBoolean();
-  private @Nullable ExecutorService notifier;
+  private final CoalescingDrain<PublishConfirmation> outcomes;
   private volatile boolean closed;
 
   /** A producer for {@code publication} with {@link RmqPublication#DEFAULT} settings. */
@@ -107,6 +101,9 @@ public final class RmqMessageProducer implements MessageProducer, MessageProduce
     this.options = requireNonNull(options, "options must not be null");
     this.connector =
         new RmqConnector(connection, "producer-" + publication.topic().value(), Clock.systemUTC());
+    this.outcomes =
+        new CoalescingDrain<>(
+            "brighter-rmq-confirms-" + publication.topic().value(), MAX_OUTCOMES, this::deliver);
     lock.lock();
     try {
       open();
@@ -162,9 +159,9 @@ public final class RmqMessageProducer implements MessageProducer, MessageProduce
   }
 
   /**
-   * Registers {@code confirmed} to hear of each confirm or failure, called in order on one thread
-   * of this producer's; a second listener is called after the first. From now on {@link #send} does
-   * not wait for confirms.
+   * Registers {@code confirmed} to hear of each confirm or failure, called in order off the
+   * connection's thread; a second listener is called after the first. From now on {@link #send}
+   * does not wait for confirms.
    */
   @Override
   public void onConfirmation(Consumer<PublishConfirmation> confirmed) {
@@ -175,22 +172,14 @@ public final class RmqMessageProducer implements MessageProducer, MessageProduce
   /**
    * Registers {@code confirmed} to hear of confirms and failures in batches: each call carries, in
    * order, every outcome that arrived since the previous call (the broker confirms many messages at
-   * once under load), on one thread of this producer's. From now on {@link #send} does not wait for
-   * confirms.
+   * once under load), off the connection's thread ({@link CoalescingDrain}). From now on {@link
+   * #send} does not wait for confirms.
    */
   @Override
   public void onConfirmations(Consumer<List<PublishConfirmation>> confirmed) {
     requireNonNull(confirmed, "listener must not be null");
     lock.lock();
     try {
-      if (notifier == null) {
-        notifier =
-            Executors.newSingleThreadExecutor(
-                Thread.ofPlatform()
-                    .daemon()
-                    .name("brighter-rmq-confirms-" + publication.topic().value())
-                    .factory());
-      }
       Consumer<List<PublishConfirmation>> previous = listener;
       listener = previous == null ? confirmed : previous.andThen(confirmed);
     } finally {
@@ -224,9 +213,8 @@ public final class RmqMessageProducer implements MessageProducer, MessageProduce
     } finally {
       lock.unlock();
     }
-    ExecutorService running = notifier;
-    if (running != null) {
-      running.shutdown();
+    if (!outcomes.awaitIdle(options.confirmTimeout())) {
+      LOG.warn("Producer for {} closed before reporting every confirm", publication.topic());
     }
   }
 
@@ -305,37 +293,18 @@ public final class RmqMessageProducer implements MessageProducer, MessageProduce
     }
   }
 
-  /** Queues the outcome for the listener, and a drain of the queue unless one is pending. */
+  /** Queues the outcome for the listener, when one is registered. */
   private void settled(Id id, @Nullable Throwable failure) {
-    ExecutorService running = notifier;
-    if (listener == null || running == null) {
-      return;
-    }
-    outcomes.add(new PublishConfirmation(id, failure == null, failure));
-    if (draining.compareAndSet(false, true)) {
-      try {
-        running.execute(this::drain);
-      } catch (RejectedExecutionException e) {
-        LOG.warn("Producer closed before reporting {} confirms", outcomes.size());
-      }
+    if (listener != null) {
+      outcomes.add(new PublishConfirmation(id, failure == null, failure));
     }
   }
 
-  /** Hands every queued outcome to the listener as one batch. */
-  private void drain() {
-    draining.set(false);
-    List<PublishConfirmation> batch = new ArrayList<>();
-    for (PublishConfirmation next = outcomes.poll(); next != null; next = outcomes.poll()) {
-      batch.add(next);
-    }
+  /** Hands a batch of outcomes to the listener. */
+  private void deliver(List<PublishConfirmation> batch) {
     Consumer<List<PublishConfirmation>> confirmed = listener;
-    if (batch.isEmpty() || confirmed == null) {
-      return;
-    }
-    try {
+    if (confirmed != null) {
       confirmed.accept(List.copyOf(batch));
-    } catch (RuntimeException e) {
-      LOG.error("Confirmation listener failed on {} confirms", batch.size(), e);
     }
   }
 
