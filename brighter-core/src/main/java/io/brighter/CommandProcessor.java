@@ -9,6 +9,7 @@ import io.brighter.messaging.ReplyChannelFactory;
 import io.brighter.observability.BrighterTracer;
 import io.brighter.observability.MessagingMetrics;
 import io.brighter.outbox.BoxTransactionProvider;
+import io.brighter.outbox.OutboxOperations;
 import io.brighter.resilience.ResiliencePipelineRegistry;
 import io.brighter.scheduler.RequestScheduler;
 import java.time.Duration;
@@ -51,25 +52,33 @@ import org.jspecify.annotations.Nullable;
 public interface CommandProcessor {
 
   /** Runs the pipeline of the one handler registered for the command's class. */
-  void send(Command command);
+  default void send(Command command) {
+    send(command, new RequestContext());
+  }
 
   /** As {@link #send(Command)}, with a context the caller prepared. */
   void send(Command command, RequestContext context);
 
   /** Runs the pipeline of the one asynchronous handler registered for the command's class. */
-  CompletableFuture<Void> sendAsync(Command command);
+  default CompletableFuture<Void> sendAsync(Command command) {
+    return sendAsync(command, new RequestContext());
+  }
 
   /** As {@link #sendAsync(Command)}, with a context the caller prepared. */
   CompletableFuture<Void> sendAsync(Command command, RequestContext context);
 
   /** Runs the pipeline of every handler registered for the event's class. */
-  void publish(Event event);
+  default void publish(Event event) {
+    publish(event, new RequestContext());
+  }
 
   /** As {@link #publish(Event)}; each handler gets its own copy of {@code context}. */
   void publish(Event event, RequestContext context);
 
   /** Starts every asynchronous handler of the event; completes when all have finished. */
-  CompletableFuture<Void> publishAsync(Event event);
+  default CompletableFuture<Void> publishAsync(Event event) {
+    return publishAsync(event, new RequestContext());
+  }
 
   /** As {@link #publishAsync(Event)}; each handler gets its own copy of {@code context}. */
   CompletableFuture<Void> publishAsync(Event event, RequestContext context);
@@ -82,7 +91,9 @@ public interface CommandProcessor {
    * @throws ConfigurationException when no external bus is configured, or no publication or mapper
    *     fits the request type
    */
-  Id post(Request request);
+  default Id post(Request request) {
+    return post(request, new RequestContext());
+  }
 
   /** As {@link #post(Request)}, with a context the caller prepared. */
   Id post(Request request, RequestContext context);
@@ -130,13 +141,15 @@ public interface CommandProcessor {
   CompletableFuture<Void> clearOutboxAsync(Collection<Id> ids);
 
   /**
-   * Sends up to {@code batchSize} messages that have been outstanding for at least {@code
-   * minimumAge}, oldest first; what an {@link io.brighter.outbox.OutboxSweeper} calls each
-   * interval.
+   * What tends this processor's outbox rather than posts through it: the sweep an {@link
+   * io.brighter.outbox.OutboxSweeper} runs each interval.
    *
-   * @return how many messages were sent
+   * @throws ConfigurationException when no external bus is configured
    */
-  int clearOutstanding(Duration minimumAge, int batchSize);
+  default OutboxOperations outboxOperations() {
+    throw new ConfigurationException(
+        getClass().getName() + " has no outbox: it offers no outbox operations");
+  }
 
   /**
    * Runs {@code command}'s one handler after {@code delay}, measured on the scheduler's clock. A

@@ -7,7 +7,6 @@ import io.brighter.messaging.transforms.LuggageStore;
 import io.brighter.outbox.InMemoryOutbox;
 import io.brighter.outbox.Outbox;
 import java.time.Clock;
-import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,8 +32,6 @@ import org.jspecify.annotations.Nullable;
  *     with {@link io.brighter.outbox.OutboxLimitReachedException}; 0 or less means no limit
  * @param producerRetryPolicy the resilience pipeline, by name, that producer sends run in; none
  *     when null
- * @param topicCooldownSweeps sweeps a topic is skipped for after one of its sends failed
- * @param sweepLease how long a sweep claims the messages it is sending, so other sweepers skip them
  * @param clock the clock dispatch times are read from
  */
 public record ExternalBusConfiguration(
@@ -44,8 +41,6 @@ public record ExternalBusConfiguration(
     Outbox outbox,
     int maxOutstandingMessages,
     @Nullable String producerRetryPolicy,
-    int topicCooldownSweeps,
-    Duration sweepLease,
     Clock clock) {
 
   /**
@@ -57,9 +52,7 @@ public record ExternalBusConfiguration(
     Settings.required(producers, "ExternalBusConfiguration.producers");
     Settings.required(mappers, "ExternalBusConfiguration.mappers");
     Settings.required(outbox, "ExternalBusConfiguration.outbox");
-    Settings.positive(sweepLease, "ExternalBusConfiguration.sweepLease");
     Settings.required(clock, "ExternalBusConfiguration.clock");
-    Settings.atLeast(topicCooldownSweeps, 0, "ExternalBusConfiguration.topicCooldownSweeps");
   }
 
   /** A builder; {@link Builder#producers} is required. */
@@ -75,8 +68,6 @@ public record ExternalBusConfiguration(
     private @Nullable Outbox outbox;
     private int maxOutstandingMessages;
     private @Nullable String producerRetryPolicy;
-    private int topicCooldownSweeps = 3;
-    private Duration sweepLease = Duration.ofSeconds(30);
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -117,18 +108,6 @@ public record ExternalBusConfiguration(
       return this;
     }
 
-    /** Sweeps a failing topic is skipped for; 3 when not set, 0 to never skip. */
-    public Builder topicCooldownSweeps(int value) {
-      this.topicCooldownSweeps = value;
-      return this;
-    }
-
-    /** How long a sweep claims its messages; 30 seconds when not set. */
-    public Builder sweepLease(Duration value) {
-      this.sweepLease = value;
-      return this;
-    }
-
     /** The clock dispatch times are read from; the UTC system clock when not set. */
     public Builder clock(Clock value) {
       this.clock = value;
@@ -153,8 +132,6 @@ public record ExternalBusConfiguration(
               : new InMemoryOutbox(Settings.required(clock, "ExternalBusConfiguration.clock")),
           maxOutstandingMessages,
           producerRetryPolicy,
-          topicCooldownSweeps,
-          sweepLease,
           clock);
     }
   }

@@ -1,6 +1,7 @@
 package io.brighter;
 
 import io.brighter.internal.RateLimitedWarnings;
+import io.brighter.internal.VirtualThreads;
 import io.brighter.messaging.ContextBagKeys;
 import io.brighter.messaging.HeaderNames;
 import io.brighter.messaging.Message;
@@ -13,16 +14,23 @@ import io.brighter.messaging.RoutingKey;
 import io.brighter.observability.BrighterTracer;
 import io.brighter.observability.MessagingMetrics;
 import io.brighter.observability.TracedOperation;
+import io.brighter.outbox.BlockingOutboxAsync;
 import io.brighter.outbox.BoxTransactionProvider;
 import io.brighter.outbox.Outbox;
+import io.brighter.outbox.OutboxAsync;
 import io.brighter.outbox.OutboxLimitReachedException;
+import io.brighter.outbox.SweepSettings;
 import io.brighter.resilience.PolicyReference;
 import io.brighter.resilience.ResiliencePipeline;
 import io.brighter.resilience.ResiliencePipelineRegistry;
+import io.opentelemetry.api.trace.Span;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,17 +40,20 @@ import org.slf4j.LoggerFactory;
  * (deposit), then sends stored messages and marks them dispatched (clear). A send that fails is
  * logged and leaves its message outstanding for the sweeper; it is never dropped.
  *
- * <p>A send that fails, at once or when the broker refuses it later, trips its topic for the bus's
- * cool-down sweeps: sweeps claim no message of a tripped topic, and a sweep gives back the claims
+ * <p>A send that fails, at once or when the broker refuses it later, trips its topic for the
+ * sweeps' cool-down: sweeps claim no message of a tripped topic, and a sweep gives back the claims
  * of the messages it did not send, so they go again as soon as the topic cools down instead of
  * after the claim's lease. A sweep waits for the broker's word on what it sent, and for its record
- * in the outbox, before it returns (at most the sweep lease), so a sweeper killed while relaying
+ * in the outbox, before it returns (at most the sweep's lease), so a sweeper killed while relaying
  * leaves at most one batch sent but not marked; {@code post} and {@code clearOutbox} return as soon
  * as the broker has the messages, leaving their marks to follow.
  */
 final class OutboxProducerMediator {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxProducerMediator.class);
+
+  /** Where the sends of the asynchronous paths run: blocking producers are fine there. */
+  private static final Executor SENDS = VirtualThreads.named("brighter-outbox-send");
 
   private final ExternalBusConfiguration bus;
   private final MessagePipeline messages;
@@ -51,6 +62,7 @@ final class OutboxProducerMediator {
   private final BrighterTracer tracer;
   private final MessagingMetrics metrics;
   private final Outbox outbox;
+  private final OutboxAsync outboxAsync;
   private final ConfirmedDispatches confirmedDispatches;
   private final RateLimitedWarnings warnings =
       new RateLimitedWarnings(RateLimitedWarnings.DEFAULT_PERIOD);
@@ -64,6 +76,10 @@ final class OutboxProducerMediator {
     this.tracer = tracer;
     this.metrics = metrics;
     this.outbox = tracer.traced(bus.outbox());
+    this.outboxAsync =
+        bus.outbox() instanceof OutboxAsync async && !(async instanceof BlockingOutboxAsync)
+            ? async
+            : new BlockingOutboxAdapter(outbox); // keeps the traced outbox's client spans
     this.confirmedDispatches =
         new ConfirmedDispatches(
             ids -> outbox.markDispatched(ids, bus.clock().instant()), outbox::releaseClaims);
@@ -77,7 +93,7 @@ final class OutboxProducerMediator {
                     "producerRetryPolicy",
                     ExternalBusConfiguration.class)
                 .lookup(resilience);
-    this.breaker = new TopicCircuitBreaker(bus.topicCooldownSweeps());
+    this.breaker = new TopicCircuitBreaker();
     for (MessageProducer producer : bus.producers().producers()) {
       if (producer.confirmsPublication()) {
         RoutingKey topic = producer.publication().topic();
@@ -105,7 +121,7 @@ final class OutboxProducerMediator {
   Id post(Request request, RequestContext context) {
     Message message = store(request, context, null);
     tracer.inSpan(
-        tracer.outboxSpan(TracedOperation.CLEAR, 1), () -> dispatchAll(List.of(message), false));
+        tracer.outboxSpan(TracedOperation.CLEAR, 1), () -> dispatchAll(List.of(message), null));
     return message.id();
   }
 
@@ -119,6 +135,86 @@ final class OutboxProducerMediator {
           outbox.add(message, context, transaction);
           return message;
         });
+  }
+
+  /**
+   * As {@link #deposit(Request, RequestContext, BoxTransactionProvider)}, through the outbox's
+   * {@link OutboxAsync} side: the future completes when the store has the message.
+   */
+  CompletableFuture<Id> depositAsync(
+      Request request, RequestContext context, @Nullable BoxTransactionProvider<?> transaction) {
+    return storeAsync(List.of(request), context, transaction)
+        .thenApply(stored -> stored.getFirst().id());
+  }
+
+  /**
+   * As {@link #deposit(List, RequestContext, BoxTransactionProvider)}, through {@link OutboxAsync}.
+   */
+  CompletableFuture<List<Id>> depositAsync(
+      List<? extends Request> requests,
+      RequestContext context,
+      @Nullable BoxTransactionProvider<?> transaction) {
+    return storeAsync(requests, context, transaction)
+        .thenApply(stored -> stored.stream().map(Message::id).toList());
+  }
+
+  /**
+   * As {@link #post}, storing through {@link OutboxAsync}; the send runs on a virtual thread once
+   * the store has the message.
+   */
+  CompletableFuture<Id> postAsync(Request request, RequestContext context) {
+    return storeAsync(List.of(request), context, null)
+        .thenApplyAsync(
+            stored -> {
+              tracer.inSpan(
+                  tracer.outboxSpan(TracedOperation.CLEAR, 1), () -> dispatchAll(stored, null));
+              return stored.getFirst().id();
+            },
+            SENDS);
+  }
+
+  /**
+   * As {@link #clear}, reading the messages through {@link OutboxAsync}; the sends run on a virtual
+   * thread once the store has answered.
+   */
+  CompletableFuture<Integer> clearAsync(Collection<Id> ids) {
+    return outboxAsync
+        .getAsync(List.copyOf(ids))
+        .thenApplyAsync(
+            stored ->
+                tracer.inSpan(
+                    tracer.outboxSpan(TracedOperation.CLEAR, ids.size()),
+                    () -> dispatchAll(stored, null)),
+            SENDS);
+  }
+
+  private CompletableFuture<List<Message>> storeAsync(
+      List<? extends Request> requests,
+      RequestContext context,
+      @Nullable BoxTransactionProvider<?> transaction) {
+    CompletableFuture<Void> room =
+        bus.maxOutstandingMessages() > 0
+            ? outboxAsync
+                .outstandingCountAsync()
+                .thenAccept(outstanding -> checkLimit(outstanding, requests.size()))
+            : CompletableFuture.completedFuture(null);
+    Span span =
+        requests.size() == 1
+            ? tracer.requestSpan(requests.getFirst(), TracedOperation.DEPOSIT)
+            : tracer.outboxSpan(TracedOperation.DEPOSIT, requests.size());
+    return tracer.inSpanAsync(
+        span,
+        () ->
+            room.thenCompose(
+                checked -> {
+                  List<Message> messages = new ArrayList<>(requests.size());
+                  for (Request request : requests) {
+                    messages.add(map(request, context));
+                  }
+                  return outboxAsync
+                      .addAsync(messages, context, transaction)
+                      .thenApply(added -> List.copyOf(messages));
+                }));
   }
 
   /** Maps every request and stores the messages as one write. */
@@ -143,22 +239,21 @@ final class OutboxProducerMediator {
   int clear(Collection<Id> ids) {
     return tracer.inSpan(
         tracer.outboxSpan(TracedOperation.CLEAR, ids.size()),
-        () -> dispatchAll(outbox.get(List.copyOf(ids)), false));
+        () -> dispatchAll(outbox.get(List.copyOf(ids)), null));
   }
 
-  /**
-   * Sends up to {@code batchSize} messages outstanding for at least {@code minimumAge}, oldest
-   * first, skipping topics whose circuit is tripped; returns how many were sent.
-   */
-  int clearOutstanding(Duration minimumAge, int batchSize) {
-    breaker.cool();
+  /** One sweep, as {@link io.brighter.outbox.OutboxOperations#sweep} says; how many it sent. */
+  int sweep(SweepSettings settings) {
+    Set<RoutingKey> tripped = breaker.startSweep(settings.topicCooldownSweeps());
     List<Message> claimed =
-        outbox.claimOutstanding(minimumAge, batchSize, bus.sweepLease(), breaker.trippedTopics());
+        outbox.claimOutstanding(
+            settings.minimumAge(), settings.batchSize(), settings.lease(), tripped);
     if (claimed.isEmpty()) {
       return 0; // an idle sweep makes no span
     }
     return tracer.inSpan(
-        tracer.outboxSpan(TracedOperation.SWEEP, claimed.size()), () -> dispatchAll(claimed, true));
+        tracer.outboxSpan(TracedOperation.SWEEP, claimed.size()),
+        () -> dispatchAll(claimed, settings));
   }
 
   /**
@@ -198,18 +293,20 @@ final class OutboxProducerMediator {
   /**
    * Sends {@code messages} in order, then marks those whose producer does not confirm later as
    * dispatched with one outbox call, even when a configuration error stops the batch part way;
-   * returns how many were sent. A {@code sweep} sent claimed messages: it skips those of tripped
-   * topics, gives back the claims of those it did not send, and waits for the broker's word on the
-   * others.
+   * returns how many were sent. With {@code sweep} settings the messages were claimed: it skips
+   * those of tripped topics, gives back the claims of those it did not send, and waits for the
+   * broker's word on the others.
    */
-  private int dispatchAll(List<Message> messages, boolean sweep) {
+  private int dispatchAll(List<Message> messages, @Nullable SweepSettings sweep) {
     List<Id> sentUnconfirmed = new ArrayList<>(messages.size());
     List<Id> notSent = new ArrayList<>();
-    ConfirmedDispatches.Expected confirmations = sweep ? confirmedDispatches.expecting() : null;
+    ConfirmedDispatches.Expected confirmations =
+        sweep != null ? confirmedDispatches.expecting() : null;
     int sent = 0;
     try {
       for (Message message : messages) {
-        if (sweep && breaker.isTripped(producerTopic(message))) {
+        if (sweep != null
+            && breaker.isTripped(producerTopic(message), sweep.topicCooldownSweeps())) {
           notSent.add(message.id());
         } else if (dispatch(message, sentUnconfirmed, confirmations)) {
           sent++;
@@ -221,11 +318,11 @@ final class OutboxProducerMediator {
       if (!sentUnconfirmed.isEmpty()) {
         outbox.markDispatched(sentUnconfirmed, bus.clock().instant());
       }
-      if (sweep && !notSent.isEmpty()) {
+      if (sweep != null && !notSent.isEmpty()) {
         outbox.releaseClaims(notSent);
       }
-      if (confirmations != null) {
-        confirmations.await(bus.sweepLease());
+      if (confirmations != null && sweep != null) {
+        confirmations.await(sweep.lease());
       }
     }
     return sent;
@@ -337,12 +434,15 @@ final class OutboxProducerMediator {
   }
 
   private void checkLimit(int adding) {
+    if (bus.maxOutstandingMessages() > 0) {
+      checkLimit(outbox.outstandingCount(), adding);
+    }
+  }
+
+  private void checkLimit(long outstanding, int adding) {
     int limit = bus.maxOutstandingMessages();
-    if (limit > 0) {
-      long outstanding = outbox.outstandingCount();
-      if (outstanding + adding > limit) {
-        throw OutboxLimitReachedException.of(outstanding, limit);
-      }
+    if (limit > 0 && outstanding + adding > limit) {
+      throw OutboxLimitReachedException.of(outstanding, limit);
     }
   }
 }

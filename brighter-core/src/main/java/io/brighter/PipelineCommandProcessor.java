@@ -12,11 +12,11 @@ import io.brighter.handlers.inbox.InboxSettings;
 import io.brighter.inbox.CausationReplay;
 import io.brighter.inbox.Inbox;
 import io.brighter.internal.Futures;
-import io.brighter.internal.VirtualThreads;
 import io.brighter.messaging.ReplyChannelFactory;
 import io.brighter.observability.BrighterTracer;
 import io.brighter.observability.TracedOperation;
 import io.brighter.outbox.BoxTransactionProvider;
+import io.brighter.outbox.OutboxOperations;
 import io.brighter.resilience.PolicyReference;
 import io.brighter.resilience.ResiliencePipelineRegistry;
 import io.brighter.scheduler.RequestScheduler;
@@ -29,7 +29,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /** The {@link CommandProcessor} that runs handler pipelines in process. */
@@ -115,22 +115,12 @@ final class PipelineCommandProcessor implements CommandProcessor {
   }
 
   @Override
-  public void send(Command command) {
-    send(command, new RequestContext());
-  }
-
-  @Override
   public void send(Command command, RequestContext context) {
     requireNonNull(command, "command must not be null");
     Class<?> handler = singleHandler(command, false);
     RequestContext prepared = prepare(context);
     Span span = tracer.requestSpan(command, TracedOperation.SEND);
     tracer.inSpan(span, () -> pipelines.run(handler, command, prepared.useSpan(span)));
-  }
-
-  @Override
-  public CompletableFuture<Void> sendAsync(Command command) {
-    return sendAsync(command, new RequestContext());
   }
 
   @Override
@@ -150,11 +140,6 @@ final class PipelineCommandProcessor implements CommandProcessor {
             pipelines
                 .runAsync(handler, command, prepared.useSpan(span))
                 .thenApply(handled -> null));
-  }
-
-  @Override
-  public void publish(Event event) {
-    publish(event, new RequestContext());
   }
 
   @Override
@@ -184,11 +169,6 @@ final class PipelineCommandProcessor implements CommandProcessor {
     if (failures != null) {
       throw PublishFailedException.of(event, handlers.size(), failures);
     }
-  }
-
-  @Override
-  public CompletableFuture<Void> publishAsync(Event event) {
-    return publishAsync(event, new RequestContext());
   }
 
   @Override
@@ -223,11 +203,6 @@ final class PipelineCommandProcessor implements CommandProcessor {
   }
 
   @Override
-  public Id post(Request request) {
-    return post(request, new RequestContext());
-  }
-
-  @Override
   public Id post(Request request, RequestContext context) {
     OutboxProducerMediator bus = externalBus();
     requireNonNull(request, "request must not be null");
@@ -238,7 +213,16 @@ final class PipelineCommandProcessor implements CommandProcessor {
 
   @Override
   public CompletableFuture<Id> postAsync(Request request) {
-    return onVirtualThread(() -> post(request));
+    OutboxProducerMediator bus;
+    try {
+      bus = externalBus();
+    } catch (ConfigurationException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    requireNonNull(request, "request must not be null");
+    RequestContext prepared = prepare(new RequestContext());
+    Span span = tracer.requestSpan(request, TracedOperation.POST);
+    return tracer.inSpanAsync(span, () -> bus.postAsync(request, prepared.useSpan(span)));
   }
 
   @Override
@@ -273,18 +257,24 @@ final class PipelineCommandProcessor implements CommandProcessor {
 
   @Override
   public CompletableFuture<Id> depositPostAsync(Request request) {
-    return onVirtualThread(() -> depositPost(request));
+    return async(
+        bus -> bus.depositAsync(requireNonNull(request, "request"), new RequestContext(), null));
   }
 
   @Override
   public CompletableFuture<Id> depositPostAsync(
       Request request, BoxTransactionProvider<?> transaction) {
-    return onVirtualThread(() -> depositPost(request, transaction));
+    return async(
+        bus ->
+            bus.depositAsync(
+                requireNonNull(request, "request must not be null"),
+                new RequestContext(),
+                requireNonNull(transaction, "transaction must not be null")));
   }
 
   @Override
   public CompletableFuture<List<Id>> depositPostAsync(List<? extends Request> requests) {
-    return onVirtualThread(() -> depositPost(requests));
+    return async(bus -> bus.depositAsync(List.copyOf(requests), new RequestContext(), null));
   }
 
   @Override
@@ -294,16 +284,14 @@ final class PipelineCommandProcessor implements CommandProcessor {
 
   @Override
   public CompletableFuture<Void> clearOutboxAsync(Collection<Id> ids) {
-    return onVirtualThread(
-        () -> {
-          clearOutbox(ids);
-          return null;
-        });
+    requireNonNull(ids, "ids must not be null");
+    return async(bus -> bus.clearAsync(ids).thenApply(sent -> null));
   }
 
   @Override
-  public int clearOutstanding(Duration minimumAge, int batchSize) {
-    return externalBus().clearOutstanding(minimumAge, batchSize);
+  public OutboxOperations outboxOperations() {
+    OutboxProducerMediator bus = externalBus();
+    return bus::sweep;
   }
 
   @Override
@@ -395,12 +383,14 @@ final class PipelineCommandProcessor implements CommandProcessor {
     return mediator;
   }
 
-  /**
-   * Runs blocking outbox and producer work off the caller's thread. A path through {@code
-   * OutboxAsync} and {@code MessageProducerAsync} that blocks no thread at all is still to come.
-   */
-  private static <T> CompletableFuture<T> onVirtualThread(Supplier<T> work) {
-    return VirtualThreads.supply("brighter-outbox", work);
+  /** {@code work} on the external bus, its configuration or argument errors as a failed future. */
+  private <T> CompletableFuture<T> async(
+      Function<OutboxProducerMediator, CompletableFuture<T>> work) {
+    try {
+      return work.apply(externalBus());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   private RequestContext prepare(RequestContext context) {

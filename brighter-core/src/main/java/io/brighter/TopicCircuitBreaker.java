@@ -4,40 +4,33 @@ import io.brighter.messaging.RoutingKey;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Keeps the sweeper off topics whose sends fail: a failure trips the topic for a number of sweeps,
- * during which its messages stay outstanding while other topics keep flowing. Thread-safe.
+ * Keeps sweeps off topics whose sends fail: a failure trips the topic, and sweeps leave it out
+ * until the given number of sweeps has passed since, while other topics keep flowing. A failure
+ * trips it again. Thread-safe.
  */
 final class TopicCircuitBreaker {
 
-  private final int cooldownSweeps;
-  private final Map<RoutingKey, Integer> tripped = new ConcurrentHashMap<>();
-
-  TopicCircuitBreaker(int cooldownSweeps) {
-    this.cooldownSweeps = cooldownSweeps;
-  }
+  private final AtomicLong sweeps = new AtomicLong();
+  private final Map<RoutingKey, Long> trippedAt = new ConcurrentHashMap<>();
 
   /** A send to {@code topic} failed. */
   void trip(RoutingKey topic) {
-    if (cooldownSweeps > 0) {
-      tripped.put(topic, cooldownSweeps);
-    }
+    trippedAt.put(topic, sweeps.get());
   }
 
-  /** Whether sweeps skip {@code topic} for now. */
-  boolean isTripped(RoutingKey topic) {
-    return tripped.containsKey(topic);
+  /** A sweep begins: the topics it leaves out, those tripped within {@code cooldown} sweeps. */
+  Set<RoutingKey> startSweep(int cooldown) {
+    long sweep = sweeps.incrementAndGet();
+    trippedAt.values().removeIf(tripped -> sweep - tripped > cooldown);
+    return trippedAt.isEmpty() ? Set.of() : Set.copyOf(trippedAt.keySet());
   }
 
-  /** The topics sweeps skip for now. */
-  Set<RoutingKey> trippedTopics() {
-    return tripped.isEmpty() ? Set.of() : Set.copyOf(tripped.keySet());
-  }
-
-  /** One sweep has passed: every tripped topic is a sweep closer to being tried again. */
-  void cool() {
-    tripped.replaceAll((topic, remaining) -> remaining - 1);
-    tripped.values().removeIf(remaining -> remaining <= 0);
+  /** Whether {@code topic} tripped within {@code cooldown} sweeps of now. */
+  boolean isTripped(RoutingKey topic, int cooldown) {
+    Long tripped = trippedAt.get(topic);
+    return tripped != null && sweeps.get() - tripped <= cooldown;
   }
 }

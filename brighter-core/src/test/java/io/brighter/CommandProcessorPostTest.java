@@ -23,6 +23,7 @@ import io.brighter.messaging.inmemory.InMemoryMessageProducer;
 import io.brighter.outbox.InMemoryOutbox;
 import io.brighter.outbox.InMemoryUnitOfWork;
 import io.brighter.outbox.OutboxLimitReachedException;
+import io.brighter.outbox.SweepSettings;
 import io.brighter.resilience.ResiliencePipelineRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -44,6 +45,10 @@ class CommandProcessorPostTest {
 
   private static final RoutingKey GREETINGS = RoutingKey.of("greeting.added");
   private static final RoutingKey COMMANDS = RoutingKey.of("greeting.add");
+
+  /** Sweeps of anything outstanding, ten at a time, with the default lease and cool-down. */
+  private static final SweepSettings SWEEP =
+      SweepSettings.DEFAULT.withMinimumAge(Duration.ZERO).withBatchSize(10);
 
   private final MovableClock clock = new MovableClock();
   private final InMemoryBus bus = new InMemoryBus(clock);
@@ -69,6 +74,10 @@ class CommandProcessorPostTest {
                     new InMemoryMessageProducer(bus, publication(GREETINGS, GreetingAdded.class)),
                     new InMemoryMessageProducer(bus, publication(COMMANDS, AddGreeting.class)))))
         .mappers(new MessageMapperRegistry());
+  }
+
+  private static int sweep(CommandProcessor processor, SweepSettings settings) {
+    return processor.outboxOperations().sweep(settings);
   }
 
   private List<Message> received() {
@@ -513,7 +522,7 @@ class CommandProcessorPostTest {
   }
 
   @Nested
-  class ClearOutstanding {
+  class Sweeps {
 
     @Test
     void sends_only_messages_older_than_the_minimum_age_oldest_first() {
@@ -525,13 +534,13 @@ class CommandProcessorPostTest {
       clock.advance(Duration.ofSeconds(4));
 
       // when
-      int sent = processor.clearOutstanding(Duration.ofSeconds(5), 10);
+      int sent = sweep(processor, SWEEP.withMinimumAge(Duration.ofSeconds(5)));
 
       // then
       assertThat(sent).isEqualTo(1);
       assertThat(bus.stream(GREETINGS)).extracting(Message::id).containsExactly(first);
       clock.advance(Duration.ofSeconds(1));
-      assertThat(processor.clearOutstanding(Duration.ofSeconds(5), 10)).isEqualTo(1);
+      assertThat(sweep(processor, SWEEP.withMinimumAge(Duration.ofSeconds(5)))).isEqualTo(1);
       assertThat(bus.stream(GREETINGS)).extracting(Message::id).containsExactly(first, second);
     }
 
@@ -547,23 +556,24 @@ class CommandProcessorPostTest {
                           List.of(
                               failing,
                               new InMemoryMessageProducer(
-                                  bus, publication(GREETINGS, GreetingAdded.class)))))
-                  .topicCooldownSweeps(2)
-                  .sweepLease(Duration.ofSeconds(1)));
+                                  bus, publication(GREETINGS, GreetingAdded.class))))));
+      SweepSettings briefCooldown =
+          SWEEP.withTopicCooldownSweeps(2).withLease(Duration.ofSeconds(1));
       processor.depositPost(new AddGreeting(Id.random(), "Ada"));
       processor.depositPost(new AddGreeting(Id.random(), "Grace"));
 
       // when: the first sweep trips the command topic on its first failure
-      processor.clearOutstanding(Duration.ZERO, 10);
+      sweep(processor, briefCooldown);
       processor.depositPost(new GreetingAdded(Id.random(), "Linus"));
       clock.advance(Duration.ofSeconds(2));
-      int duringCooldown = processor.clearOutstanding(Duration.ZERO, 10);
+      int duringCooldown = sweep(processor, briefCooldown);
 
       // then
       assertThat(duringCooldown).isEqualTo(1);
       assertThat(failing.attempts()).isEqualTo(1);
       clock.advance(Duration.ofSeconds(2));
-      assertThat(processor.clearOutstanding(Duration.ZERO, 10)).isEqualTo(2);
+      assertThat(sweep(processor, briefCooldown)).as("the second sweep of the cool-down").isZero();
+      assertThat(sweep(processor, briefCooldown)).isEqualTo(2);
       assertThat(failing.sent()).isEqualTo(2);
     }
   }
@@ -579,8 +589,7 @@ class CommandProcessorPostTest {
                       List.of(
                           failing,
                           new InMemoryMessageProducer(
-                              bus, publication(GREETINGS, GreetingAdded.class)))))
-              .topicCooldownSweeps(3));
+                              bus, publication(GREETINGS, GreetingAdded.class))))));
     }
 
     @Test
@@ -592,12 +601,12 @@ class CommandProcessorPostTest {
 
       // when
       List<Integer> sweeps = new ArrayList<>();
-      for (int i = 0; i < 4; i++) {
-        sweeps.add(processor.clearOutstanding(Duration.ZERO, 10));
+      for (int i = 0; i < 5; i++) {
+        sweeps.add(sweep(processor, SWEEP));
       }
 
-      // then: no clock moved, so the 30 s lease of the failed claim never ran out
-      assertThat(sweeps).containsExactly(0, 0, 0, 1);
+      // then: three sweeps of cool-down; no clock moved, so the 30 s lease never ran out
+      assertThat(sweeps).containsExactly(0, 0, 0, 0, 1);
       assertThat(flaky.sent()).isOne();
       assertThat(outbox.get(id).isEmpty()).isFalse();
       assertThat(outbox.outstandingMessages(Duration.ZERO, 10)).isEmpty();
@@ -619,8 +628,8 @@ class CommandProcessorPostTest {
       }
 
       // when
-      processor.clearOutstanding(Duration.ZERO, 100);
-      processor.clearOutstanding(Duration.ZERO, 100);
+      sweep(processor, SWEEP.withBatchSize(100));
+      sweep(processor, SWEEP.withBatchSize(100));
 
       // then
       assertThat(bus.stream(GREETINGS)).extracting(Message::id).containsExactlyElementsOf(healthy);
@@ -638,7 +647,7 @@ class CommandProcessorPostTest {
       }
 
       // when
-      int sent = processor.clearOutstanding(Duration.ZERO, 100);
+      int sent = sweep(processor, SWEEP.withBatchSize(100));
 
       // then: nothing the sweep sent is left to be sent again, without waiting
       assertThat(sent).isEqualTo(50);
@@ -654,14 +663,16 @@ class CommandProcessorPostTest {
       processor.depositPost(new AddGreeting(Id.random(), "Ada"));
 
       // when
-      int refused = processor.clearOutstanding(Duration.ZERO, 10);
+      int refused = sweep(processor, SWEEP);
       answering.delivers = true;
-      int cooling = processor.clearOutstanding(Duration.ZERO, 10);
-      processor.clearOutstanding(Duration.ZERO, 10);
-      int again = processor.clearOutstanding(Duration.ZERO, 10);
+      List<Integer> cooling =
+          List.of(sweep(processor, SWEEP), sweep(processor, SWEEP), sweep(processor, SWEEP));
+      int again = sweep(processor, SWEEP);
 
       // then: each sweep returned only once the broker's word was recorded
-      assertThat(List.of(refused, cooling, again)).containsExactly(1, 0, 1);
+      assertThat(refused).isOne();
+      assertThat(cooling).containsExactly(0, 0, 0);
+      assertThat(again).isOne();
       assertThat(outbox.outstandingCount()).isZero();
     }
   }
@@ -716,7 +727,7 @@ class CommandProcessorPostTest {
   }
 
   @Nested
-  class ClearOutstandingStoppedByConfiguration {
+  class SweepStoppedByConfiguration {
 
     @Test
     void messages_sent_before_a_configuration_error_are_still_marked_dispatched() {
@@ -750,8 +761,7 @@ class CommandProcessorPostTest {
       Id stuck = processor.depositPost(new AddGreeting(Id.random(), "Grace"));
 
       // when
-      assertThatThrownBy(() -> processor.clearOutstanding(Duration.ZERO, 10))
-          .isInstanceOf(ConfigurationException.class);
+      assertThatThrownBy(() -> sweep(processor, SWEEP)).isInstanceOf(ConfigurationException.class);
 
       // then
       assertThat(bus.stream(GREETINGS)).extracting(Message::id).containsExactly(sent);

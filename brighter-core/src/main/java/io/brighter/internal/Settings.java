@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * configuration mistake is refused the same way when it is built. Not part of the public API.
  *
  * {@snippet :
- * this.lease = Settings.positive(lease, "ExternalBusConfiguration.sweepLease");
+ * this.lease = Settings.positive(lease, "OutboxSweeper.lease");
  * }
  */
 public final class Settings {

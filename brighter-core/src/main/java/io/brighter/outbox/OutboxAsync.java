@@ -10,8 +10,13 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The non-blocking twin of {@link Outbox}, with the same rules; used by {@code depositPostAsync}
- * and {@code clearOutboxAsync}. Each method's future completes when the store has done the work.
+ * The non-blocking twin of {@link Outbox}, with the same rules. When the configured outbox
+ * implements it with a non-blocking client, {@code depositPostAsync} and {@code postAsync} store
+ * through it and {@code clearOutboxAsync} reads through it, so no thread waits for the store; an
+ * outbox whose client blocks ({@link BlockingOutboxAsync}, or {@link Outbox} alone) is called on
+ * virtual threads instead. The sends then run on a virtual thread. Each method's future completes
+ * when the store has done the work. Sweeps, which run on the sweeper's own thread, use {@link
+ * Outbox}.
  */
 public interface OutboxAsync {
 

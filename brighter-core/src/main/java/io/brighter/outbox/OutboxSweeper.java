@@ -1,10 +1,9 @@
 package io.brighter.outbox;
 
-import static java.util.Objects.requireNonNull;
-
 import io.brighter.CommandProcessor;
 import io.brighter.ConfigurationException;
 import io.brighter.internal.PeriodicTask;
+import io.brighter.internal.Settings;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -12,10 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends what the outbox still holds: every {@code interval}, asks the command processor to clear up
- * to {@code batchSize} messages that have been outstanding for at least {@code minimumAge}, oldest
- * first. It catches messages whose immediate send failed, and those deposited but never cleared
- * (the process stopped between commit and send).
+ * Sends what the outbox still holds: every {@code interval}, sweeps the command processor's outbox
+ * through its {@link OutboxOperations}, sending up to {@code batchSize} messages that have been
+ * outstanding for at least {@code minimumAge}, oldest first. It catches messages whose immediate
+ * send failed, and those deposited but never cleared (the process stopped between commit and send).
+ * Every setting of a sweep is given here; see {@link SweepSettings}.
  *
  * {@snippet :
  * OutboxSweeper sweeper = OutboxSweeper.builder()
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One sweeper never runs two sweeps at once: a sweep that takes longer than the interval delays
  * the next. Several processes may sweep the same outbox: each sweep claims its messages for the
- * bus's sweep lease where the outbox back end can claim, so in the common case no message is sent
+ * {@code lease} where the outbox back end can claim, so in the common case no message is sent
  * twice; delivery stays at-least-once, so consumers should be idempotent (an inbox makes them so).
  * A sweep that fails is logged and the next one runs as planned.
  */
@@ -39,24 +39,27 @@ public final class OutboxSweeper implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxSweeper.class);
 
-  private final CommandProcessor commandProcessor;
-  private final Duration minimumAge;
-  private final int batchSize;
+  private final OutboxOperations operations;
+  private final SweepSettings settings;
   private final Duration interval;
   private final ReentrantLock sweeping = new ReentrantLock();
   private final PeriodicTask timer;
 
-  private OutboxSweeper(Builder builder) {
-    this.commandProcessor = requireNonNull(builder.commandProcessor);
-    this.minimumAge = builder.minimumAge;
-    this.batchSize = builder.batchSize;
-    this.interval = builder.interval;
+  private OutboxSweeper(OutboxOperations operations, SweepSettings settings, Duration interval) {
+    this.operations = operations;
+    this.settings = settings;
+    this.interval = interval;
     this.timer = new PeriodicTask("outbox sweeper", interval, this::sweepLogged);
   }
 
   /** A builder; {@link Builder#commandProcessor} is required. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** The settings each sweep runs with. */
+  public SweepSettings settings() {
+    return settings;
   }
 
   /**
@@ -69,7 +72,7 @@ public final class OutboxSweeper implements AutoCloseable {
       return 0;
     }
     try {
-      return commandProcessor.clearOutstanding(minimumAge, batchSize);
+      return operations.sweep(settings);
     } finally {
       sweeping.unlock();
     }
@@ -105,8 +108,10 @@ public final class OutboxSweeper implements AutoCloseable {
   /** Collects the settings of an {@link OutboxSweeper}. */
   public static final class Builder {
     private @Nullable CommandProcessor commandProcessor;
-    private Duration minimumAge = Duration.ofSeconds(5);
-    private int batchSize = 100;
+    private Duration minimumAge = SweepSettings.DEFAULT.minimumAge();
+    private int batchSize = SweepSettings.DEFAULT.batchSize();
+    private Duration lease = SweepSettings.DEFAULT.lease();
+    private int topicCooldownSweeps = SweepSettings.DEFAULT.topicCooldownSweeps();
     private Duration interval = Duration.ofSeconds(1);
 
     private Builder() {}
@@ -132,6 +137,24 @@ public final class OutboxSweeper implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long a sweep claims the messages it sends, so other sweepers skip them, and the most it
+     * waits for the broker's word on them; 30 seconds by default.
+     */
+    public Builder lease(Duration value) {
+      this.lease = value;
+      return this;
+    }
+
+    /**
+     * For how many sweeps a topic whose send failed is left out, while other topics keep flowing; 3
+     * by default, 0 never leaves one out.
+     */
+    public Builder topicCooldownSweeps(int value) {
+      this.topicCooldownSweeps = value;
+      return this;
+    }
+
     /** The pause between sweeps; 1 second by default. */
     public Builder interval(Duration value) {
       this.interval = value;
@@ -141,22 +164,18 @@ public final class OutboxSweeper implements AutoCloseable {
     /**
      * The sweeper, not yet started.
      *
-     * @throws ConfigurationException naming the property that is missing or out of range
+     * @throws ConfigurationException naming the property that is missing or out of range, or when
+     *     the command processor has no outbox
      */
     public OutboxSweeper build() {
       if (commandProcessor == null) {
         throw new ConfigurationException("OutboxSweeper.commandProcessor may not be null");
       }
-      if (minimumAge == null || minimumAge.isNegative()) {
-        throw new ConfigurationException("OutboxSweeper.minimumAge must be zero or more");
-      }
-      if (batchSize <= 0) {
-        throw new ConfigurationException("OutboxSweeper.batchSize must be positive");
-      }
-      if (interval == null || interval.isNegative() || interval.isZero()) {
-        throw new ConfigurationException("OutboxSweeper.interval must be positive");
-      }
-      return new OutboxSweeper(this);
+      SweepSettings settings = new SweepSettings(minimumAge, batchSize, lease, topicCooldownSweeps);
+      return new OutboxSweeper(
+          commandProcessor.outboxOperations(),
+          settings,
+          Settings.positive(interval, "OutboxSweeper.interval"));
     }
   }
 }

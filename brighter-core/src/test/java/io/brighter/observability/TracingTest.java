@@ -24,6 +24,7 @@ import io.brighter.messaging.inmemory.InMemoryBus;
 import io.brighter.messaging.inmemory.InMemoryChannelFactory;
 import io.brighter.messaging.inmemory.InMemoryMessageProducer;
 import io.brighter.outbox.InMemoryOutbox;
+import io.brighter.outbox.SweepSettings;
 import io.brighter.serviceactivator.Dispatcher;
 import io.brighter.serviceactivator.DispatcherBuilder;
 import io.opentelemetry.api.common.AttributeKey;
@@ -260,7 +261,7 @@ class TracingTest {
     }
 
     // when
-    processor.clearOutstanding(Duration.ZERO, 10);
+    processor.outboxOperations().sweep(SweepSettings.DEFAULT.withMinimumAge(Duration.ZERO));
 
     // then
     SpanData deposit = span("GreetingMade deposit");
@@ -359,7 +360,7 @@ class TracingTest {
     CommandProcessor processor = processor(tracer, false);
 
     // when
-    processor.clearOutstanding(Duration.ZERO, 10);
+    processor.outboxOperations().sweep(SweepSettings.DEFAULT.withMinimumAge(Duration.ZERO));
 
     // then
     assertThat(spans.getFinishedSpanItems()).isEmpty();

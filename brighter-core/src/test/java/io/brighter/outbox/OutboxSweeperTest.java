@@ -21,6 +21,8 @@ import io.brighter.messaging.inmemory.InMemoryMessageProducer;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class OutboxSweeperTest {
 
@@ -123,5 +125,47 @@ class OutboxSweeperTest {
                 OutboxSweeper.builder().commandProcessor(processor).interval(Duration.ZERO).build())
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("OutboxSweeper.interval");
+  }
+
+  @ParameterizedTest // #12: accepted, then every sweep threw
+  @ValueSource(longs = {0, -1})
+  void refuses_a_lease_that_is_not_positive_when_built(long seconds) {
+    assertThatThrownBy(
+            () ->
+                OutboxSweeper.builder()
+                    .commandProcessor(processor)
+                    .lease(Duration.ofSeconds(seconds))
+                    .build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("OutboxSweeper.lease must be positive");
+  }
+
+  @Test
+  void refuses_a_negative_cool_down_naming_it() {
+    assertThatThrownBy(
+            () ->
+                OutboxSweeper.builder().commandProcessor(processor).topicCooldownSweeps(-1).build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("OutboxSweeper.topicCooldownSweeps must be at least 0");
+  }
+
+  @Test
+  void has_the_documented_defaults() {
+    OutboxSweeper sweeper = OutboxSweeper.builder().commandProcessor(processor).build();
+
+    assertThat(sweeper.settings())
+        .isEqualTo(new SweepSettings(Duration.ofSeconds(5), 100, Duration.ofSeconds(30), 3));
+  }
+
+  @Test
+  void a_processor_without_an_outbox_cannot_be_swept() {
+    CommandProcessor withoutBus =
+        CommandProcessor.builder()
+            .handlers(new SubscriberRegistry(), new SimpleHandlerFactory())
+            .build();
+
+    assertThatThrownBy(() -> OutboxSweeper.builder().commandProcessor(withoutBus).build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("No external bus is configured");
   }
 }

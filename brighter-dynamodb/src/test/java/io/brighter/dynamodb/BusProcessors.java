@@ -12,7 +12,6 @@ import io.brighter.messaging.RoutingKey;
 import io.brighter.messaging.inmemory.InMemoryBus;
 import io.brighter.messaging.inmemory.InMemoryMessageProducer;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /** Command processors with no handlers that deposit into, and clear, a DynamoDB outbox. */
 final class BusProcessors {
@@ -28,22 +27,12 @@ final class BusProcessors {
 
   /** A processor sending through {@code producers} from {@code outbox}. */
   static CommandProcessor over(DynamoDbOutbox outbox, List<MessageProducer> producers) {
-    return over(outbox, producers, bus -> bus);
-  }
-
-  /** As {@link #over(DynamoDbOutbox, List)}, with further bus settings. */
-  static CommandProcessor over(
-      DynamoDbOutbox outbox,
-      List<MessageProducer> producers,
-      UnaryOperator<ExternalBusConfiguration.Builder> settings) {
     return CommandProcessor.builder()
         .handlers(new SubscriberRegistry(), new SimpleHandlerFactory())
         .externalBus(
-            settings
-                .apply(
-                    ExternalBusConfiguration.builder()
-                        .producers(ProducerRegistry.of(producers))
-                        .outbox(outbox))
+            ExternalBusConfiguration.builder()
+                .producers(ProducerRegistry.of(producers))
+                .outbox(outbox)
                 .build())
         .build();
   }

@@ -41,16 +41,14 @@ class DynamoDbOutboxSweeperIT {
         new SwitchableProducer(BusProcessors.producer(bus, flakyTopic, Flaky.class));
     SwitchableProducer steady =
         new SwitchableProducer(BusProcessors.producer(bus, steadyTopic, Steady.class));
-    CommandProcessor commandProcessor =
-        BusProcessors.over(
-            outbox,
-            List.of(flaky, steady),
-            settings -> settings.topicCooldownSweeps(2).sweepLease(Duration.ofMillis(1)));
+    CommandProcessor commandProcessor = BusProcessors.over(outbox, List.of(flaky, steady));
     OutboxSweeper sweeper =
         OutboxSweeper.builder()
             .commandProcessor(commandProcessor)
             .minimumAge(Duration.ZERO)
             .batchSize(10)
+            .topicCooldownSweeps(2)
+            .lease(Duration.ofMillis(1))
             .build();
     flaky.brokerDown(true);
     commandProcessor.depositPost(new Flaky(Id.random()));

@@ -8,6 +8,7 @@ import io.brighter.Id;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.messaging.inmemory.InMemoryBus;
+import io.brighter.outbox.SweepSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -70,7 +71,11 @@ class DynamoDbOutboxTwoSweepersIT {
         () -> {
           int sent = 0;
           while (Instant.now().isBefore(deadline)) {
-            int swept = commandProcessor.clearOutstanding(Duration.ZERO, BATCH);
+            int swept =
+                commandProcessor
+                    .outboxOperations()
+                    .sweep(
+                        SweepSettings.DEFAULT.withMinimumAge(Duration.ZERO).withBatchSize(BATCH));
             sent += swept;
             if (swept == 0 && outbox.outstandingCount() == 0) {
               return sent;

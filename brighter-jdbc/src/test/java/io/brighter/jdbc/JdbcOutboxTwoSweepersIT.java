@@ -14,6 +14,7 @@ import io.brighter.messaging.Publication;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.messaging.inmemory.InMemoryBus;
 import io.brighter.messaging.inmemory.InMemoryMessageProducer;
+import io.brighter.outbox.SweepSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -112,7 +113,10 @@ class JdbcOutboxTwoSweepersIT {
       CommandProcessor commandProcessor, JdbcOutbox outbox, Instant deadline) {
     int sent = 0;
     while (Instant.now().isBefore(deadline)) {
-      int swept = commandProcessor.clearOutstanding(Duration.ZERO, BATCH);
+      int swept =
+          commandProcessor
+              .outboxOperations()
+              .sweep(SweepSettings.DEFAULT.withMinimumAge(Duration.ZERO).withBatchSize(BATCH));
       sent += swept;
       if (swept == 0 && outbox.outstandingCount() == 0) {
         return sent;

@@ -93,7 +93,6 @@ final class GreetingFlow implements AutoCloseable {
                 ExternalBusConfiguration.builder()
                     .producers(ProducerRegistry.of(List.of(producer)))
                     .outbox(outbox)
-                    .sweepLease(Duration.ofMillis(200))
                     .build())
             .build();
     Subscription subscription =

@@ -46,6 +46,7 @@ class RmqBrokerRestartIT {
             .commandProcessor(flow.commandProcessor)
             .minimumAge(Duration.ZERO)
             .batchSize(50)
+            .lease(Duration.ofMillis(200))
             .interval(Duration.ofMillis(200))
             .build();
     List<Id> posted = new ArrayList<>();

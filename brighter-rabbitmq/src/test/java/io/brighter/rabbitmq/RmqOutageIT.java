@@ -14,6 +14,7 @@ import io.brighter.messaging.RoutingKey;
 import io.brighter.observability.MessagingMetrics;
 import io.brighter.outbox.InMemoryOutbox;
 import io.brighter.outbox.OutboxSweeper;
+import io.brighter.outbox.SweepSettings;
 import io.brighter.rabbitmq.GreetingFlow.GreetingAdded;
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +40,7 @@ class RmqOutageIT {
             OutboxSweeper.builder()
                 .commandProcessor(flow.commandProcessor)
                 .minimumAge(Duration.ZERO)
+                .lease(Duration.ofMillis(200))
                 .interval(Duration.ofMillis(200))
                 .build()) {
       flow.dispatcher.start();
@@ -89,7 +91,6 @@ class RmqOutageIT {
                   ExternalBusConfiguration.builder()
                       .producers(ProducerRegistry.of(List.of(producer)))
                       .outbox(outbox)
-                      .topicCooldownSweeps(0)
                       .build())
               .metrics(metrics)
               .build();
@@ -107,7 +108,9 @@ class RmqOutageIT {
             channel.queueDeclare(queue, false, false, false, null);
             channel.queueBind(queue, Broker.EXCHANGE, topic.value());
           });
-      processor.clearOutstanding(Duration.ZERO, 10);
+      processor
+          .outboxOperations()
+          .sweep(SweepSettings.DEFAULT.withMinimumAge(Duration.ZERO).withTopicCooldownSweeps(0));
 
       // then
       assertThat(outbox.outstandingCount()).isZero();

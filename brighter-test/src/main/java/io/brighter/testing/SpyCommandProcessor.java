@@ -10,6 +10,7 @@ import io.brighter.Id;
 import io.brighter.Request;
 import io.brighter.RequestContext;
 import io.brighter.outbox.BoxTransactionProvider;
+import io.brighter.outbox.OutboxOperations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -51,21 +52,11 @@ public final class SpyCommandProcessor implements CommandProcessor {
   }
 
   @Override
-  public void send(Command command) {
-    send(command, new RequestContext());
-  }
-
-  @Override
   public void send(Command command, RequestContext context) {
     record(RequestKind.SEND, command, context);
     if (delegate != null) {
       delegate.send(command, context);
     }
-  }
-
-  @Override
-  public CompletableFuture<Void> sendAsync(Command command) {
-    return sendAsync(command, new RequestContext());
   }
 
   @Override
@@ -77,11 +68,6 @@ public final class SpyCommandProcessor implements CommandProcessor {
   }
 
   @Override
-  public void publish(Event event) {
-    publish(event, new RequestContext());
-  }
-
-  @Override
   public void publish(Event event, RequestContext context) {
     record(RequestKind.PUBLISH, event, context);
     if (delegate != null) {
@@ -90,21 +76,11 @@ public final class SpyCommandProcessor implements CommandProcessor {
   }
 
   @Override
-  public CompletableFuture<Void> publishAsync(Event event) {
-    return publishAsync(event, new RequestContext());
-  }
-
-  @Override
   public CompletableFuture<Void> publishAsync(Event event, RequestContext context) {
     record(RequestKind.PUBLISH_ASYNC, event, context);
     return delegate == null
         ? CompletableFuture.completedFuture(null)
         : delegate.publishAsync(event, context);
-  }
-
-  @Override
-  public Id post(Request request) {
-    return post(request, new RequestContext());
   }
 
   @Override
@@ -187,9 +163,10 @@ public final class SpyCommandProcessor implements CommandProcessor {
         : delegate.clearOutboxAsync(ids);
   }
 
+  /** The delegate's outbox operations; without a delegate, sweeps that send nothing. */
   @Override
-  public int clearOutstanding(Duration minimumAge, int batchSize) {
-    return delegate == null ? 0 : delegate.clearOutstanding(minimumAge, batchSize);
+  public OutboxOperations outboxOperations() {
+    return delegate == null ? settings -> 0 : delegate.outboxOperations();
   }
 
   @Override

@@ -14,6 +14,8 @@ import io.brighter.messaging.Publication;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.messaging.inmemory.InMemoryBus;
 import io.brighter.messaging.inmemory.InMemoryMessageProducer;
+import io.brighter.outbox.OutboxOperations;
+import io.brighter.outbox.SweepSettings;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -234,7 +236,10 @@ public final class PostgresOutboxHarness {
         long start = System.nanoTime();
         int sent = 0;
         int batches = 0;
-        for (int swept; (swept = processor.clearOutstanding(Duration.ZERO, SWEEP_BATCH)) > 0; ) {
+        OutboxOperations operations = processor.outboxOperations();
+        SweepSettings sweep =
+            SweepSettings.DEFAULT.withMinimumAge(Duration.ZERO).withBatchSize(SWEEP_BATCH);
+        for (int swept; (swept = operations.sweep(sweep)) > 0; ) {
           sent += swept;
           batches++;
         }

@@ -155,6 +155,7 @@ class GreetingsScenarioIT {
             .commandProcessor(commandProcessor)
             .minimumAge(Duration.ZERO)
             .batchSize(100)
+            .topicCooldownSweeps(0)
             .build()
             .sweep();
 
@@ -184,7 +185,6 @@ class GreetingsScenarioIT {
                 ExternalBusConfiguration.builder()
                     .producers(ProducerRegistry.of(List.of(producer)))
                     .outbox(OUTBOX)
-                    .topicCooldownSweeps(1)
                     .build())
             .build();
     self.set(commandProcessor);
