@@ -22,7 +22,7 @@ public final class StoredJson {
   /** {@code request} as JSON for an inbox. */
   public static String requestToJson(Request request) {
     try {
-      return BrighterJson.MAPPER.writeValueAsString(request);
+      return BrighterJson.writer().writeValueAsString(request);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           "Cannot write " + request.getClass().getName() + " as JSON for the inbox", e);
@@ -32,7 +32,7 @@ public final class StoredJson {
   /** The request of {@code type} an inbox stored as {@code json}. */
   public static <T> T requestFromJson(String json, Class<T> type) {
     try {
-      return BrighterJson.MAPPER.readValue(json, type);
+      return BrighterJson.reader().forType(type).readValue(json);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(
           "Cannot read " + type.getName() + " back from the inbox's JSON", e);
@@ -42,7 +42,7 @@ public final class StoredJson {
   /** A message header bag as JSON for an outbox. */
   public static String bagToJson(Map<String, Object> bag) {
     try {
-      return BrighterJson.MAPPER.writeValueAsString(bag);
+      return BrighterJson.writer().writeValueAsString(bag);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("Cannot write the header bag as JSON: " + bag.keySet(), e);
     }
@@ -54,7 +54,7 @@ public final class StoredJson {
       return Map.of();
     }
     try {
-      Map<String, Object> bag = BrighterJson.MAPPER.readValue(json, BAG);
+      Map<String, Object> bag = BrighterJson.reader().forType(BAG).readValue(json);
       if (bag == null) {
         return Map.of();
       }

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.brighter.Command;
 import io.brighter.ConfigurationException;
@@ -49,17 +51,34 @@ public class JsonMessageMapper<T extends Request> implements MessageMapper<T> {
   private static final String ID = "id";
 
   private final Class<T> requestType;
-  private final ObjectMapper json;
+  private final ObjectReader reader;
+  private final ObjectWriter writer;
 
-  /** A mapper for {@code requestType} using the shared default {@link ObjectMapper}. */
+  /** A mapper for {@code requestType} using the shared default configuration. */
   public JsonMessageMapper(Class<T> requestType) {
-    this(requestType, BrighterJson.MAPPER);
+    this(requestType, BrighterJson.reader(), BrighterJson.writer());
   }
 
-  /** A mapper for {@code requestType} using {@code json}, which must not change afterwards. */
+  /**
+   * A mapper for {@code requestType} using {@code json}'s configuration as it is now; later changes
+   * to {@code json} do not reach it.
+   *
+   * @throws ConfigurationException when {@code json} has default typing activated, which would let
+   *     a message name the classes it is read into
+   */
   public JsonMessageMapper(Class<T> requestType, ObjectMapper json) {
+    this(
+        requestType,
+        BrighterJson.withoutDefaultTyping(
+                requireNonNull(json, "json must not be null"), "JsonMessageMapper.json")
+            .reader(),
+        json.writer());
+  }
+
+  private JsonMessageMapper(Class<T> requestType, ObjectReader reader, ObjectWriter writer) {
     this.requestType = requireNonNull(requestType, "requestType must not be null");
-    this.json = requireNonNull(json, "json must not be null");
+    this.reader = reader.forType(requestType);
+    this.writer = writer;
   }
 
   static <R extends Request> JsonMessageMapper<R> forType(Class<R> requestType) {
@@ -68,7 +87,7 @@ public class JsonMessageMapper<T extends Request> implements MessageMapper<T> {
 
   /** A copy of the default {@link ObjectMapper} configuration, to extend. */
   public static ObjectMapper defaultObjectMapper() {
-    return BrighterJson.MAPPER.copy();
+    return BrighterJson.copy();
   }
 
   @Override
@@ -100,7 +119,7 @@ public class JsonMessageMapper<T extends Request> implements MessageMapper<T> {
   public T mapToRequest(Message message) {
     T request;
     try {
-      request = json.readValue(message.body().bytes(), requestType);
+      request = reader.readValue(message.body().bytes());
     } catch (JacksonException e) {
       throw unreadable(message, e.getOriginalMessage(), e);
     } catch (IOException e) {
@@ -116,12 +135,12 @@ public class JsonMessageMapper<T extends Request> implements MessageMapper<T> {
   private T withMessageId(Message message) {
     T request;
     try {
-      JsonNode body = json.readTree(message.body().bytes());
+      JsonNode body = reader.readTree(message.body().bytes());
       if (!(body instanceof ObjectNode object)) {
         throw unreadable(message, "the body is not a JSON object", null);
       }
       object.put(ID, message.id().value());
-      request = json.treeToValue(object, requestType);
+      request = reader.treeToValue(object, requestType);
     } catch (JacksonException e) {
       throw unreadable(message, e.getOriginalMessage(), e);
     } catch (IOException e) {
@@ -146,7 +165,7 @@ public class JsonMessageMapper<T extends Request> implements MessageMapper<T> {
 
   private MessageBody body(T request) {
     try {
-      return new MessageBody(json.writeValueAsBytes(request), MessageBody.JSON);
+      return new MessageBody(writer.writeValueAsBytes(request), MessageBody.JSON);
     } catch (JacksonException e) {
       throw new IllegalArgumentException(
           "Cannot write " + requestType.getName() + " as JSON: " + e.getOriginalMessage(), e);

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -25,20 +24,23 @@ import org.jspecify.annotations.Nullable;
  *     .register("greetings", CircuitBreaker.ofDefaults("greetings"));
  * }
  *
- * <p>Asynchronous retries wait on a scheduler: the one given to the constructor, else a single
- * daemon thread the registry starts the first time it is needed. Thread-safe.
+ * <p>Asynchronous retries wait on a scheduler: the one given to the constructor, else one of the
+ * registry's own, started the first time a retry waits, on a virtual thread that ends when idle.
+ * Registries share nothing. Thread-safe.
  */
 public final class ResiliencePipelineRegistry {
 
   private final Map<String, ResiliencePipeline> pipelines = new ConcurrentHashMap<>();
   private final Supplier<ScheduledExecutorService> retryScheduler;
 
-  /** A registry whose asynchronous retries wait on a shared daemon scheduler thread. */
+  /** A registry whose asynchronous retries wait on a scheduler of its own. */
   public ResiliencePipelineRegistry() {
-    this.retryScheduler = DefaultScheduler::instance;
+    this.retryScheduler = new OwnedRetryScheduler();
   }
 
-  /** A registry whose asynchronous retries wait on {@code retryScheduler}. */
+  /**
+   * A registry whose asynchronous retries wait on {@code retryScheduler}, which the caller owns.
+   */
   public ResiliencePipelineRegistry(ScheduledExecutorService retryScheduler) {
     requireNonNull(retryScheduler, "retryScheduler must not be null");
     this.retryScheduler = () -> retryScheduler;
@@ -93,20 +95,5 @@ public final class ResiliencePipelineRegistry {
                 ? new ResiliencePipeline(key, retry, circuitBreaker, retryScheduler)
                 : existing.with(retry, circuitBreaker));
     return this;
-  }
-
-  /** The lazily started scheduler shared by registries that were not given one. */
-  private static final class DefaultScheduler {
-    private static final ScheduledExecutorService INSTANCE =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "brighter-resilience-retry");
-              thread.setDaemon(true);
-              return thread;
-            });
-
-    static ScheduledExecutorService instance() {
-      return INSTANCE;
-    }
   }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import io.brighter.ConfigurationException;
 import io.brighter.Event;
 import io.brighter.Id;
@@ -240,6 +243,42 @@ class JsonMessageMapperTest {
           MessageHeader.builder(Id.of("m-1"), RoutingKey.of("greetings"), MessageType.EVENT)
               .build(),
           MessageBody.json(json));
+    }
+  }
+
+  @Nested
+  class SharedConfiguration {
+
+    @Test
+    void refuses_an_object_mapper_with_default_typing() {
+      // given
+      ObjectMapper typed = JsonMessageMapper.defaultObjectMapper();
+      typed.activateDefaultTyping(
+          BasicPolymorphicTypeValidator.builder().allowIfBaseType(Object.class).build());
+
+      // when / then
+      assertThatThrownBy(() -> new JsonMessageMapper<>(GreetingAdded.class, typed))
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageStartingWith("JsonMessageMapper.json has default typing activated");
+    }
+
+    @Test
+    void a_copy_of_the_default_configuration_changed_later_does_not_reach_other_mappers() {
+      // given
+      ObjectMapper copy = JsonMessageMapper.defaultObjectMapper();
+      JsonMessageMapper<GreetingAdded> mapper = new JsonMessageMapper<>(GreetingAdded.class, copy);
+
+      // when
+      copy.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      Message extra =
+          new Message(
+              MessageHeader.builder(Id.of("m-2"), RoutingKey.of("greetings"), MessageType.EVENT)
+                  .build(),
+              MessageBody.json("{\"id\":\"g-1\",\"name\":\"Ada\",\"mood\":\"happy\"}"));
+
+      // then
+      assertThat(mapper.mapToRequest(extra)).isEqualTo(new GreetingAdded(Id.of("g-1"), "Ada"));
+      assertThat(events.mapToRequest(extra)).isEqualTo(new GreetingAdded(Id.of("g-1"), "Ada"));
     }
   }
 }

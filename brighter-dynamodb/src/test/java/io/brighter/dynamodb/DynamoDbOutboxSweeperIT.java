@@ -47,7 +47,7 @@ class DynamoDbOutboxSweeperIT {
             .commandProcessor(commandProcessor)
             .minimumAge(Duration.ZERO)
             .batchSize(10)
-            .topicCooldownSweeps(2)
+            .topicCooldownSweeps(1)
             .lease(Duration.ofMillis(1))
             .build();
     flaky.brokerDown(true);

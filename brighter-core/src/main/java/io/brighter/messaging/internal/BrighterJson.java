@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
@@ -14,18 +16,23 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.brighter.ConfigurationException;
 import io.brighter.Id;
+import io.brighter.internal.Settings;
 import java.io.IOException;
 
 /**
  * The one Jackson configuration Brighter writes messages with: records, {@code java.time} values as
  * ISO-8601 text, unknown properties ignored on read, and {@link Id} as a plain JSON string. Not
  * part of the public API.
+ *
+ * <p>The mapper itself is never handed out, so nobody can reconfigure it (turn on default typing,
+ * say) under every other user: callers get an immutable {@link ObjectReader} or {@link
+ * ObjectWriter}, or a {@link #copy()} of their own.
  */
 public final class BrighterJson {
 
-  /** Configured once; an {@link ObjectMapper} is thread-safe once configured. */
-  public static final ObjectMapper MAPPER =
+  private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
           .addModule(idModule())
@@ -35,7 +42,43 @@ public final class BrighterJson {
           .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
           .build();
 
+  private static final ObjectReader READER = MAPPER.reader();
+  private static final ObjectWriter WRITER = MAPPER.writer();
+
   private BrighterJson() {}
+
+  /** Reads with the shared configuration; narrow it with {@link ObjectReader#forType}. */
+  public static ObjectReader reader() {
+    return READER;
+  }
+
+  /** Writes with the shared configuration. */
+  public static ObjectWriter writer() {
+    return WRITER;
+  }
+
+  /** A mapper of the caller's own with the shared configuration, to extend. */
+  public static ObjectMapper copy() {
+    return MAPPER.copy();
+  }
+
+  /**
+   * {@code mapper}, unless it reads polymorphic types named by the JSON (Jackson's default typing),
+   * which would let a message's sender choose the classes it instantiates.
+   *
+   * @throws ConfigurationException when default typing is on
+   */
+  public static ObjectMapper withoutDefaultTyping(ObjectMapper mapper, String property) {
+    if (mapper.getDeserializationConfig().getDefaultTyper(mapper.constructType(Object.class))
+        != null) {
+      throw Settings.invalid(
+          property,
+          "has default typing activated: a message could name the classes it is read into; use"
+              + " a mapper without activateDefaultTyping, and @JsonTypeInfo where a field is"
+              + " polymorphic");
+    }
+    return mapper;
+  }
 
   /** A module that writes an {@link Id} as its text and reads it back, also as a map key. */
   public static SimpleModule idModule() {

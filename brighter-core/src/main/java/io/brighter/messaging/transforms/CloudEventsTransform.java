@@ -2,6 +2,7 @@ package io.brighter.messaging.transforms;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.brighter.ConfigurationException;
 import io.brighter.Id;
@@ -76,7 +77,7 @@ final class CloudEventsTransform implements MessageTransform, ConfiguredBy<Annot
       return message;
     }
     try {
-      JsonNode envelope = BrighterJson.MAPPER.readTree(message.body().bytes());
+      JsonNode envelope = BrighterJson.reader().readTree(message.body().bytes());
       if (envelope == null || !envelope.isObject() || !envelope.hasNonNull("specversion")) {
         throw new InvalidMessageAction(
             "Message " + message.id() + " is not a CloudEvents JSON envelope");
@@ -100,7 +101,7 @@ final class CloudEventsTransform implements MessageTransform, ConfiguredBy<Annot
 
   private static Message structured(Message message) {
     MessageHeader header = message.header();
-    ObjectNode envelope = BrighterJson.MAPPER.createObjectNode();
+    ObjectNode envelope = JsonNodeFactory.instance.objectNode();
     envelope.put("specversion", header.specVersion());
     envelope.put("id", header.messageId().value());
     envelope.put("source", header.source().toString());
@@ -124,7 +125,7 @@ final class CloudEventsTransform implements MessageTransform, ConfiguredBy<Annot
     }
     byte[] bytes;
     try {
-      bytes = BrighterJson.MAPPER.writeValueAsBytes(envelope);
+      bytes = BrighterJson.writer().writeValueAsBytes(envelope);
     } catch (JacksonException e) {
       throw new IllegalStateException("Cannot write a CloudEvents envelope", e);
     }
@@ -162,14 +163,14 @@ final class CloudEventsTransform implements MessageTransform, ConfiguredBy<Annot
       data =
           inline.isTextual() && !isJson(contentType)
               ? inline.asText().getBytes(StandardCharsets.UTF_8)
-              : BrighterJson.MAPPER.writeValueAsBytes(inline);
+              : BrighterJson.writer().writeValueAsBytes(inline);
     }
     return new Message(header.build(), new MessageBody(data, contentType));
   }
 
   private static @Nullable JsonNode readJson(byte[] data) {
     try {
-      return BrighterJson.MAPPER.readTree(data);
+      return BrighterJson.reader().readTree(data);
     } catch (IOException notJson) {
       return null;
     }

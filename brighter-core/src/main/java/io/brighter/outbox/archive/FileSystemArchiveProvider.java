@@ -57,8 +57,8 @@ import org.slf4j.LoggerFactory;
 public final class FileSystemArchiveProvider implements ArchiveProvider {
 
   private static final Logger LOG = LoggerFactory.getLogger(FileSystemArchiveProvider.class);
-  private static final ObjectWriter WRITER = BrighterJson.MAPPER.writerFor(ArchiveLine.class);
-  private static final ObjectReader READER = BrighterJson.MAPPER.readerFor(ArchiveLine.class);
+  private static final ObjectWriter WRITER = BrighterJson.writer().forType(ArchiveLine.class);
+  private static final ObjectReader READER = BrighterJson.reader().forType(ArchiveLine.class);
   private static final byte NEWLINE = '\n';
 
   private final Path directory;
