@@ -12,8 +12,12 @@ import io.brighter.handlers.inbox.InboxSettings;
 import io.brighter.inbox.CausationReplay;
 import io.brighter.inbox.Inbox;
 import io.brighter.internal.Futures;
+import io.brighter.internal.SharedMessagingParts;
+import io.brighter.messaging.MessageMapperRegistry;
 import io.brighter.messaging.ReplyChannelFactory;
+import io.brighter.messaging.transforms.LuggageStore;
 import io.brighter.observability.BrighterTracer;
+import io.brighter.observability.MessagingMetrics;
 import io.brighter.observability.TracedOperation;
 import io.brighter.outbox.BoxTransactionProvider;
 import io.brighter.outbox.OutboxOperations;
@@ -33,7 +37,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /** The {@link CommandProcessor} that runs handler pipelines in process. */
-final class PipelineCommandProcessor implements CommandProcessor {
+final class PipelineCommandProcessor implements CommandProcessor, SharedMessagingParts {
 
   private final SubscriberRegistry subscribers;
   private final PipelineBuilder pipelines;
@@ -45,6 +49,8 @@ final class PipelineCommandProcessor implements CommandProcessor {
   private final @Nullable Inbox inbox;
   private final @Nullable CausationReplay causationReplay;
   private final BrighterTracer tracer;
+  private final MessagingMetrics metrics;
+  private final @Nullable ExternalBusConfiguration externalBus;
 
   private PipelineCommandProcessor(
       SubscriberRegistry subscribers,
@@ -61,6 +67,28 @@ final class PipelineCommandProcessor implements CommandProcessor {
     this.inbox = builder.inbox == null ? null : builder.tracer.traced(builder.inbox);
     this.causationReplay = mediator == null ? null : mediator::replay;
     this.tracer = builder.tracer;
+    this.metrics = builder.metrics;
+    this.externalBus = builder.externalBus;
+  }
+
+  @Override
+  public @Nullable MessageMapperRegistry mappers() {
+    return externalBus == null ? null : externalBus.mappers();
+  }
+
+  @Override
+  public @Nullable LuggageStore luggageStore() {
+    return externalBus == null ? null : externalBus.luggageStore();
+  }
+
+  @Override
+  public BrighterTracer tracer() {
+    return tracer;
+  }
+
+  @Override
+  public MessagingMetrics metrics() {
+    return metrics;
   }
 
   static PipelineCommandProcessor of(Builder builder) {

@@ -3,6 +3,7 @@ package io.brighter.serviceactivator;
 import io.brighter.CommandProcessor;
 import io.brighter.ConfigurationException;
 import io.brighter.internal.RateLimitedWarnings;
+import io.brighter.internal.SharedMessagingParts;
 import io.brighter.messaging.MessageMapperRegistry;
 import io.brighter.messaging.MessagePipeline;
 import io.brighter.messaging.Subscription;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +28,10 @@ import org.jspecify.annotations.Nullable;
  *     .shutdownTimeout(Duration.ofSeconds(30))
  *     .build();
  * }
+ *
+ * <p>Mappers, luggage store, tracer and metrics default to those the command processor was built
+ * with (its external bus's mappers and luggage store), so a service that both posts and consumes
+ * configures them once; set them here only to use others.
  *
  * <p>Pumps run on virtual threads by default: a Reactor blocks its thread in receive and in the
  * handler, which is what virtual threads are cheap at. Give {@link #threadFactory} a platform
@@ -42,8 +48,8 @@ public final class DispatcherBuilder {
   private RestartBackOff restartBackOff = RestartBackOff.DEFAULT;
   private Clock clock = Clock.systemUTC();
   private ThreadFactory threadFactory = Thread.ofVirtual().name("brighter-pump-", 0).factory();
-  private BrighterTracer tracer = BrighterTracer.disabled();
-  private MessagingMetrics metrics = MessagingMetrics.NONE;
+  private @Nullable BrighterTracer tracer;
+  private @Nullable MessagingMetrics metrics;
 
   /** An empty builder. */
   public DispatcherBuilder() {}
@@ -54,13 +60,19 @@ public final class DispatcherBuilder {
     return this;
   }
 
-  /** Turns messages into requests, through the mappers' unwrapping transforms. Required. */
+  /**
+   * Turns messages into requests, through the mappers' unwrapping transforms; by default the
+   * mappers of the command processor's external bus, else the default JSON mapper for every type.
+   */
   public DispatcherBuilder mappers(MessageMapperRegistry value) {
     this.mappers = value;
     return this;
   }
 
-  /** Where {@code @RetrieveClaim} finds claim-checked bodies; optional. */
+  /**
+   * Where {@code @RetrieveClaim} finds claim-checked bodies; by default the command processor's
+   * external bus's, if any.
+   */
   public DispatcherBuilder luggageStore(@Nullable LuggageStore value) {
     this.luggageStore = value;
     return this;
@@ -119,19 +131,19 @@ public final class DispatcherBuilder {
 
   /**
    * Traces each message a pump handles as a consumer span, continuing the trace in the message's
-   * header; none by default. Give the command processor the same tracer so that its spans nest.
+   * header; by default the command processor's tracer, so that its spans nest.
    */
   public DispatcherBuilder tracer(BrighterTracer value) {
-    this.tracer = value;
+    this.tracer = present(value, "tracer");
     return this;
   }
 
   /**
-   * Told how each message was settled and how long it took; {@link MessagingMetrics#NONE} by
-   * default ({@code brighter-micrometer} records them with Micrometer).
+   * Told how each message was settled and how long it took; by default the command processor's
+   * metrics ({@code brighter-micrometer} records them with Micrometer).
    */
   public DispatcherBuilder metrics(MessagingMetrics value) {
-    this.metrics = value == null ? null : MessagingMetrics.guarded(value);
+    this.metrics = MessagingMetrics.guarded(present(value, "metrics"));
     return this;
   }
 
@@ -142,10 +154,16 @@ public final class DispatcherBuilder {
    *     Dispatcher.commandProcessor may not be null}
    */
   public Dispatcher build() {
+    CommandProcessor processor = present(commandProcessor, "commandProcessor");
+    @Nullable SharedMessagingParts shared =
+        processor instanceof SharedMessagingParts parts ? parts : null;
     MessagePipeline pipeline =
         MessagePipeline.builder()
-            .mappers(present(mappers, "mappers"))
-            .luggageStore(luggageStore)
+            .mappers(
+                firstOf(
+                    mappers, shared == null ? null : shared.mappers(), MessageMapperRegistry::new))
+            .luggageStore(
+                luggageStore != null || shared == null ? luggageStore : shared.luggageStore())
             .build();
     if (present(shutdownTimeout, "shutdownTimeout").isNegative()) {
       throw new ConfigurationException("Dispatcher.shutdownTimeout must not be negative");
@@ -156,14 +174,19 @@ public final class DispatcherBuilder {
     List<Subscription> checked = List.copyOf(present(subscriptions, "subscriptions"));
     PumpResources resources =
         new PumpResources(
-            present(commandProcessor, "commandProcessor"),
+            processor,
             pipeline,
             present(clock, "clock"),
             present(threadFactory, "threadFactory"),
-            present(tracer, "tracer"),
-            present(metrics, "metrics"),
+            firstOf(tracer, shared == null ? null : shared.tracer(), BrighterTracer::disabled),
+            firstOf(metrics, shared == null ? null : shared.metrics(), () -> MessagingMetrics.NONE),
             new RateLimitedWarnings(RateLimitedWarnings.DEFAULT_PERIOD));
     return new Dispatcher(resources, checked, shutdownTimeout, startTimeout, restartBackOff);
+  }
+
+  private static <T> T firstOf(
+      @Nullable T explicit, @Nullable T fromProcessor, Supplier<T> otherwise) {
+    return explicit != null ? explicit : fromProcessor != null ? fromProcessor : otherwise.get();
   }
 
   private static <T> T present(@Nullable T value, String property) {

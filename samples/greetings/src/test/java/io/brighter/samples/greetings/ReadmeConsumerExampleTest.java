@@ -93,8 +93,7 @@ class ReadmeConsumerExampleTest {
             .build();
     Dispatcher dispatcher =
         new DispatcherBuilder()
-            .commandProcessor(commandProcessor)
-            .mappers(new MessageMapperRegistry()) // JSON unless a type has its own mapper
+            .commandProcessor(commandProcessor) // its bus's mappers, or JSON for every type
             .subscriptions(List.of(greetings))
             .build();
 

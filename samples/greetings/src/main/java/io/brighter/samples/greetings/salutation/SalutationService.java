@@ -5,7 +5,6 @@ import io.brighter.ExternalBusConfiguration;
 import io.brighter.handlers.SimpleHandlerFactory;
 import io.brighter.handlers.SubscriberRegistry;
 import io.brighter.messaging.Message;
-import io.brighter.messaging.MessageMapperRegistry;
 import io.brighter.messaging.MessageProducer;
 import io.brighter.messaging.ProducerRegistry;
 import io.brighter.messaging.Publication;
@@ -67,8 +66,6 @@ public final class SalutationService implements AutoCloseable {
     dispatcher =
         new DispatcherBuilder()
             .commandProcessor(commandProcessor)
-            .mappers(new MessageMapperRegistry())
-            .tracer(tracer)
             .metrics(new JournalMetrics(journal))
             .subscriptions(
                 List.of(
