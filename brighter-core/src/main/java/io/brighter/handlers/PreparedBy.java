@@ -26,7 +26,8 @@ import java.lang.annotation.Annotation;
  * }
  * }
  *
- * <p>Use {@link ConfiguredBy} instead when the annotation is cheap to read or the settings depend
+ * <p>{@link PreparedRequestHandler} and {@link PreparedRequestHandlerAsync} keep the settings for
+ * you. Use {@link ConfiguredBy} instead when the annotation is cheap to read or the settings depend
  * on the request.
  *
  * @param <A> the middleware annotation type

@@ -1,8 +1,7 @@
 package io.brighter.handlers.backstop;
 
 import io.brighter.Request;
-import io.brighter.handlers.PreparedBy;
-import io.brighter.handlers.RequestHandler;
+import io.brighter.handlers.PreparedRequestHandler;
 import java.lang.annotation.Annotation;
 
 /**
@@ -13,10 +12,8 @@ import java.lang.annotation.Annotation;
  *
  * @param <T> the request type
  */
-public final class ErrorBackstopHandler<T extends Request> extends RequestHandler<T>
-    implements PreparedBy<Annotation, ErrorBackstop> {
-
-  private ErrorBackstop backstop = ErrorBackstop.PASS_THROUGH;
+public final class ErrorBackstopHandler<T extends Request>
+    extends PreparedRequestHandler<T, Annotation, ErrorBackstop> {
 
   @Override
   public ErrorBackstop prepare(Annotation annotation, Class<?> targetHandler) {
@@ -24,16 +21,11 @@ public final class ErrorBackstopHandler<T extends Request> extends RequestHandle
   }
 
   @Override
-  public void configure(ErrorBackstop prepared) {
-    backstop = prepared;
-  }
-
-  @Override
   public T handle(T request) {
     try {
       return super.handle(request);
     } catch (RuntimeException failure) {
-      throw backstop.actionFor(failure);
+      throw settings().actionFor(failure);
     }
   }
 }

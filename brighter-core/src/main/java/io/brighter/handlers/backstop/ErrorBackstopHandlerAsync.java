@@ -1,8 +1,7 @@
 package io.brighter.handlers.backstop;
 
 import io.brighter.Request;
-import io.brighter.handlers.PreparedBy;
-import io.brighter.handlers.RequestHandlerAsync;
+import io.brighter.handlers.PreparedRequestHandlerAsync;
 import io.brighter.internal.Futures;
 import java.lang.annotation.Annotation;
 import java.util.concurrent.CompletableFuture;
@@ -13,19 +12,12 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param <T> the request type
  */
-public final class ErrorBackstopHandlerAsync<T extends Request> extends RequestHandlerAsync<T>
-    implements PreparedBy<Annotation, ErrorBackstop> {
-
-  private ErrorBackstop backstop = ErrorBackstop.PASS_THROUGH;
+public final class ErrorBackstopHandlerAsync<T extends Request>
+    extends PreparedRequestHandlerAsync<T, Annotation, ErrorBackstop> {
 
   @Override
   public ErrorBackstop prepare(Annotation annotation, Class<?> targetHandler) {
     return ErrorBackstop.of(annotation, targetHandler);
-  }
-
-  @Override
-  public void configure(ErrorBackstop prepared) {
-    backstop = prepared;
   }
 
   @Override
@@ -36,7 +28,7 @@ public final class ErrorBackstopHandlerAsync<T extends Request> extends RequestH
               Throwable failure = Futures.unwrap(wrapped);
               return CompletableFuture.failedFuture(
                   failure instanceof RuntimeException runtime
-                      ? backstop.actionFor(runtime)
+                      ? settings().actionFor(runtime)
                       : failure);
             });
   }

@@ -2,8 +2,7 @@ package io.brighter.handlers.fallback;
 
 import io.brighter.Request;
 import io.brighter.handlers.FallbackPolicy;
-import io.brighter.handlers.PreparedBy;
-import io.brighter.handlers.RequestHandler;
+import io.brighter.handlers.PreparedRequestHandler;
 
 /**
  * The handler inserted by {@link FallbackPolicy}: when the rest of the pipeline throws a failure
@@ -12,10 +11,8 @@ import io.brighter.handlers.RequestHandler;
  *
  * @param <T> the request type
  */
-public final class FallbackPolicyHandler<T extends Request> extends RequestHandler<T>
-    implements PreparedBy<FallbackPolicy, FallbackSettings> {
-
-  private FallbackSettings settings = FallbackSettings.NONE;
+public final class FallbackPolicyHandler<T extends Request>
+    extends PreparedRequestHandler<T, FallbackPolicy, FallbackSettings> {
 
   @Override
   public FallbackSettings prepare(FallbackPolicy annotation, Class<?> targetHandler) {
@@ -23,16 +20,11 @@ public final class FallbackPolicyHandler<T extends Request> extends RequestHandl
   }
 
   @Override
-  public void configure(FallbackSettings prepared) {
-    settings = prepared;
-  }
-
-  @Override
   public T handle(T request) {
     try {
       return super.handle(request);
     } catch (RuntimeException failure) {
-      if (!settings.catches(failure)) {
+      if (!settings().catches(failure)) {
         throw failure;
       }
       context().bag().put(FallbackPolicy.CAUSE_KEY, failure);

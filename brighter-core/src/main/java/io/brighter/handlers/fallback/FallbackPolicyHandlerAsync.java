@@ -2,8 +2,7 @@ package io.brighter.handlers.fallback;
 
 import io.brighter.Request;
 import io.brighter.handlers.FallbackPolicy;
-import io.brighter.handlers.PreparedBy;
-import io.brighter.handlers.RequestHandlerAsync;
+import io.brighter.handlers.PreparedRequestHandlerAsync;
 import io.brighter.internal.Futures;
 import java.util.concurrent.CompletableFuture;
 
@@ -12,19 +11,12 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param <T> the request type
  */
-public final class FallbackPolicyHandlerAsync<T extends Request> extends RequestHandlerAsync<T>
-    implements PreparedBy<FallbackPolicy, FallbackSettings> {
-
-  private FallbackSettings settings = FallbackSettings.NONE;
+public final class FallbackPolicyHandlerAsync<T extends Request>
+    extends PreparedRequestHandlerAsync<T, FallbackPolicy, FallbackSettings> {
 
   @Override
   public FallbackSettings prepare(FallbackPolicy annotation, Class<?> targetHandler) {
     return FallbackSettings.of(annotation);
-  }
-
-  @Override
-  public void configure(FallbackSettings prepared) {
-    settings = prepared;
   }
 
   @Override
@@ -33,7 +25,7 @@ public final class FallbackPolicyHandlerAsync<T extends Request> extends Request
         .exceptionallyCompose(
             wrapped -> {
               Throwable failure = Futures.unwrap(wrapped);
-              if (!settings.catches(failure)) {
+              if (!settings().catches(failure)) {
                 return CompletableFuture.failedFuture(failure);
               }
               context().bag().put(FallbackPolicy.CAUSE_KEY, failure);

@@ -2,9 +2,7 @@ package io.brighter.handlers.featureswitch;
 
 import io.brighter.Request;
 import io.brighter.handlers.FeatureSwitch;
-import io.brighter.handlers.PreparedBy;
-import io.brighter.handlers.RequestHandler;
-import org.jspecify.annotations.Nullable;
+import io.brighter.handlers.PreparedRequestHandler;
 
 /**
  * The handler inserted by {@link FeatureSwitch}: passes the request on only when the switch is on.
@@ -13,10 +11,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the request type
  */
-public final class FeatureSwitchHandler<T extends Request> extends RequestHandler<T>
-    implements PreparedBy<FeatureSwitch, FeatureSwitchSettings> {
-
-  private @Nullable FeatureSwitchSettings settings;
+public final class FeatureSwitchHandler<T extends Request>
+    extends PreparedRequestHandler<T, FeatureSwitch, FeatureSwitchSettings> {
 
   @Override
   public FeatureSwitchSettings prepare(FeatureSwitch annotation, Class<?> targetHandler) {
@@ -24,16 +20,8 @@ public final class FeatureSwitchHandler<T extends Request> extends RequestHandle
   }
 
   @Override
-  public void configure(FeatureSwitchSettings prepared) {
-    settings = prepared;
-  }
-
-  @Override
   public T handle(T request) {
-    FeatureSwitchSettings configured = settings;
-    if (configured == null) {
-      throw new IllegalStateException("used before configure() was called");
-    }
+    FeatureSwitchSettings configured = settings();
     if (configured.isOn(context())) {
       return super.handle(request);
     }

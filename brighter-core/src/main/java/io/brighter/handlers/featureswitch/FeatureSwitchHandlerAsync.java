@@ -2,20 +2,16 @@ package io.brighter.handlers.featureswitch;
 
 import io.brighter.Request;
 import io.brighter.handlers.FeatureSwitch;
-import io.brighter.handlers.PreparedBy;
-import io.brighter.handlers.RequestHandlerAsync;
+import io.brighter.handlers.PreparedRequestHandlerAsync;
 import java.util.concurrent.CompletableFuture;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The asynchronous handler inserted by {@link FeatureSwitch}; see {@link FeatureSwitchHandler}.
  *
  * @param <T> the request type
  */
-public final class FeatureSwitchHandlerAsync<T extends Request> extends RequestHandlerAsync<T>
-    implements PreparedBy<FeatureSwitch, FeatureSwitchSettings> {
-
-  private @Nullable FeatureSwitchSettings settings;
+public final class FeatureSwitchHandlerAsync<T extends Request>
+    extends PreparedRequestHandlerAsync<T, FeatureSwitch, FeatureSwitchSettings> {
 
   @Override
   public FeatureSwitchSettings prepare(FeatureSwitch annotation, Class<?> targetHandler) {
@@ -23,16 +19,8 @@ public final class FeatureSwitchHandlerAsync<T extends Request> extends RequestH
   }
 
   @Override
-  public void configure(FeatureSwitchSettings prepared) {
-    settings = prepared;
-  }
-
-  @Override
   public CompletableFuture<T> handleAsync(T request) {
-    FeatureSwitchSettings configured = settings;
-    if (configured == null) {
-      throw new IllegalStateException("used before configure() was called");
-    }
+    FeatureSwitchSettings configured = settings();
     if (configured.isOn(context())) {
       return super.handleAsync(request);
     }

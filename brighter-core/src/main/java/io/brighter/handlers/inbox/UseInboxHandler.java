@@ -2,11 +2,9 @@ package io.brighter.handlers.inbox;
 
 import io.brighter.Id;
 import io.brighter.Request;
-import io.brighter.handlers.PreparedBy;
-import io.brighter.handlers.RequestHandler;
+import io.brighter.handlers.PreparedRequestHandler;
 import io.brighter.handlers.UseInbox;
 import io.brighter.inbox.Inbox;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The handler inserted by {@link UseInbox} and by the global inbox: checks the inbox for a request
@@ -14,10 +12,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the request type
  */
-public final class UseInboxHandler<T extends Request> extends RequestHandler<T>
-    implements PreparedBy<UseInbox, InboxSettings> {
-
-  private @Nullable InboxSettings settings;
+public final class UseInboxHandler<T extends Request>
+    extends PreparedRequestHandler<T, UseInbox, InboxSettings> {
 
   @Override
   public InboxSettings prepare(UseInbox annotation, Class<?> targetHandler) {
@@ -25,16 +21,8 @@ public final class UseInboxHandler<T extends Request> extends RequestHandler<T>
   }
 
   @Override
-  public void configure(InboxSettings prepared) {
-    settings = prepared;
-  }
-
-  @Override
   public T handle(T request) {
-    InboxSettings configured = settings;
-    if (configured == null) {
-      throw new IllegalStateException("used before configure() was called");
-    }
+    InboxSettings configured = settings();
     Inbox inbox = configured.inbox(context());
     Id causationId = InboxSettings.causationId(request, context());
     if (configured.onceOnly()

@@ -2,14 +2,12 @@ package io.brighter.handlers.inbox;
 
 import io.brighter.Id;
 import io.brighter.Request;
-import io.brighter.handlers.PreparedBy;
-import io.brighter.handlers.RequestHandlerAsync;
+import io.brighter.handlers.PreparedRequestHandlerAsync;
 import io.brighter.handlers.UseInbox;
 import io.brighter.inbox.Inbox;
 import io.brighter.inbox.InboxAsync;
 import io.brighter.internal.Futures;
 import java.util.concurrent.CompletableFuture;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The asynchronous handler inserted by {@link UseInbox} and the global inbox; see {@link
@@ -19,19 +17,12 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the request type
  */
-public final class UseInboxHandlerAsync<T extends Request> extends RequestHandlerAsync<T>
-    implements PreparedBy<UseInbox, InboxSettings> {
-
-  private @Nullable InboxSettings settings;
+public final class UseInboxHandlerAsync<T extends Request>
+    extends PreparedRequestHandlerAsync<T, UseInbox, InboxSettings> {
 
   @Override
   public InboxSettings prepare(UseInbox annotation, Class<?> targetHandler) {
     return InboxSettings.of(annotation, targetHandler);
-  }
-
-  @Override
-  public void configure(InboxSettings prepared) {
-    settings = prepared;
   }
 
   @Override
@@ -40,10 +31,7 @@ public final class UseInboxHandlerAsync<T extends Request> extends RequestHandle
   }
 
   private CompletableFuture<T> run(T request) {
-    InboxSettings configured = settings;
-    if (configured == null) {
-      throw new IllegalStateException("used before configure() was called");
-    }
+    InboxSettings configured = settings();
     Inbox inbox = configured.inbox(context());
     Id causationId = InboxSettings.causationId(request, context());
     String key = configured.contextKey();

@@ -1,8 +1,7 @@
 package io.brighter.handlers.timeout;
 
 import io.brighter.Request;
-import io.brighter.handlers.PreparedBy;
-import io.brighter.handlers.RequestHandler;
+import io.brighter.handlers.PreparedRequestHandler;
 import io.brighter.handlers.TimeoutPolicy;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -19,10 +18,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the request type
  */
-public final class TimeoutPolicyHandler<T extends Request> extends RequestHandler<T>
-    implements PreparedBy<TimeoutPolicy, TimeoutSettings> {
-
-  private @Nullable TimeoutSettings settings;
+public final class TimeoutPolicyHandler<T extends Request>
+    extends PreparedRequestHandler<T, TimeoutPolicy, TimeoutSettings> {
 
   @Override
   public TimeoutSettings prepare(TimeoutPolicy annotation, Class<?> targetHandler) {
@@ -30,16 +27,8 @@ public final class TimeoutPolicyHandler<T extends Request> extends RequestHandle
   }
 
   @Override
-  public void configure(TimeoutSettings prepared) {
-    settings = prepared;
-  }
-
-  @Override
   public T handle(T request) {
-    TimeoutSettings limit = settings;
-    if (limit == null) {
-      throw new IllegalStateException("used before configure() was called");
-    }
+    TimeoutSettings limit = settings();
     FutureTask<T> rest = new FutureTask<>(() -> super.handle(request));
     Thread.ofVirtual()
         .name("brighter-timeout-" + limit.targetHandler().getSimpleName())

@@ -1,14 +1,12 @@
 package io.brighter.handlers.timeout;
 
 import io.brighter.Request;
-import io.brighter.handlers.PreparedBy;
-import io.brighter.handlers.RequestHandlerAsync;
+import io.brighter.handlers.PreparedRequestHandlerAsync;
 import io.brighter.handlers.TimeoutPolicy;
 import io.brighter.internal.Futures;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The asynchronous handler inserted by {@link TimeoutPolicy}: fails with a {@link
@@ -17,10 +15,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the request type
  */
-public final class TimeoutPolicyHandlerAsync<T extends Request> extends RequestHandlerAsync<T>
-    implements PreparedBy<TimeoutPolicy, TimeoutSettings> {
-
-  private @Nullable TimeoutSettings settings;
+public final class TimeoutPolicyHandlerAsync<T extends Request>
+    extends PreparedRequestHandlerAsync<T, TimeoutPolicy, TimeoutSettings> {
 
   @Override
   public TimeoutSettings prepare(TimeoutPolicy annotation, Class<?> targetHandler) {
@@ -28,16 +24,8 @@ public final class TimeoutPolicyHandlerAsync<T extends Request> extends RequestH
   }
 
   @Override
-  public void configure(TimeoutSettings prepared) {
-    settings = prepared;
-  }
-
-  @Override
   public CompletableFuture<T> handleAsync(T request) {
-    TimeoutSettings limit = settings;
-    if (limit == null) {
-      throw new IllegalStateException("used before configure() was called");
-    }
+    TimeoutSettings limit = settings();
     CompletableFuture<T> rest = Futures.call(() -> super.handleAsync(request));
     return rest.copy()
         .orTimeout(limit.timeout().toNanos(), TimeUnit.NANOSECONDS)

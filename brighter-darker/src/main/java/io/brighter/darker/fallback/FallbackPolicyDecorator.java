@@ -4,7 +4,6 @@ import io.brighter.darker.FallbackPolicy;
 import io.brighter.darker.Query;
 import io.brighter.darker.QueryContext;
 import io.brighter.darker.QueryDecorator;
-import io.brighter.handlers.PreparedBy;
 import java.util.function.Function;
 
 /**
@@ -22,27 +21,15 @@ import java.util.function.Function;
  * @param <Q> the query type
  * @param <R> the result type
  */
-public final class FallbackPolicyDecorator<Q extends Query<R>, R>
-    implements QueryDecorator<Q, R>, PreparedBy<FallbackPolicy, FallbackTriggers> {
-
-  private FallbackTriggers triggers = FallbackTriggers.NONE;
-
-  @Override
-  public FallbackTriggers prepare(FallbackPolicy annotation, Class<?> targetHandler) {
-    return FallbackTriggers.of(annotation);
-  }
-
-  @Override
-  public void configure(FallbackTriggers prepared) {
-    triggers = prepared;
-  }
+public final class FallbackPolicyDecorator<Q extends Query<R>, R> extends FallbackPolicyPreparation
+    implements QueryDecorator<Q, R> {
 
   @Override
   public R execute(Q query, QueryContext context, Function<Q, R> next, Function<Q, R> fallback) {
     try {
       return next.apply(query);
     } catch (RuntimeException | Error failure) {
-      if (!triggers.catches(failure, context)) {
+      if (!catches(failure, context)) {
         throw failure;
       }
       return fallback.apply(query);

@@ -4,7 +4,6 @@ import io.brighter.darker.FallbackPolicy;
 import io.brighter.darker.Query;
 import io.brighter.darker.QueryContext;
 import io.brighter.darker.QueryDecoratorAsync;
-import io.brighter.handlers.PreparedBy;
 import io.brighter.internal.Futures;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -25,19 +24,7 @@ import java.util.function.Function;
  * @param <R> the result type
  */
 public final class FallbackPolicyDecoratorAsync<Q extends Query<R>, R>
-    implements QueryDecoratorAsync<Q, R>, PreparedBy<FallbackPolicy, FallbackTriggers> {
-
-  private FallbackTriggers triggers = FallbackTriggers.NONE;
-
-  @Override
-  public FallbackTriggers prepare(FallbackPolicy annotation, Class<?> targetHandler) {
-    return FallbackTriggers.of(annotation);
-  }
-
-  @Override
-  public void configure(FallbackTriggers prepared) {
-    triggers = prepared;
-  }
+    extends FallbackPolicyPreparation implements QueryDecoratorAsync<Q, R> {
 
   @Override
   public CompletableFuture<R> executeAsync(
@@ -49,7 +36,7 @@ public final class FallbackPolicyDecoratorAsync<Q extends Query<R>, R>
         .exceptionallyCompose(
             failure -> {
               Throwable cause = Futures.unwrap(failure);
-              return triggers.catches(cause, context)
+              return catches(cause, context)
                   ? fallback.apply(query)
                   : CompletableFuture.failedFuture(cause);
             });

@@ -4,11 +4,7 @@ import io.brighter.darker.Query;
 import io.brighter.darker.QueryContext;
 import io.brighter.darker.QueryDecorator;
 import io.brighter.darker.RetryableQuery;
-import io.brighter.handlers.PreparedBy;
-import io.brighter.resilience.PolicyReference;
-import io.brighter.resilience.ResiliencePipeline;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The decorator inserted by {@link RetryableQuery} on synchronous handlers: runs the rest of the
@@ -24,31 +20,11 @@ import org.jspecify.annotations.Nullable;
  * @param <Q> the query type
  * @param <R> the result type
  */
-public final class RetryableQueryDecorator<Q extends Query<R>, R>
-    implements QueryDecorator<Q, R>, PreparedBy<RetryableQuery, PolicyReference> {
-
-  private @Nullable PolicyReference policy;
-
-  @Override
-  public PolicyReference prepare(RetryableQuery annotation, Class<?> targetHandler) {
-    return new PolicyReference(annotation.policy(), "@RetryableQuery", targetHandler);
-  }
-
-  @Override
-  public void configure(PolicyReference prepared) {
-    policy = prepared;
-  }
+public final class RetryableQueryDecorator<Q extends Query<R>, R> extends RetryableQueryPreparation
+    implements QueryDecorator<Q, R> {
 
   @Override
   public R execute(Q query, QueryContext context, Function<Q, R> next, Function<Q, R> fallback) {
     return pipeline(context).execute(() -> next.apply(query));
-  }
-
-  private ResiliencePipeline pipeline(QueryContext context) {
-    PolicyReference configured = policy;
-    if (configured == null) {
-      throw new IllegalStateException("used before configure() was called");
-    }
-    return configured.lookup(context.resiliencePipelines().orElse(null));
   }
 }
