@@ -27,26 +27,29 @@ public final class Settings {
 
   /** {@code value}, which must be present and hold more than white space. */
   public static String notBlank(@Nullable String value, String property) {
-    if (required(value, property).isBlank()) {
+    String present = required(value, property);
+    if (present.isBlank()) {
       throw invalid(property, "may not be blank");
     }
-    return value;
+    return present;
   }
 
   /** {@code value}, which must be present and longer than zero. */
   public static Duration positive(@Nullable Duration value, String property) {
-    if (!required(value, property).isPositive()) {
-      throw invalid(property, "must be positive: " + value);
+    Duration present = required(value, property);
+    if (!present.isPositive()) {
+      throw invalid(property, "must be positive: " + present);
     }
-    return value;
+    return present;
   }
 
   /** {@code value}, which must be present and not negative. */
   public static Duration notNegative(@Nullable Duration value, String property) {
-    if (required(value, property).isNegative()) {
-      throw invalid(property, "must not be negative: " + value);
+    Duration present = required(value, property);
+    if (present.isNegative()) {
+      throw invalid(property, "must not be negative: " + present);
     }
-    return value;
+    return present;
   }
 
   /** {@code value}, which must be {@code min} or more. */

@@ -77,7 +77,8 @@ record ResolvedTransforms(List<MessageTransform> wrap, List<MessageTransform> un
         created = noArguments.newInstance();
       }
     } catch (InvocationTargetException e) {
-      throw new ConfigurationException(where + ": cannot create " + type.getName(), e.getCause());
+      throw new ConfigurationException(
+          where + ": cannot create " + type.getName(), e.getCause() != null ? e.getCause() : e);
     } catch (ReflectiveOperationException e) {
       throw new ConfigurationException(where + ": cannot create " + type.getName(), e);
     }

@@ -275,7 +275,14 @@ public final class BrighterTracer {
       return header;
     }
     Map<String, String> carrier = new HashMap<>(4);
-    W3C.inject(Context.current(), carrier, Map::put);
+    W3C.inject(
+        Context.current(),
+        carrier,
+        (into, key, value) -> {
+          if (into != null) {
+            into.put(key, value);
+          }
+        });
     return header.toBuilder()
         .traceParent(carrier.get(TRACEPARENT))
         .traceState(carrier.get(TRACESTATE))

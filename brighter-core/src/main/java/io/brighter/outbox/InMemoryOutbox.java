@@ -62,9 +62,9 @@ public final class InMemoryOutbox implements Outbox, OutboxAsync {
       Comparator.comparing((Entry e) -> e.message().header().timestamp())
           .thenComparingLong(Entry::sequence);
   private static final Comparator<Entry> BY_MARKED =
-      Comparator.comparing((Entry e) -> e.dispatch().markedAt()).thenComparingLong(Entry::sequence);
+      Comparator.comparing((Entry e) -> e.marked().markedAt()).thenComparingLong(Entry::sequence);
   private static final Comparator<Entry> BY_DISPATCHED =
-      Comparator.comparing((Entry e) -> e.dispatch().at()).thenComparingLong(Entry::sequence);
+      Comparator.comparing((Entry e) -> e.marked().at()).thenComparingLong(Entry::sequence);
 
   private final Clock clock;
   private final InMemoryOutboxOptions options;
@@ -212,7 +212,7 @@ public final class InMemoryOutbox implements Outbox, OutboxAsync {
       expire(now);
       Instant cutoff = OutboxQueries.cutoff(now, age);
       return dispatched.stream()
-          .filter(entry -> !entry.dispatch().at().isAfter(cutoff))
+          .filter(entry -> !entry.marked().at().isAfter(cutoff))
           .sorted(BY_DISPATCHED)
           .limit(pageSize)
           .map(Entry::message)
@@ -351,7 +351,7 @@ public final class InMemoryOutbox implements Outbox, OutboxAsync {
   /** Drops dispatched entries kept longer than their time to live; the caller locks. */
   private void expire(Instant now) {
     while (!dispatched.isEmpty()
-        && Duration.between(dispatched.first().dispatch().markedAt(), now)
+        && Duration.between(dispatched.first().marked().markedAt(), now)
                 .compareTo(options.dispatchedTimeToLive())
             > 0) {
       unindex(dispatched.first());
@@ -401,6 +401,14 @@ public final class InMemoryOutbox implements Outbox, OutboxAsync {
 
     boolean leasedAt(Instant now) {
       return leaseEnds != null && leaseEnds.isAfter(now);
+    }
+
+    /** The dispatch of an entry in the dispatched set, which always has one. */
+    Dispatch marked() {
+      if (dispatch == null) {
+        throw new IllegalStateException("message " + message.id() + " was not dispatched");
+      }
+      return dispatch;
     }
   }
 }

@@ -35,8 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * <p>Adding is a put conditional on the key being absent, so two deliveries of one request adding
  * at the same moment keep the first entry and neither fails. Reads are consistent. An entry of
  * another request type under the same key reads as absent. Immutable and thread-safe; the {@link
- * InboxAsync} methods run the blocking work on a virtual thread. DynamoDB failures are {@link
- * DynamoDbStoreException}s.
+ * io.brighter.inbox.InboxAsync} methods run the blocking work on a virtual thread. DynamoDB
+ * failures are {@link DynamoDbStoreException}s.
  */
 public final class DynamoDbInbox implements BlockingInboxAsync {
 

@@ -68,8 +68,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * skips while their sends fail, and {@link #releaseClaims} removes the leases of messages a sweep
  * did not send.
  *
- * <p>Thread-safe. The {@link OutboxAsync} methods run the blocking work on a virtual thread.
- * DynamoDB failures are {@link DynamoDbStoreException}s.
+ * <p>Thread-safe. The {@link io.brighter.outbox.OutboxAsync} methods run the blocking work on a
+ * virtual thread. DynamoDB failures are {@link DynamoDbStoreException}s.
  */
 public final class DynamoDbOutbox implements BlockingOutboxAsync {
 

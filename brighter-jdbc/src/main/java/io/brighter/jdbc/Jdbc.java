@@ -13,19 +13,20 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /** The JDBC plumbing the stores share: connections, short transactions, DDL. */
 final class Jdbc {
 
   /** Work on a connection that may throw {@link SQLException}. */
   @FunctionalInterface
-  interface SqlWork<T> {
+  interface SqlWork<T extends @Nullable Object> {
     T apply(Connection connection) throws SQLException;
   }
 
   /** A call that may throw {@link SQLException}. */
   @FunctionalInterface
-  interface SqlCall<T> {
+  interface SqlCall<T extends @Nullable Object> {
     T run() throws SQLException;
   }
 
@@ -47,7 +48,7 @@ final class Jdbc {
    * of one table can deadlock on InnoDB's index locks even with {@code SKIP LOCKED}. Only for calls
    * that run in their own transaction.
    */
-  static <T> T retryingDeadlocks(SqlCall<T> call) throws SQLException {
+  static <T extends @Nullable Object> T retryingDeadlocks(SqlCall<T> call) throws SQLException {
     for (int attempt = 1; ; attempt++) {
       try {
         return call.run();
@@ -71,14 +72,16 @@ final class Jdbc {
   }
 
   /** Runs {@code work} on a connection of {@code dataSource} in autocommit mode. */
-  static <T> T withConnection(DataSource dataSource, SqlWork<T> work) throws SQLException {
+  static <T extends @Nullable Object> T withConnection(DataSource dataSource, SqlWork<T> work)
+      throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       return work.apply(connection);
     }
   }
 
   /** Runs {@code work} in its own short transaction on a connection of {@code dataSource}. */
-  static <T> T inTransaction(DataSource dataSource, SqlWork<T> work) throws SQLException {
+  static <T extends @Nullable Object> T inTransaction(DataSource dataSource, SqlWork<T> work)
+      throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);

@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * <p>Adding an entry whose (id, context key) is stored is ignored, also when two deliveries of one
  * request add it at the same moment: the database's key decides, and the first entry stays. An
  * entry of another request type under the same key reads as absent. Immutable and thread-safe; the
- * {@link InboxAsync} methods run the JDBC work on a virtual thread. Database failures are {@link
- * JdbcStoreException}s.
+ * {@link io.brighter.inbox.InboxAsync} methods run the JDBC work on a virtual thread. Database
+ * failures are {@link JdbcStoreException}s.
  */
 public final class JdbcInbox implements BlockingInboxAsync {
 

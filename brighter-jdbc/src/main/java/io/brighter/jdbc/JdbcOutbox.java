@@ -54,10 +54,10 @@ import org.slf4j.LoggerFactory;
  * default) against the header timestamp, or the {@code dispatchedAt} given to {@link
  * #markDispatched}.
  *
- * <p>Immutable and thread-safe; {@code with…} return copies. The {@link OutboxAsync} methods run
- * the blocking JDBC work on a virtual thread. Database failures are {@link JdbcStoreException}s; a
- * transaction provider other than a {@code BoxTransactionProvider<Connection>} is a {@link
- * ConfigurationException}.
+ * <p>Immutable and thread-safe; {@code with…} return copies. The {@link
+ * io.brighter.outbox.OutboxAsync} methods run the blocking JDBC work on a virtual thread. Database
+ * failures are {@link JdbcStoreException}s; a transaction provider other than a {@code
+ * BoxTransactionProvider<Connection>} is a {@link ConfigurationException}.
  */
 public final class JdbcOutbox implements BlockingOutboxAsync {
 

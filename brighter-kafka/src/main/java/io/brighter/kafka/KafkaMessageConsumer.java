@@ -93,11 +93,11 @@ import org.slf4j.LoggerFactory;
  * reason, the original topic and type, the time), then settles the original. A record that could
  * not be read goes as it came (key, value and every header), with those headers added. <b>Nack</b>
  * seeks the partition back to the message, so it (and what came after it on that partition) is read
- * again; nothing past it is committed meanwhile. Unacceptable messages ({@link
- * RejectionReasons#isUnacceptable}) go to {@link KafkaSubscription#invalidMessageRoutingKey()}
- * instead when it is set. If Kafka does not take the rejected or requeued copy, the method returns
- * false and the original stays unsettled: its partition's commits wait at its offset, so the group
- * reads it again after a restart or rebalance.
+ * again; nothing past it is committed meanwhile. Unacceptable messages (a {@link
+ * io.brighter.messaging.RejectionReason} of kind {@code UNACCEPTABLE}) go to {@link
+ * KafkaSubscription#invalidMessageRoutingKey()} instead when it is set. If Kafka does not take the
+ * rejected or requeued copy, the method returns false and the original stays unsettled: its
+ * partition's commits wait at its offset, so the group reads it again after a restart or rebalance.
  *
  * <p><b>Topics.</b> The constructor provisions the topic and the dead-letter (and invalid-message)
  * topics as the subscription's {@code makeChannels} says. {@link #purge} moves the group's offsets

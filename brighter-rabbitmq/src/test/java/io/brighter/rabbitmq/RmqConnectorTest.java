@@ -2,39 +2,13 @@ package io.brighter.rabbitmq;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.brighter.fixtures.MovableClock;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** Reconnecting with back-off and the circuit breaker, against a port nothing listens on. */
 class RmqConnectorTest {
-
-  /** A clock the test moves by hand. */
-  private static final class MovableClock extends Clock {
-    private Instant now = Instant.parse("2026-11-27T00:00:00Z");
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-  }
 
   private final MovableClock clock = new MovableClock();
   private final RmqConnector connector =

@@ -46,9 +46,9 @@ public final class OutboxHealthIndicator extends AbstractHealthIndicator {
   protected void doHealthCheck(Health.Builder builder) {
     long outstanding = outbox.outstandingCount();
     Duration oldestAge = oldestAge();
-    boolean tooOld = maxAge != null && oldestAge.compareTo(maxAge) > 0;
-    if (tooOld) {
-      builder.down().withDetail("maxAge", maxAge.toString());
+    Duration limit = maxAge;
+    if (limit != null && oldestAge.compareTo(limit) > 0) {
+      builder.down().withDetail("maxAge", limit.toString());
     } else {
       builder.up();
     }
