@@ -5,6 +5,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -21,6 +22,7 @@ final class DuplicateSkippingWrite {
 
   private static final String CONDITION_FAILED = "ConditionalCheckFailed";
   private static final String NONE = "None";
+  private static final AttributeValue UNKNOWN_ID = AttributeValue.fromS("?");
   private static final String CONFLICT = "TransactionConflict";
   private static final int ATTEMPTS = 5;
 
@@ -69,7 +71,7 @@ final class DuplicateSkippingWrite {
       if (i < reasons.size() && CONDITION_FAILED.equals(reasons.get(i).code())) {
         LOG.debug(
             "Message {} is already in outbox {}; the duplicate is ignored",
-            pending.get(i).item().get(MessageItems.MESSAGE_ID).s(),
+            pending.get(i).item().getOrDefault(MessageItems.MESSAGE_ID, UNKNOWN_ID).s(),
             table);
       } else {
         rest.add(pending.get(i));

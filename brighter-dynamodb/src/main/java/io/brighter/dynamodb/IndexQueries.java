@@ -49,7 +49,7 @@ final class IndexQueries {
     }
     found.sort(
         Comparator.<Map<String, AttributeValue>>comparingLong(item -> number(item, rangeName))
-            .thenComparing(item -> item.get(MessageItems.MESSAGE_ID).s()));
+            .thenComparing(item -> messageId(item)));
     return found.size() <= limit ? found : List.copyOf(found.subList(0, limit));
   }
 
@@ -143,6 +143,12 @@ final class IndexQueries {
     return page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
         ? page.lastEvaluatedKey()
         : null;
+  }
+
+  /** The item's message id; every outbox item has one, so a missing one sorts first. */
+  private static String messageId(Map<String, AttributeValue> item) {
+    AttributeValue id = item.get(MessageItems.MESSAGE_ID);
+    return id == null || id.s() == null ? "" : id.s();
   }
 
   private static long number(Map<String, AttributeValue> item, String name) {

@@ -18,7 +18,7 @@ public final class RmqBrokerUnreachableException extends RuntimeException {
 
   /** Every one of {@code tries} connects to {@code uri} failed, the last with {@code cause}. */
   public static RmqBrokerUnreachableException createAfterTries(
-      String uri, int tries, Throwable cause) {
+      String uri, int tries, @Nullable Throwable cause) {
     return new RmqBrokerUnreachableException(
         "Could not connect to RabbitMQ at " + uri + " after " + tries + " tries: " + cause, cause);
   }

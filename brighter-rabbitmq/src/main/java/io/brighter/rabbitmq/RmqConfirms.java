@@ -73,7 +73,7 @@ final class RmqConfirms {
             RmqPublishException.createUnroutable(entry.id, exchange, routingKey);
         entry.returned =
             validating
-                ? new ConfigurationException(unroutable.getMessage(), unroutable)
+                ? new ConfigurationException(String.valueOf(unroutable.getMessage()), unroutable)
                 : unroutable;
       }
     }

@@ -130,7 +130,7 @@ final class RmqHeaderBudget {
         };
   }
 
-  private static String text(Object value) {
+  private static String text(@Nullable Object value) {
     return value instanceof byte[] bytes
         ? new String(bytes, StandardCharsets.UTF_8)
         : String.valueOf(value);

@@ -315,7 +315,7 @@ public final class RmqMessageProducer implements MessageProducer, MessageProduce
       if (e.getCause() instanceof RuntimeException failure) {
         throw failure;
       }
-      throw RmqPublishException.createFailed(id, e.getCause());
+      throw RmqPublishException.createFailed(id, e.getCause() != null ? e.getCause() : e);
     } catch (TimeoutException e) {
       throw RmqPublishException.createTimedOut(id, options.confirmTimeout());
     } catch (InterruptedException e) {

@@ -91,7 +91,10 @@ final class RmqWireFormat {
       String bodyType = properties.getType() != null ? properties.getType() : header.contentType();
       return new Message(header, new MessageBody(body, bodyType), receipt);
     } catch (RuntimeException e) {
-      String reason = e instanceof UnreadableHeaderException ? e.getMessage() : e.toString();
+      String reason =
+          e instanceof UnreadableHeaderException && e.getMessage() != null
+              ? e.getMessage()
+              : e.toString();
       MessageHeader header = CODEC.unreadable(headers, transport, reason);
       LOG.warn(
           "Could not read message {} from RabbitMQ; it is unacceptable: {}",

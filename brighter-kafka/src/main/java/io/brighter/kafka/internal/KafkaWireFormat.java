@@ -86,7 +86,10 @@ public final class KafkaWireFormat {
               .build();
       return new Message(header, new MessageBody(body, header.contentType()), receipt);
     } catch (RuntimeException e) {
-      String reason = e instanceof UnreadableHeaderException ? e.getMessage() : e.toString();
+      String reason =
+          e instanceof UnreadableHeaderException && e.getMessage() != null
+              ? e.getMessage()
+              : e.toString();
       LOG.warn(
           "Could not read a message from {} [{}] @{}: {}",
           record.topic(),

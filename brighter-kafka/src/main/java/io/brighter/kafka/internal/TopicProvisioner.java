@@ -91,7 +91,7 @@ public final class TopicProvisioner {
       Thread.currentThread().interrupt();
       throw ChannelFailureException.of(topic, e);
     } catch (ExecutionException e) {
-      throw ChannelFailureException.of(topic, e.getCause());
+      throw ChannelFailureException.of(topic, e.getCause() != null ? e.getCause() : e);
     } catch (TimeoutException e) {
       throw ChannelFailureException.of(topic, e);
     }
