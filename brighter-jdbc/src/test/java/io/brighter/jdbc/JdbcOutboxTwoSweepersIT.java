@@ -9,12 +9,10 @@ import io.brighter.Id;
 import io.brighter.handlers.SimpleHandlerFactory;
 import io.brighter.handlers.SubscriberRegistry;
 import io.brighter.messaging.Message;
-import io.brighter.messaging.ProducerRegistry;
-import io.brighter.messaging.Publication;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.messaging.inmemory.InMemoryBus;
-import io.brighter.messaging.inmemory.InMemoryMessageProducer;
 import io.brighter.outbox.SweepSettings;
+import io.brighter.testing.InMemoryPublications;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -129,16 +127,9 @@ class JdbcOutboxTwoSweepersIT {
     return CommandProcessor.builder()
         .handlers(new SubscriberRegistry(), new SimpleHandlerFactory())
         .externalBus(
-            ExternalBusConfiguration.builder()
-                .producers(
-                    ProducerRegistry.of(
-                        List.of(
-                            new InMemoryMessageProducer(
-                                bus,
-                                Publication.builder()
-                                    .topic(topic)
-                                    .requestType(Ping.class)
-                                    .build()))))
+            InMemoryPublications.on(bus)
+                .publish(Ping.class, topic)
+                .externalBus()
                 .outbox(outbox)
                 .build())
         .build();

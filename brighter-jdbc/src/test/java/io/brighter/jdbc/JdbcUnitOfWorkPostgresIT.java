@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brighter.CommandProcessor;
 import io.brighter.Event;
-import io.brighter.ExternalBusConfiguration;
 import io.brighter.Id;
 import io.brighter.handlers.SimpleHandlerFactory;
 import io.brighter.handlers.SubscriberRegistry;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageType;
-import io.brighter.messaging.ProducerRegistry;
-import io.brighter.messaging.Publication;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.messaging.inmemory.InMemoryBus;
 import io.brighter.messaging.inmemory.InMemoryMessageConsumer;
-import io.brighter.messaging.inmemory.InMemoryMessageProducer;
+import io.brighter.testing.InMemoryPublications;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,16 +43,9 @@ class JdbcUnitOfWorkPostgresIT {
       CommandProcessor.builder()
           .handlers(new SubscriberRegistry(), new SimpleHandlerFactory())
           .externalBus(
-              ExternalBusConfiguration.builder()
-                  .producers(
-                      ProducerRegistry.of(
-                          List.of(
-                              new InMemoryMessageProducer(
-                                  bus,
-                                  Publication.builder()
-                                      .topic(topic)
-                                      .requestType(GreetingAdded.class)
-                                      .build()))))
+              InMemoryPublications.on(bus)
+                  .publish(GreetingAdded.class, topic)
+                  .externalBus()
                   .outbox(OUTBOX)
                   .build())
           .build();
