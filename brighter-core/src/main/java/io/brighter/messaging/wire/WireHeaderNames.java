@@ -40,7 +40,6 @@ public final class WireHeaderNames {
     this.timestampFormat = builder.timestampFormat;
     Set<String> all = new HashSet<>(names.values());
     all.addAll(aliases.values());
-    all.addAll(builder.reserved);
     this.reserved = Set.copyOf(all);
   }
 
@@ -73,7 +72,6 @@ public final class WireHeaderNames {
   public static final class Builder {
     private final Map<HeaderField, String> names = new EnumMap<>(HeaderField.class);
     private final Map<HeaderField, String> aliases = new EnumMap<>(HeaderField.class);
-    private final Set<String> reserved = new HashSet<>();
     private @Nullable DateTimeFormatter timestampFormat;
 
     private Builder() {}
@@ -99,12 +97,6 @@ public final class WireHeaderNames {
     public Builder timestamp(String name, DateTimeFormatter format) {
       names.put(HeaderField.TIMESTAMP, requireNonNull(name, "name"));
       this.timestampFormat = requireNonNull(format, "format");
-      return this;
-    }
-
-    /** Keeps the header {@code name} out of the bag though it carries no field. */
-    public Builder reserve(String name) {
-      reserved.add(requireNonNull(name, "name"));
       return this;
     }
 
