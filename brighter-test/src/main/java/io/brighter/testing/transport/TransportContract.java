@@ -85,8 +85,9 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * type no handler knows, a 129 KB header with a bad body, a 300-character id with a bad body. The
  * poison only a raw client can publish ({@link #publishRaw}): an empty or blank {@code Topic}
  * header, an unknown {@code MessageType}, a {@code HandledCount} that is not a number, a
- * 300-character id with a bad body, a 130 KB header with a bad body, and no headers at all. The
- * dispatcher's consumers come from {@link #createConsumer}, called on the pumps' own threads.
+ * 300-character id with a bad body, a header just under a RabbitMQ frame with a bad body, and no
+ * headers at all. The dispatcher's consumers come from {@link #createConsumer}, called on the
+ * pumps' own threads.
  *
  * <p><b>Every case must pass.</b> A transport may leave out a case only by answering a hook below
  * with {@code false}, which JUnit reports as disabled with the reason; nothing is skipped by an
