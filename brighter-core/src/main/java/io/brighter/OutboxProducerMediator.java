@@ -27,7 +27,11 @@ import io.opentelemetry.api.trace.Span;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -64,6 +68,8 @@ final class OutboxProducerMediator {
   private final Outbox outbox;
   private final OutboxAsync outboxAsync;
   private final ConfirmedDispatches confirmedDispatches;
+  private final CommittedDeposits committed = new CommittedDeposits();
+  private final HeldBackKeys heldBack = new HeldBackKeys();
   private final RateLimitedWarnings warnings =
       new RateLimitedWarnings(RateLimitedWarnings.DEFAULT_PERIOD);
 
@@ -110,7 +116,9 @@ final class OutboxProducerMediator {
   /** Maps {@code request} and stores its message, inside {@code transaction} when given. */
   Id deposit(
       Request request, RequestContext context, @Nullable BoxTransactionProvider<?> transaction) {
-    return store(request, context, transaction).id();
+    Message message = store(request, context, transaction);
+    remember(List.of(message), transaction);
+    return message.id();
   }
 
   /**
@@ -144,7 +152,7 @@ final class OutboxProducerMediator {
   CompletableFuture<Id> depositAsync(
       Request request, RequestContext context, @Nullable BoxTransactionProvider<?> transaction) {
     return storeAsync(List.of(request), context, transaction)
-        .thenApply(stored -> stored.getFirst().id());
+        .thenApply(stored -> remember(stored, transaction).getFirst().id());
   }
 
   /**
@@ -155,7 +163,7 @@ final class OutboxProducerMediator {
       RequestContext context,
       @Nullable BoxTransactionProvider<?> transaction) {
     return storeAsync(requests, context, transaction)
-        .thenApply(stored -> stored.stream().map(Message::id).toList());
+        .thenApply(stored -> remember(stored, transaction).stream().map(Message::id).toList());
   }
 
   /**
@@ -178,14 +186,55 @@ final class OutboxProducerMediator {
    * thread once the store has answered.
    */
   CompletableFuture<Integer> clearAsync(Collection<Id> ids) {
-    return outboxAsync
-        .getAsync(List.copyOf(ids))
-        .thenApplyAsync(
-            stored ->
-                tracer.inSpan(
-                    tracer.outboxSpan(TracedOperation.CLEAR, ids.size()),
-                    () -> dispatchAll(stored, null)),
-            SENDS);
+    List<Id> wanted = distinct(ids);
+    Map<Id, Message> held = committed.take(wanted);
+    List<Id> missing = notIn(held, wanted);
+    CompletableFuture<List<Message>> read =
+        missing.isEmpty()
+            ? CompletableFuture.completedFuture(List.of())
+            : outboxAsync.getAsync(missing);
+    return read.thenApplyAsync(
+        stored ->
+            tracer.inSpan(
+                tracer.outboxSpan(TracedOperation.CLEAR, wanted.size()),
+                () -> dispatchAll(inOrder(wanted, held, stored), null)),
+        SENDS);
+  }
+
+  private static List<Id> distinct(Collection<Id> ids) {
+    return List.copyOf(new LinkedHashSet<>(ids));
+  }
+
+  private static List<Id> notIn(Map<Id, Message> held, List<Id> ids) {
+    if (held.size() == ids.size()) {
+      return List.of();
+    }
+    List<Id> missing = new ArrayList<>(ids.size() - held.size());
+    for (Id id : ids) {
+      if (!held.containsKey(id)) {
+        missing.add(id);
+      }
+    }
+    return missing;
+  }
+
+  /** The messages of {@code ids} in that order, from {@code held} or {@code read}; none missing. */
+  private static List<Message> inOrder(List<Id> ids, Map<Id, Message> held, List<Message> read) {
+    if (held.isEmpty()) {
+      return read;
+    }
+    Map<Id, Message> found = new HashMap<>(held);
+    for (Message message : read) {
+      found.put(message.id(), message);
+    }
+    List<Message> ordered = new ArrayList<>(found.size());
+    for (Id id : ids) {
+      Message message = found.get(id);
+      if (message != null) {
+        ordered.add(message);
+      }
+    }
+    return ordered;
   }
 
   private CompletableFuture<List<Message>> storeAsync(
@@ -231,15 +280,40 @@ final class OutboxProducerMediator {
             messages.add(map(request, context));
           }
           outbox.add(messages, context, transaction);
+          remember(messages, transaction);
           return messages.stream().map(Message::id).toList();
         });
   }
 
-  /** Sends the stored messages with {@code ids}; returns how many were sent. */
+  /**
+   * Keeps {@code messages} for {@link #clear} once they have committed: at once without a caller's
+   * transaction (the outbox committed them), else when the transaction says it has committed.
+   * Returns {@code messages}.
+   */
+  private List<Message> remember(
+      List<Message> messages, @Nullable BoxTransactionProvider<?> transaction) {
+    if (transaction == null) {
+      committed.addAll(messages);
+    } else {
+      transaction.afterCommit(() -> committed.addAll(messages));
+    }
+    return messages;
+  }
+
+  /**
+   * Sends the messages with {@code ids}, in that order, from those this process deposited and saw
+   * committed, else read from the outbox; returns how many were sent.
+   */
   int clear(Collection<Id> ids) {
+    List<Id> wanted = distinct(ids);
     return tracer.inSpan(
-        tracer.outboxSpan(TracedOperation.CLEAR, ids.size()),
-        () -> dispatchAll(outbox.get(List.copyOf(ids)), null));
+        tracer.outboxSpan(TracedOperation.CLEAR, wanted.size()),
+        () -> {
+          Map<Id, Message> held = committed.take(wanted);
+          List<Id> missing = notIn(held, wanted);
+          List<Message> read = missing.isEmpty() ? List.of() : outbox.get(missing);
+          return dispatchAll(inOrder(wanted, held, read), null);
+        });
   }
 
   /** One sweep, as {@link io.brighter.outbox.OutboxOperations#sweep} says; how many it sent. */
@@ -293,25 +367,38 @@ final class OutboxProducerMediator {
   /**
    * Sends {@code messages} in order, then marks those whose producer does not confirm later as
    * dispatched with one outbox call, even when a configuration error stops the batch part way;
-   * returns how many were sent. With {@code sweep} settings the messages were claimed: it skips
-   * those of tripped topics, gives back the claims of those it did not send, and waits for the
-   * broker's word on the others.
+   * returns how many were sent. A message that is not sent holds back the later messages of its
+   * partition key: in this batch, and in later clears and posts until a sweep sends one of them
+   * ({@link HeldBackKeys}). With {@code sweep} settings the messages were claimed: it skips those
+   * of tripped topics, gives back the claims of those it did not send, and waits for the broker's
+   * word on the others.
    */
   private int dispatchAll(List<Message> messages, @Nullable SweepSettings sweep) {
     List<Id> sentUnconfirmed = new ArrayList<>(messages.size());
     List<Id> notSent = new ArrayList<>();
+    Set<String> waitingKeys = new HashSet<>();
     ConfirmedDispatches.Expected confirmations =
         sweep != null ? confirmedDispatches.expecting() : null;
     int sent = 0;
     try {
       for (Message message : messages) {
-        if (sweep != null
-            && breaker.isTripped(producerTopic(message), sweep.topicCooldownSweeps())) {
+        String key = HeldBackKeys.keyOf(message);
+        if (key != null
+            && (waitingKeys.contains(key) || (sweep == null && heldBack.isHeldBack(key)))) {
           notSent.add(message.id());
-        } else if (dispatch(message, sentUnconfirmed, confirmations)) {
+        } else if ((sweep == null
+                || !breaker.isTripped(producerTopic(message), sweep.topicCooldownSweeps()))
+            && dispatch(message, sentUnconfirmed, confirmations)) {
           sent++;
+          if (sweep != null && key != null) {
+            heldBack.letGo(key);
+          }
         } else {
           notSent.add(message.id());
+          if (key != null) {
+            waitingKeys.add(key);
+            heldBack.holdBack(key);
+          }
         }
       }
     } finally {

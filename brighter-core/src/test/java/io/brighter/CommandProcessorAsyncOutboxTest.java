@@ -31,24 +31,27 @@ class CommandProcessorAsyncOutboxTest {
 
   private final InMemoryBus bus = new InMemoryBus();
   private final DeferredStore outbox = new DeferredStore();
-  private final CommandProcessor processor =
-      CommandProcessor.builder()
-          .handlers(new SubscriberRegistry(), new SimpleHandlerFactory())
-          .externalBus(
-              ExternalBusConfiguration.builder()
-                  .producers(
-                      ProducerRegistry.of(
-                          List.of(
-                              new InMemoryMessageProducer(
-                                  bus,
-                                  Publication.builder()
-                                      .topic(GREETINGS)
-                                      .requestType(GreetingAdded.class)
-                                      .build()))))
-                  .outbox(outbox)
-                  .maxOutstandingMessages(10)
-                  .build())
-          .build();
+  private final CommandProcessor processor = processor();
+
+  private CommandProcessor processor() {
+    return CommandProcessor.builder()
+        .handlers(new SubscriberRegistry(), new SimpleHandlerFactory())
+        .externalBus(
+            ExternalBusConfiguration.builder()
+                .producers(
+                    ProducerRegistry.of(
+                        List.of(
+                            new InMemoryMessageProducer(
+                                bus,
+                                Publication.builder()
+                                    .topic(GREETINGS)
+                                    .requestType(GreetingAdded.class)
+                                    .build()))))
+                .outbox(outbox)
+                .maxOutstandingMessages(10)
+                .build())
+        .build();
+  }
 
   @Test
   void a_deposit_completes_when_the_store_answers_and_never_blocks_on_it() {
@@ -80,9 +83,9 @@ class CommandProcessorAsyncOutboxTest {
 
   @Test
   void a_clear_reads_the_messages_through_the_asynchronous_side() {
-    // given
+    // given: deposited by another processor, so this one reads it from the outbox
     CompletableFuture<Id> deposited =
-        processor.depositPostAsync(new GreetingAdded(Id.random(), "Linus"));
+        processor().depositPostAsync(new GreetingAdded(Id.random(), "Linus"));
     outbox.answer();
     Id id = deposited.join();
 

@@ -280,6 +280,32 @@ class CommandProcessorPostTest {
     }
 
     @Test
+    void clear_outbox_sends_a_committed_deposit_and_nothing_of_a_rolled_back_one() {
+      // given
+      CommandProcessor processor = processor(inMemoryBus());
+      InMemoryUnitOfWork committed = new InMemoryUnitOfWork();
+      InMemoryUnitOfWork rolledBack = new InMemoryUnitOfWork();
+      List<Id> kept =
+          processor.depositPost(List.of(new GreetingAdded(Id.random(), "Ada")), committed);
+      List<Id> dropped =
+          processor.depositPost(List.of(new GreetingAdded(Id.random(), "Grace")), rolledBack);
+
+      // when
+      processor.clearOutbox(dropped);
+      processor.clearOutbox(kept);
+      List<Message> beforeTheCommit = received();
+      committed.commit();
+      rolledBack.rollback();
+      processor.clearOutbox(dropped);
+      processor.clearOutbox(kept);
+
+      // then
+      assertThat(beforeTheCommit).isEmpty();
+      assertThat(bus.stream(GREETINGS)).extracting(Message::id).containsExactlyElementsOf(kept);
+      assertThat(outbox.outstandingCount()).isZero();
+    }
+
+    @Test
     void deposits_past_the_outstanding_limit_are_refused() {
       // given
       CommandProcessor processor = processor(inMemoryBus().maxOutstandingMessages(2));

@@ -35,4 +35,18 @@ public interface BoxTransactionProvider<T> {
 
   /** Whether a transaction has begun and is neither committed nor rolled back. */
   boolean hasOpenTransaction();
+
+  /**
+   * Asks this provider to run {@code action} once the open transaction has committed, and to drop
+   * it if the transaction rolls back; returns whether it will. A provider that cannot tell when its
+   * transaction commits (the default) returns {@code false} and never runs the action.
+   *
+   * <p>The command processor uses it to keep the messages a transaction deposited once their commit
+   * is known, so {@code clearOutbox} sends them without reading them back from the outbox. An
+   * action runs on the committing thread and must be quick; one that throws does not undo the
+   * commit, nor stop the actions after it.
+   */
+  default boolean afterCommit(Runnable action) {
+    return false;
+  }
 }

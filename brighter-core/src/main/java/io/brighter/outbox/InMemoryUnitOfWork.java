@@ -61,6 +61,17 @@ public final class InMemoryUnitOfWork
     return open != null;
   }
 
+  /** Enlists {@code action} in the open transaction; {@code false} when none is open. */
+  @Override
+  public synchronized boolean afterCommit(Runnable action) {
+    Transaction current = open;
+    if (current == null) {
+      return false;
+    }
+    current.onCommit(action);
+    return true;
+  }
+
   private synchronized @Nullable Transaction end() {
     Transaction ending = open;
     open = null;

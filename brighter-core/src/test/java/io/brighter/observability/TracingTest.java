@@ -277,14 +277,15 @@ class TracingTest {
 
   @Test
   void each_outbox_call_within_a_trace_is_a_client_span_of_the_operation_that_made_it() {
-    // given
-    CommandProcessor processor = processor(tracer, false);
+    // given: a clear in another process, say, which reads the message from the outbox
+    CommandProcessor depositor = processor(tracer, false);
+    CommandProcessor relay = processor(tracer, false);
     Span request = web.spanBuilder("POST /greetings").startSpan();
 
     // when
     try (Scope ignored = request.makeCurrent()) {
-      Id id = processor.depositPost(new GreetingMade(Id.random(), "Hello Ada"));
-      processor.clearOutbox(List.of(id));
+      Id id = depositor.depositPost(new GreetingMade(Id.random(), "Hello Ada"));
+      relay.clearOutbox(List.of(id));
     } finally {
       request.end();
     }
@@ -300,6 +301,22 @@ class TracingTest {
         .containsEntry(AttributeKey.stringKey(BrighterSemanticConventions.STORE), "InMemoryOutbox");
     assertThat(span("outbox get").getParentSpanId()).isEqualTo(clear.getSpanId());
     assertThat(span("outbox mark_dispatched").getParentSpanId()).isEqualTo(clear.getSpanId());
+  }
+
+  @Test
+  void a_clear_of_what_this_processor_deposited_and_committed_reads_nothing_back() {
+    // given
+    CommandProcessor processor = processor(tracer, false);
+    Id id = processor.depositPost(new GreetingMade(Id.random(), "Hello Edsger"));
+
+    // when
+    processor.clearOutbox(List.of(id));
+
+    // then
+    assertThat(spans.getFinishedSpanItems())
+        .extracting(SpanData::getName)
+        .contains("outbox clear", "greeting.made publish", "outbox mark_dispatched")
+        .doesNotContain("outbox get");
   }
 
   @Test

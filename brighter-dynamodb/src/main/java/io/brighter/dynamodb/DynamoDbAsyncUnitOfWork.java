@@ -43,19 +43,23 @@ public final class DynamoDbAsyncUnitOfWork extends UnitOfWorkActions {
    * {@link DynamoDbUnitOfWork#commit()} throws.
    */
   public CompletableFuture<Void> commitAsync() {
-    List<TransactWriteItem> actions = endTransaction();
+    Ending ending = endTransaction();
+    List<TransactWriteItem> actions = ending.writes();
     if (actions.isEmpty()) {
+      ended(ending, true);
       return CompletableFuture.completedFuture(null);
     }
     try {
       TransactWrites.check(actions);
     } catch (IllegalStateException e) {
+      ended(ending, false);
       return CompletableFuture.failedFuture(e);
     }
     return client
         .transactWriteItems(request -> request.transactItems(actions))
         .handle(
             (response, failure) -> {
+              ended(ending, failure == null);
               if (failure == null) {
                 return null;
               }

@@ -61,15 +61,19 @@ public final class DynamoDbUnitOfWork extends UnitOfWorkActions {
    */
   @Override
   public void commit() {
-    List<TransactWriteItem> actions = endTransaction();
-    if (actions.isEmpty()) {
-      return;
-    }
-    TransactWrites.check(actions);
+    Ending ending = endTransaction();
+    List<TransactWriteItem> actions = ending.writes();
+    boolean written = false;
     try {
-      client.transactWriteItems(request -> request.transactItems(actions));
+      if (!actions.isEmpty()) {
+        TransactWrites.check(actions);
+        client.transactWriteItems(request -> request.transactItems(actions));
+      }
+      written = true;
     } catch (SdkException e) {
       throw TransactWrites.failed(e);
+    } finally {
+      ended(ending, written);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.brighter.dynamodb;
 
+import io.brighter.internal.AfterCommitActions;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +13,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 abstract sealed class UnitOfWorkActions implements DynamoDbTransactionProvider
     permits DynamoDbUnitOfWork, DynamoDbAsyncUnitOfWork {
 
+  /** An ended transaction: what to write, and what to run once it is written. */
+  record Ending(List<TransactWriteItem> writes, AfterCommitActions afterCommit) {}
+
   private @Nullable List<TransactWriteItem> open;
+  private AfterCommitActions afterCommit = new AfterCommitActions();
 
   @Override
   public final List<TransactWriteItem> beginOrGetTransaction() {
@@ -28,6 +33,7 @@ abstract sealed class UnitOfWorkActions implements DynamoDbTransactionProvider
   @Override
   public final void rollback() {
     open = null;
+    afterCommit.rolledBack();
   }
 
   @Override
@@ -35,10 +41,33 @@ abstract sealed class UnitOfWorkActions implements DynamoDbTransactionProvider
     return open != null;
   }
 
-  /** Ends the transaction, returning its actions (empty when none was open). */
-  final List<TransactWriteItem> endTransaction() {
-    List<TransactWriteItem> actions = open;
+  /** Runs {@code action} once the open transaction is written; {@code false} when none is open. */
+  @Override
+  public final boolean afterCommit(Runnable action) {
+    if (open == null) {
+      return false;
+    }
+    afterCommit.add(action);
+    return true;
+  }
+
+  /**
+   * Ends the transaction, returning its writes (empty when none was open) and after-commit work.
+   */
+  final Ending endTransaction() {
+    List<TransactWriteItem> writes = open;
+    Ending ending = new Ending(writes == null ? List.of() : writes, afterCommit);
     open = null;
-    return actions == null ? List.of() : actions;
+    afterCommit = new AfterCommitActions();
+    return ending;
+  }
+
+  /** Runs {@code ending}'s after-commit actions when it was {@code written}, else drops them. */
+  static void ended(Ending ending, boolean written) {
+    if (written) {
+      ending.afterCommit().committed();
+    } else {
+      ending.afterCommit().rolledBack();
+    }
   }
 }

@@ -70,14 +70,9 @@ class DynamoDbRequestCountsIT {
   }
 
   @Test
-  void clearing_n_messages_reads_them_in_one_batch_and_marks_each() {
+  void clearing_n_messages_reads_none_back_and_marks_each() {
     // given
-    DynamoDbUnitOfWork unitOfWork = new DynamoDbUnitOfWork(client);
-    List<Id> ids = new ArrayList<>();
-    for (int i = 0; i < CLEARED; i++) {
-      ids.add(commandProcessor.depositPost(new GreetingMade(Id.random(), "hello"), unitOfWork));
-    }
-    unitOfWork.commit();
+    List<Id> ids = depositInOneTransaction(commandProcessor);
     counter.reset();
 
     // when
@@ -85,10 +80,41 @@ class DynamoDbRequestCountsIT {
 
     // then
     report("clear of " + CLEARED, counter.requests() + ", " + bus.stream(topic).size() + " sends");
+    assertThat(counter.requests()).containsOnlyKeys("UpdateItem");
+    assertThat(counter.requests("UpdateItem")).isEqualTo(CLEARED);
+    assertThat(bus.stream(topic)).hasSize(CLEARED);
+  }
+
+  @Test
+  void clearing_n_messages_another_process_deposited_reads_them_in_one_batch_and_marks_each() {
+    // given
+    List<Id> ids =
+        depositInOneTransaction(
+            BusProcessors.over(
+                outbox, List.of(BusProcessors.producer(bus, topic, GreetingMade.class))));
+    counter.reset();
+
+    // when
+    commandProcessor.clearOutbox(ids);
+
+    // then
+    report(
+        "clear of " + CLEARED + " deposited elsewhere",
+        counter.requests() + ", " + bus.stream(topic).size() + " sends");
     assertThat(counter.requests("BatchGetItem")).isEqualTo(1);
     assertThat(counter.requests("UpdateItem")).isEqualTo(CLEARED);
     assertThat(counter.requests()).containsOnlyKeys("BatchGetItem", "UpdateItem");
     assertThat(bus.stream(topic)).hasSize(CLEARED);
+  }
+
+  private List<Id> depositInOneTransaction(CommandProcessor depositor) {
+    DynamoDbUnitOfWork unitOfWork = new DynamoDbUnitOfWork(client);
+    List<Id> ids = new ArrayList<>();
+    for (int i = 0; i < CLEARED; i++) {
+      ids.add(depositor.depositPost(new GreetingMade(Id.random(), "hello"), unitOfWork));
+    }
+    unitOfWork.commit();
+    return ids;
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -83,18 +84,24 @@ final class Jdbc {
   static <T extends @Nullable Object> T inTransaction(DataSource dataSource, SqlWork<T> work)
       throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try {
-        T result = work.apply(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(connection, e);
-        throw e;
-      } finally {
-        connection.setAutoCommit(autoCommit);
-      }
+      return inTransaction(connection, work);
+    }
+  }
+
+  /** Runs {@code work} in its own short transaction on {@code connection}, left open. */
+  static <T extends @Nullable Object> T inTransaction(Connection connection, SqlWork<T> work)
+      throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try {
+      T result = work.apply(connection);
+      connection.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      rollbackQuietly(connection, e);
+      throw e;
+    } finally {
+      connection.setAutoCommit(autoCommit);
     }
   }
 
@@ -107,21 +114,34 @@ final class Jdbc {
     }
   }
 
-  /** Runs the DDL resource of {@code dialect} for {@code box}, with {@code table} filled in. */
+  /**
+   * Runs the DDL resources of {@code dialect} for {@code box}, each schema version in turn, with
+   * {@code table} filled in; an index that exists already is left as it is.
+   */
   static void createTable(DataSource dataSource, SqlDialect dialect, String box, String table)
       throws SQLException {
-    String ddl = resource(dialect.schemaResource(box)).replace("${table}", table);
-    List<String> statements =
-        Arrays.stream(withoutComments(ddl).split(";", -1))
+    List<String> statements = new ArrayList<>();
+    for (String version : SqlDialect.SCHEMA_VERSIONS) {
+      String ddl = resource(dialect.schemaResource(box, version));
+      if (ddl != null) {
+        Arrays.stream(withoutComments(ddl.replace("${table}", table)).split(";", -1))
             .map(String::strip)
             .filter(sql -> !sql.isBlank())
-            .toList();
+            .forEach(statements::add);
+      }
+    }
     withConnection(
         dataSource,
         connection -> {
           try (Statement statement = connection.createStatement()) {
             for (String sql : statements) {
-              statement.execute(sql);
+              try {
+                statement.execute(sql);
+              } catch (SQLException e) {
+                if (!dialect.indexExists(e)) {
+                  throw e;
+                }
+              }
             }
           }
           return null;
@@ -140,12 +160,10 @@ final class Jdbc {
         .strip();
   }
 
-  private static String resource(String path) {
+  /** The text of the classpath resource at {@code path}, or null when there is none. */
+  private static @Nullable String resource(String path) {
     try (InputStream in = Jdbc.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException("The schema resource " + path + " is missing");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new IllegalStateException("Cannot read the schema resource " + path, e);
     }

@@ -268,15 +268,23 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
     try {
       return Jdbc.retryingDeadlocks(
           () ->
-              Jdbc.inTransaction(
+              Jdbc.withConnection(
                   dataSource,
-                  dialect.claimsWithUpdateReturning()
-                      ? connection ->
-                          claimByUpdateReturning(
-                              connection, cutoff, now, excluded, pageSize, leaseEnds)
-                      : connection ->
-                          claimBySelectForUpdate(
-                              connection, cutoff, now, excluded, pageSize, leaseEnds)));
+                  connection -> {
+                    try {
+                      return Jdbc.inTransaction(
+                          connection,
+                          dialect.claimsWithUpdateReturning()
+                              ? claiming ->
+                                  claimByUpdateReturning(
+                                      claiming, cutoff, now, excluded, pageSize, leaseEnds)
+                              : claiming ->
+                                  claimBySelectForUpdate(
+                                      claiming, cutoff, now, excluded, pageSize, leaseEnds));
+                    } finally {
+                      dialect.unlockClaims(connection, sql.table());
+                    }
+                  }));
     } catch (SQLException e) {
       throw failed("claim outstanding messages of the outbox", e);
     }
@@ -380,13 +388,11 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
       int pageSize,
       Instant leaseEnds)
       throws SQLException {
+    dialect.lockClaims(connection, sql.table());
     List<Message> claimed;
     try (PreparedStatement select =
         connection.prepareStatement(sql.claimSelect(excludedTopics.size()))) {
-      dialect.setInstant(select, 1, cutoff);
-      dialect.setInstant(select, 2, now);
-      bindTexts(select, 3, excludedTopics);
-      select.setInt(3 + excludedTopics.size(), pageSize);
+      bindClaim(select, 1, cutoff, now, excludedTopics, pageSize);
       claimed = readAll(select);
     }
     if (!claimed.isEmpty()) {
@@ -407,17 +413,46 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
       int pageSize,
       Instant leaseEnds)
       throws SQLException {
+    dialect.lockClaims(connection, sql.table());
     try (PreparedStatement update =
         connection.prepareStatement(sql.claimUpdateReturning(excludedTopics.size()))) {
       dialect.setInstant(update, 1, leaseEnds);
-      dialect.setInstant(update, 2, cutoff);
-      dialect.setInstant(update, 3, now);
-      bindTexts(update, 4, excludedTopics);
-      update.setInt(4 + excludedTopics.size(), pageSize);
-      List<Message> claimed = new ArrayList<>(readAll(update));
-      claimed.sort(OLDEST_FIRST);
-      return List.copyOf(claimed);
+      bindClaim(update, 2, cutoff, now, excludedTopics, pageSize);
+      record Claimed(Message message, long sequence) {}
+      List<Claimed> claimed = new ArrayList<>();
+      try (ResultSet rows = update.executeQuery()) {
+        int sequence = rows.getMetaData().getColumnCount();
+        while (rows.next()) {
+          claimed.add(new Claimed(MessageRows.read(rows, dialect), rows.getLong(sequence)));
+        }
+      }
+      return claimed.stream()
+          .sorted(
+              Comparator.comparing((Claimed c) -> c.message().header().timestamp())
+                  .thenComparingLong(Claimed::sequence))
+          .map(Claimed::message)
+          .toList();
     }
+  }
+
+  /** Binds a claim's parameters from {@code first}, in the order {@link OutboxSql} gives. */
+  private void bindClaim(
+      PreparedStatement claim,
+      int first,
+      Instant cutoff,
+      Instant now,
+      List<String> excludedTopics,
+      int pageSize)
+      throws SQLException {
+    int i = first;
+    dialect.setInstant(claim, i++, cutoff);
+    dialect.setInstant(claim, i++, now);
+    bindTexts(claim, i, excludedTopics);
+    i += excludedTopics.size();
+    dialect.setInstant(claim, i++, now);
+    bindTexts(claim, i, excludedTopics);
+    i += excludedTopics.size();
+    claim.setInt(i, pageSize);
   }
 
   private List<Message> query(

@@ -2,6 +2,7 @@ package io.brighter.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import io.brighter.internal.AfterCommitActions;
 import io.brighter.outbox.BoxTransactionProvider;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,6 +41,7 @@ import org.jspecify.annotations.Nullable;
 public final class JdbcUnitOfWork implements BoxTransactionProvider<Connection> {
 
   private final @Nullable DataSource dataSource;
+  private final AfterCommitActions afterCommit = new AfterCommitActions();
   private @Nullable Connection open;
   private boolean joinedOpen;
 
@@ -108,6 +110,20 @@ public final class JdbcUnitOfWork implements BoxTransactionProvider<Connection> 
     return open != null;
   }
 
+  /**
+   * Runs {@code action} after {@link #commit()} commits the open transaction; {@code false} (and
+   * never runs it) when no transaction is open or this unit of work joined a caller's connection,
+   * whose commit it cannot see.
+   */
+  @Override
+  public boolean afterCommit(Runnable action) {
+    if (open == null || joinedOpen) {
+      return false;
+    }
+    afterCommit.add(action);
+    return true;
+  }
+
   private void end(boolean commit) {
     Connection ending = open;
     open = null;
@@ -121,15 +137,26 @@ public final class JdbcUnitOfWork implements BoxTransactionProvider<Connection> 
       } else {
         ending.rollback();
       }
-      ending.setAutoCommit(true);
-      ending.close();
     } catch (SQLException e) {
+      afterCommit.rolledBack();
       if (commit) {
         Jdbc.rollbackQuietly(ending, e);
       }
       closeQuietly(ending, e);
       throw JdbcStoreException.failed(
           commit ? "commit a unit of work" : "roll back a unit of work", "-", e);
+    }
+    if (commit) {
+      afterCommit.committed();
+    } else {
+      afterCommit.rolledBack();
+    }
+    try {
+      ending.setAutoCommit(true);
+      ending.close();
+    } catch (SQLException e) {
+      closeQuietly(ending, e);
+      throw JdbcStoreException.failed("return the connection of a unit of work", "-", e);
     }
   }
 

@@ -6,10 +6,11 @@ package io.brighter.jdbc;
  * @param insert the insert of one message that ignores a duplicate message id
  * @param select the columns {@link MessageRows#read} reads, from the table, before a WHERE clause
  * @param outstanding outstanding messages old enough, oldest first, a page
- * @param claimSelect like {@code outstanding}, skipping leased rows, locking the rows it returns;
- *     {@link #TOPICS} marks where a filter on excluded topics goes
- * @param claimUpdateReturning the SQLite claim: leases a page and returns its rows; {@link #TOPICS}
- *     marks where a filter on excluded topics goes
+ * @param claimSelect like {@code outstanding}, skipping leased rows and rows whose partition key
+ *     waits on an earlier one, locking the rows it returns; {@link #TOPICS} and {@link #BLOCKING}
+ *     mark where the filters on excluded topics go
+ * @param claimUpdateReturning the SQLite claim: leases a page and returns its rows, as {@code
+ *     claimSelect} chooses them
  * @param dispatched dispatched messages sent long enough ago, oldest dispatch first, a page
  * @param count how many messages are outstanding
  * @param causedBy the messages with a causation id, oldest first
@@ -37,22 +38,30 @@ record OutboxSql(
   /** Where a claim's filter on excluded topics goes. */
   private static final String TOPICS = "/*topics*/";
 
+  /** Where a claim's test for an earlier message of an excluded topic goes. */
+  private static final String BLOCKING = "/*blocking*/";
+
   static OutboxSql of(SqlDialect dialect, String table) {
     String select = "SELECT " + COLUMNS + " FROM " + table;
-    String oldestOutstanding =
+    String claimable =
         """
-        WHERE Dispatched IS NULL AND Timestamp <= ? \
-        AND (LeasedUntil IS NULL OR LeasedUntil <= ?)/*topics*/ ORDER BY Timestamp LIMIT ?""";
+        WHERE o.Dispatched IS NULL AND o.Timestamp <= ? \
+        AND (o.LeasedUntil IS NULL OR o.LeasedUntil <= ?)/*topics*/ \
+        AND (o.PartitionKey IS NULL OR o.PartitionKey = '' OR NOT EXISTS (SELECT 1 FROM %1$s e \
+        WHERE e.PartitionKey = o.PartitionKey AND e.Dispatched IS NULL AND e.%2$s < o.%2$s \
+        AND (e.Timestamp > o.Timestamp OR e.LeasedUntil > ?/*blocking*/))) \
+        ORDER BY o.Timestamp, o.%2$s LIMIT ?"""
+            .formatted(table, dialect.sequenceColumn());
     return new OutboxSql(
         "INSERT INTO %s (%s) VALUES (%s)".formatted(table, COLUMNS, Jdbc.placeholders(COLUMN_COUNT))
             + dialect.ignoreDuplicate("MessageId"),
         select,
         select + " WHERE Dispatched IS NULL AND Timestamp <= ? ORDER BY Timestamp LIMIT ?",
-        select + " " + oldestOutstanding + dialect.lockSkippingLocked(),
+        select + " o " + claimable + dialect.lockSkippingLocked(),
         """
         UPDATE %1$s SET LeasedUntil = ? WHERE MessageId IN \
-        (SELECT MessageId FROM %1$s %2$s) RETURNING %3$s"""
-            .formatted(table, oldestOutstanding, COLUMNS),
+        (SELECT o.MessageId FROM %1$s o %2$s) RETURNING %3$s, %4$s"""
+            .formatted(table, claimable, COLUMNS, dialect.sequenceColumn()),
         select + " WHERE Dispatched IS NOT NULL AND Dispatched <= ? ORDER BY Dispatched LIMIT ?",
         "SELECT COUNT(*) FROM " + table + " WHERE Dispatched IS NULL",
         select + " WHERE CausationId = ? ORDER BY Timestamp",
@@ -61,22 +70,30 @@ record OutboxSql(
 
   /**
    * The claim by select-for-update, leaving out {@code excludedTopics} topics: parameters cutoff,
-   * now, the topics, then the page size.
+   * now, the topics, now, the topics again, then the page size. A message whose partition key has
+   * an earlier outstanding message that cannot be claimed with it (leased, younger, or of an
+   * excluded topic) is left for a later claim, so each key's messages go in the order they were
+   * stored.
    */
   String claimSelect(int excludedTopics) {
-    return claimSelect.replace(TOPICS, topicFilter(excludedTopics));
+    return withTopicFilters(claimSelect, excludedTopics);
   }
 
   /**
-   * The claim by update-returning, leaving out {@code excludedTopics} topics: parameters lease end,
-   * cutoff, now, the topics, then the page size.
+   * The claim by update-returning, leaving out {@code excludedTopics} topics, as {@link
+   * #claimSelect}: parameters lease end, then those of {@link #claimSelect}. The rows come back
+   * with the sequence column last.
    */
   String claimUpdateReturning(int excludedTopics) {
-    return claimUpdateReturning.replace(TOPICS, topicFilter(excludedTopics));
+    return withTopicFilters(claimUpdateReturning, excludedTopics);
   }
 
-  private static String topicFilter(int count) {
-    return count == 0 ? "" : " AND Topic NOT IN (" + Jdbc.placeholders(count) + ")";
+  private static String withTopicFilters(String claim, int count) {
+    return count == 0
+        ? claim.replace(TOPICS, "").replace(BLOCKING, "")
+        : claim
+            .replace(TOPICS, " AND o.Topic NOT IN (" + Jdbc.placeholders(count) + ")")
+            .replace(BLOCKING, " OR e.Topic IN (" + Jdbc.placeholders(count) + ")");
   }
 
   /** Gives back the claims of {@code count} outstanding messages, by id. */

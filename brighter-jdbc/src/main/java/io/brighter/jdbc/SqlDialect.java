@@ -1,5 +1,6 @@
 package io.brighter.jdbc;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,6 +53,37 @@ public enum SqlDialect {
       LocalDateTime value = row.getObject(column, LocalDateTime.class);
       return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
+
+    @Override
+    String sequenceColumn() {
+      return "CreatedID";
+    }
+
+    @Override
+    void lockClaims(Connection connection, String table) throws SQLException {
+      try (PreparedStatement lock = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+        lock.setString(1, claimLockName(table));
+        lock.setInt(2, CLAIM_LOCK_WAIT_SECONDS);
+        try (ResultSet result = lock.executeQuery()) {
+          if (!result.next() || result.getInt(1) != 1) {
+            throw new SQLException("Timed out waiting for the claim lock of " + table, "40001");
+          }
+        }
+      }
+    }
+
+    @Override
+    void unlockClaims(Connection connection, String table) throws SQLException {
+      try (PreparedStatement unlock = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+        unlock.setString(1, claimLockName(table));
+        unlock.executeQuery().close();
+      }
+    }
+
+    @Override
+    boolean indexExists(SQLException e) {
+      return e.getErrorCode() == 1061; // ER_DUP_KEYNAME: MySQL 8 has no CREATE INDEX IF NOT EXISTS
+    }
   },
 
   /**
@@ -85,6 +118,11 @@ public enum SqlDialect {
     String lockSkippingLocked() {
       return "";
     }
+
+    @Override
+    void lockClaims(Connection connection, String table) {
+      // SQLite has one writer at a time, and a claim is one statement
+    }
   };
 
   /** The earliest instant every dialect stores (MySQL's {@code DATETIME} starts at year 1000). */
@@ -102,9 +140,52 @@ public enum SqlDialect {
     this.resourceName = resourceName;
   }
 
-  /** The classpath resource holding the DDL of {@code box} ("outbox" or "inbox"). */
-  String schemaResource(String box) {
-    return "/io/brighter/jdbc/schema/v1/" + resourceName + "-" + box + ".sql";
+  /** How long a claim waits for another sweeper's claim to end, in seconds. */
+  static final int CLAIM_LOCK_WAIT_SECONDS = 30;
+
+  /** The versions of the schema, oldest first: each applies on top of the one before. */
+  static final List<String> SCHEMA_VERSIONS = List.of("v1", "v2");
+
+  /**
+   * The classpath resource holding the DDL of {@code box} ("outbox" or "inbox") at {@code version}
+   * of {@link #SCHEMA_VERSIONS}; a box may have no resource at a version.
+   */
+  String schemaResource(String box, String version) {
+    return "/io/brighter/jdbc/schema/" + version + "/" + resourceName + "-" + box + ".sql";
+  }
+
+  /** The column that numbers rows in the order they were inserted. */
+  String sequenceColumn() {
+    return "Id";
+  }
+
+  /**
+   * Makes the claims on {@code table} take turns, within the open transaction: a claim reads the
+   * leases of earlier messages of each partition key, which another sweeper's claim in progress
+   * could be changing. PostgreSQL: a transaction-scoped advisory lock.
+   */
+  void lockClaims(Connection connection, String table) throws SQLException {
+    try (PreparedStatement lock =
+        connection.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
+      lock.setInt(1, CLAIM_LOCK_SPACE);
+      lock.setString(2, table);
+      lock.executeQuery().close();
+    }
+  }
+
+  /** Ends what {@link #lockClaims} began, after the transaction; nothing where it ends with it. */
+  void unlockClaims(Connection connection, String table) throws SQLException {}
+
+  /** Whether {@code e}, from a {@code CREATE INDEX}, says the index exists already. */
+  boolean indexExists(SQLException e) {
+    return false;
+  }
+
+  /** The first key of the advisory locks of claims: "Brig". */
+  private static final int CLAIM_LOCK_SPACE = 0x42726967;
+
+  private static String claimLockName(String table) {
+    return "brighter.claims." + table;
   }
 
   /** The clause that makes an insert ignore a row whose key {@code keyColumns} already exists. */

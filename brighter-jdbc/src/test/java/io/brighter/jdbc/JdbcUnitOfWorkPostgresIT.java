@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,10 +97,62 @@ class JdbcUnitOfWorkPostgresIT {
     Id deposited = commandProcessor.depositPost(greeting, unitOfWork);
     unitOfWork.rollback();
 
+    commandProcessor.clearOutbox(List.of(deposited));
+
     // then
     assertThat(greetingExists(greeting)).isFalse();
     assertThat(OUTBOX.get(deposited).isEmpty()).isTrue();
     assertThat(consumer.receive(Duration.ofMillis(100))).isEmpty();
+  }
+
+  @Test
+  void actions_after_commit_run_once_the_commit_is_done_and_never_after_a_rollback() {
+    // given
+    JdbcUnitOfWork committing = new JdbcUnitOfWork(DATA_SOURCE);
+    JdbcUnitOfWork rollingBack = new JdbcUnitOfWork(DATA_SOURCE);
+    List<String> ran = new ArrayList<>();
+
+    // when
+    assertThat(committing.afterCommit(() -> ran.add("before any use"))).isFalse();
+    committing.connection();
+    rollingBack.connection();
+    assertThat(committing.afterCommit(() -> ran.add("committed"))).isTrue();
+    assertThat(rollingBack.afterCommit(() -> ran.add("rolled back"))).isTrue();
+    assertThat(ran).isEmpty();
+    committing.commit();
+    rollingBack.rollback();
+    committing.connection();
+    committing.commit();
+
+    // then
+    assertThat(ran).containsExactly("committed");
+  }
+
+  @Test
+  void a_joined_connections_messages_are_cleared_from_the_outbox_once_its_owner_commits()
+      throws SQLException {
+    // given
+    GreetingAdded greeting = new GreetingAdded(Id.random(), "Barbara");
+    try (Connection connection = DATA_SOURCE.getConnection()) {
+      connection.setAutoCommit(false);
+      JdbcUnitOfWork unitOfWork = JdbcUnitOfWork.joining(connection);
+      Id deposited = commandProcessor.depositPost(greeting, unitOfWork);
+      assertThat(unitOfWork.afterCommit(() -> {})).as("cannot see the owner's commit").isFalse();
+      unitOfWork.commit();
+
+      // when
+      commandProcessor.clearOutbox(List.of(deposited));
+      List<Message> beforeTheOwnersCommit = consumer.receive(Duration.ofMillis(100));
+      connection.commit();
+      commandProcessor.clearOutbox(List.of(deposited));
+
+      // then
+      assertThat(beforeTheOwnersCommit).isEmpty();
+      assertThat(consumer.receive(Duration.ofSeconds(1)))
+          .extracting(Message::id)
+          .containsExactly(deposited);
+      OUTBOX.delete(List.of(deposited));
+    }
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -67,5 +68,24 @@ public final class SpringTransactionProvider implements BoxTransactionProvider<C
   @Override
   public boolean hasOpenTransaction() {
     return TransactionSynchronizationManager.isActualTransactionActive();
+  }
+
+  /**
+   * Registers {@code action} as a transaction synchronization that runs after Spring commits the
+   * current transaction; {@code false} when the thread has no transaction synchronization.
+   */
+  @Override
+  public boolean afterCommit(Runnable action) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return false;
+    }
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            action.run();
+          }
+        });
+    return true;
   }
 }
