@@ -178,6 +178,65 @@ class CommandProcessorPostTest {
     }
 
     @Test
+    void a_later_message_of_a_key_waits_in_the_outbox_behind_an_earlier_one_that_failed() {
+      // given: every greeting has the partition key "ada", and the first send fails
+      Publication publication = publication(GREETINGS, GreetingAdded.class);
+      InMemoryMessageProducer onTheBus = new InMemoryMessageProducer(bus, publication);
+      AtomicInteger failuresLeft = new AtomicInteger(1);
+      MessageProducer failingFirst =
+          new MessageProducer() {
+            @Override
+            public Publication publication() {
+              return publication;
+            }
+
+            @Override
+            public void send(Message message) {
+              if (failuresLeft.getAndDecrement() > 0) {
+                throw new IllegalStateException("broker unavailable");
+              }
+              onTheBus.send(message);
+            }
+
+            @Override
+            public void sendWithDelay(Message message, Duration delay) {
+              send(message);
+            }
+          };
+      JsonMessageMapper<GreetingAdded> json = new JsonMessageMapper<>(GreetingAdded.class);
+      MessageMapper<GreetingAdded> keyed =
+          new MessageMapper<>() {
+            @Override
+            public Message mapToMessage(GreetingAdded request, Publication publication) {
+              Message message = json.mapToMessage(request, publication);
+              return message.withHeader(message.header().toBuilder().partitionKey("ada").build());
+            }
+
+            @Override
+            public GreetingAdded mapToRequest(Message message) {
+              return json.mapToRequest(message);
+            }
+          };
+      CommandProcessor processor =
+          processor(
+              ExternalBusConfiguration.builder()
+                  .producers(ProducerRegistry.of(List.of(failingFirst)))
+                  .mappers(new MessageMapperRegistry().register(GreetingAdded.class, keyed)));
+
+      // when
+      Id first = processor.post(new GreetingAdded(Id.random(), "Ada"));
+      Id second = processor.post(new GreetingAdded(Id.random(), "Ada again"));
+      List<Message> beforeAnySweep = List.copyOf(bus.stream(GREETINGS));
+      for (int sweeps = 0; sweeps < 5 && outbox.outstandingCount() > 0; sweeps++) {
+        sweep(processor, SWEEP.withTopicCooldownSweeps(1));
+      }
+
+      // then
+      assertThat(beforeAnySweep).as("the later message held back").isEmpty();
+      assertThat(bus.stream(GREETINGS)).extracting(Message::id).containsExactly(first, second);
+    }
+
+    @Test
     void sends_through_the_producer_retry_policy() {
       // given
       FlakyProducer producer = new FlakyProducer(publication(GREETINGS, GreetingAdded.class), 2);
