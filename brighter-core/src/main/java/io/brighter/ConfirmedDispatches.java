@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 final class ConfirmedDispatches {
 
   /** The most outcomes one outbox call records. */
-  static final int MAX_BATCH = 500;
+  static final int MAX_BATCH = 2_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(ConfirmedDispatches.class);
 

@@ -65,12 +65,7 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
   public static final String DEFAULT_TABLE_NAME = "outbox";
 
   /** The most ids put into one {@code IN (…)} list. */
-  private static final int IN_LIST_LIMIT = 500;
-
   private static final Logger LOG = LoggerFactory.getLogger(JdbcOutbox.class);
-
-  private static final Comparator<Message> OLDEST_FIRST =
-      Comparator.comparing(m -> m.header().timestamp());
 
   private final SqlDialect dialect;
   private final DataSource dataSource;
@@ -167,7 +162,7 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
           connection -> {
             List<Message> found = new ArrayList<>();
             for (List<Id> chunk : chunks(unique)) {
-              found.addAll(query(connection, sql.selectIn(chunk.size()), chunk, null));
+              found.addAll(query(connection, sql.selectIn(chunk.size()), chunk));
             }
             return List.copyOf(found);
           });
@@ -296,7 +291,12 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
     try {
       return Jdbc.withConnection(
           dataSource,
-          connection -> query(connection, sql.causedBy(), List.of(causationId), OLDEST_FIRST));
+          connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql.causedBy())) {
+              select.setString(1, causationId.value());
+              return readAll(select);
+            }
+          });
     } catch (SQLException e) {
       throw failed("list messages by causation id in the outbox", e);
     }
@@ -361,23 +361,45 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
     }
   }
 
+  /**
+   * Inserts {@code messages}, {@link OutboxSql#ROWS_PER_INSERT} to a statement, in one JDBC batch;
+   * how many rows were new.
+   */
   private int insert(Connection connection, List<Message> messages) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(sql.insert())) {
-      for (Message message : messages) {
-        MessageRows.bind(insert, dialect, message);
-        insert.addBatch();
-      }
-      int[] counts = insert.executeBatch();
-      for (int i = 0; i < counts.length && i < messages.size(); i++) {
-        if (counts[i] == 0) {
-          LOG.debug(
-              "Message {} is already in outbox {}; the duplicate is ignored",
-              messages.get(i).id(),
-              sql.table());
+    int inserted = 0;
+    int fullStatements = messages.size() / OutboxSql.ROWS_PER_INSERT;
+    if (fullStatements > 0) {
+      try (PreparedStatement insert =
+          connection.prepareStatement(sql.insert(OutboxSql.ROWS_PER_INSERT))) {
+        for (int from = 0; from < fullStatements * OutboxSql.ROWS_PER_INSERT; ) {
+          for (int row = 0; row < OutboxSql.ROWS_PER_INSERT; row++, from++) {
+            MessageRows.bind(insert, row * OutboxSql.COLUMN_COUNT, dialect, messages.get(from));
+          }
+          insert.addBatch();
+        }
+        for (int count : insert.executeBatch()) {
+          inserted += Math.max(count, 0);
         }
       }
-      return counts.length;
     }
+    List<Message> rest =
+        messages.subList(fullStatements * OutboxSql.ROWS_PER_INSERT, messages.size());
+    if (!rest.isEmpty()) {
+      try (PreparedStatement insert = connection.prepareStatement(sql.insert(rest.size()))) {
+        for (int row = 0; row < rest.size(); row++) {
+          MessageRows.bind(insert, row * OutboxSql.COLUMN_COUNT, dialect, rest.get(row));
+        }
+        inserted += insert.executeUpdate();
+      }
+    }
+    if (inserted < messages.size()) {
+      LOG.debug(
+          "{} of {} messages were already in outbox {}; the duplicates are ignored",
+          messages.size() - inserted,
+          messages.size(),
+          sql.table());
+    }
+    return inserted;
   }
 
   private List<Message> claimBySelectForUpdate(
@@ -455,18 +477,11 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
     claim.setInt(i, pageSize);
   }
 
-  private List<Message> query(
-      Connection connection, String query, List<Id> ids, @Nullable Comparator<Message> order)
+  private List<Message> query(Connection connection, String query, List<Id> ids)
       throws SQLException {
     try (PreparedStatement select = connection.prepareStatement(query)) {
       bindIds(select, 1, ids);
-      List<Message> found = readAll(select);
-      if (order == null) {
-        return found;
-      }
-      List<Message> sorted = new ArrayList<>(found);
-      sorted.sort(order);
-      return List.copyOf(sorted);
+      return readAll(select);
     }
   }
 
@@ -480,11 +495,8 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
     return List.copyOf(found);
   }
 
-  private static void bindIds(PreparedStatement statement, int first, List<Id> ids)
-      throws SQLException {
-    for (int i = 0; i < ids.size(); i++) {
-      statement.setString(first + i, ids.get(i).value());
-    }
+  private void bindIds(PreparedStatement statement, int first, List<Id> ids) throws SQLException {
+    dialect.bindIds(statement, first, ids.stream().map(Id::value).toList());
   }
 
   private static void bindTexts(PreparedStatement statement, int first, List<String> texts)
@@ -494,10 +506,11 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
     }
   }
 
-  private static List<List<Id>> chunks(List<Id> ids) {
+  private List<List<Id>> chunks(List<Id> ids) {
+    int size = dialect.idsPerStatement();
     List<List<Id>> chunks = new ArrayList<>();
-    for (int from = 0; from < ids.size(); from += IN_LIST_LIMIT) {
-      chunks.add(ids.subList(from, Math.min(ids.size(), from + IN_LIST_LIMIT)));
+    for (int from = 0; from < ids.size(); from += size) {
+      chunks.add(ids.subList(from, Math.min(ids.size(), from + size)));
     }
     return chunks;
   }

@@ -24,11 +24,14 @@ final class MessageRows {
   /** .NET Brighter writes message types as {@code MT_EVENT}; so does this store. */
   private MessageRows() {}
 
-  /** Sets the parameters of the insert, in {@link OutboxSql#COLUMNS} order. */
-  static void bind(PreparedStatement insert, SqlDialect dialect, Message message)
+  /**
+   * Sets the parameters of one row of an insert, in {@link OutboxSql#COLUMNS} order, after the
+   * first {@code before} parameters.
+   */
+  static void bind(PreparedStatement insert, int before, SqlDialect dialect, Message message)
       throws SQLException {
     MessageHeader header = message.header();
-    int i = 0;
+    int i = before;
     insert.setString(++i, header.messageId().value());
     insert.setString(++i, header.topic().value());
     insert.setString(++i, WireMessageType.write(header.messageType()));

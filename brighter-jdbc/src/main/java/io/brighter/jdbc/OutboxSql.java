@@ -1,9 +1,11 @@
 package io.brighter.jdbc;
 
+import java.util.Collections;
+
 /**
  * The outbox's SQL for one dialect and one (validated) table name, made once per outbox.
  *
- * @param insert the insert of one message that ignores a duplicate message id
+ * @param insert the insert of {@link #ROWS_PER_INSERT} messages that ignores duplicate message ids
  * @param select the columns {@link MessageRows#read} reads, from the table, before a WHERE clause
  * @param outstanding outstanding messages old enough, oldest first, a page
  * @param claimSelect like {@code outstanding}, skipping leased rows and rows whose partition key
@@ -15,6 +17,8 @@ package io.brighter.jdbc;
  * @param count how many messages are outstanding
  * @param causedBy the messages with a causation id, oldest first
  * @param table the table name
+ * @param insertOne the insert of one message
+ * @param dialect the dialect the SQL is written in
  */
 record OutboxSql(
     String insert,
@@ -25,7 +29,9 @@ record OutboxSql(
     String dispatched,
     String count,
     String causedBy,
-    String table) {
+    String table,
+    String insertOne,
+    SqlDialect dialect) {
 
   static final String COLUMNS =
       """
@@ -34,6 +40,12 @@ record OutboxSql(
       Baggage, DataRef, CausationId, SpecVersion, HandledCount, DelayMilliseconds""";
 
   static final int COLUMN_COUNT = COLUMNS.split(",", -1).length;
+
+  /**
+   * The most messages one insert statement writes: a batch of messages goes as multi-row inserts,
+   * which cost the database far less per row than one statement per message.
+   */
+  static final int ROWS_PER_INSERT = 32;
 
   /** Where a claim's filter on excluded topics goes. */
   private static final String TOPICS = "/*topics*/";
@@ -53,8 +65,7 @@ record OutboxSql(
         ORDER BY o.Timestamp, o.%2$s LIMIT ?"""
             .formatted(table, dialect.sequenceColumn());
     return new OutboxSql(
-        "INSERT INTO %s (%s) VALUES (%s)".formatted(table, COLUMNS, Jdbc.placeholders(COLUMN_COUNT))
-            + dialect.ignoreDuplicate("MessageId"),
+        insertOf(dialect, table, ROWS_PER_INSERT),
         select,
         select + " WHERE Dispatched IS NULL AND Timestamp <= ? ORDER BY Timestamp LIMIT ?",
         select + " o " + claimable + dialect.lockSkippingLocked(),
@@ -65,7 +76,9 @@ record OutboxSql(
         select + " WHERE Dispatched IS NOT NULL AND Dispatched <= ? ORDER BY Dispatched LIMIT ?",
         "SELECT COUNT(*) FROM " + table + " WHERE Dispatched IS NULL",
         select + " WHERE CausationId = ? ORDER BY Timestamp",
-        table);
+        table,
+        insertOf(dialect, table, 1),
+        dialect);
   }
 
   /**
@@ -96,31 +109,48 @@ record OutboxSql(
             .replace(BLOCKING, " OR e.Topic IN (" + Jdbc.placeholders(count) + ")");
   }
 
+  /**
+   * The insert of {@code rows} messages ({@link #insert} when that is {@link #ROWS_PER_INSERT}).
+   */
+  String insert(int rows) {
+    return switch (rows) {
+      case ROWS_PER_INSERT -> insert;
+      case 1 -> insertOne;
+      default -> insertOf(dialect, table, rows);
+    };
+  }
+
+  private static String insertOf(SqlDialect dialect, String table, int rows) {
+    String row = "(" + Jdbc.placeholders(COLUMN_COUNT) + ")";
+    return "INSERT INTO %s (%s) VALUES %s"
+            .formatted(table, COLUMNS, String.join(", ", Collections.nCopies(rows, row)))
+        + dialect.ignoreDuplicate("MessageId");
+  }
+
   /** Gives back the claims of {@code count} outstanding messages, by id. */
   String releaseIn(int count) {
-    return "UPDATE %s SET LeasedUntil = NULL WHERE Dispatched IS NULL AND MessageId IN (%s)"
-        .formatted(table, Jdbc.placeholders(count));
+    return "UPDATE %s SET LeasedUntil = NULL WHERE Dispatched IS NULL AND %s"
+        .formatted(table, dialect.messageIdAmong(count));
   }
 
   /** The messages whose ids are among {@code count} parameters. */
   String selectIn(int count) {
-    return select + " WHERE MessageId IN (" + Jdbc.placeholders(count) + ")";
+    return select + " WHERE " + dialect.messageIdAmong(count);
   }
 
   /** Marks {@code count} messages dispatched: parameters dispatchedAt, then the ids. */
   String markDispatchedIn(int count) {
-    return "UPDATE %s SET Dispatched = ?, LeasedUntil = NULL WHERE MessageId IN (%s)"
-        .formatted(table, Jdbc.placeholders(count));
+    return "UPDATE %s SET Dispatched = ?, LeasedUntil = NULL WHERE %s"
+        .formatted(table, dialect.messageIdAmong(count));
   }
 
   /** Leases {@code count} messages: parameters leasedUntil, then the ids. */
   String leaseIn(int count) {
-    return "UPDATE %s SET LeasedUntil = ? WHERE MessageId IN (%s)"
-        .formatted(table, Jdbc.placeholders(count));
+    return "UPDATE %s SET LeasedUntil = ? WHERE %s".formatted(table, dialect.messageIdAmong(count));
   }
 
   /** Deletes {@code count} messages by id. */
   String deleteIn(int count) {
-    return "DELETE FROM %s WHERE MessageId IN (%s)".formatted(table, Jdbc.placeholders(count));
+    return "DELETE FROM %s WHERE %s".formatted(table, dialect.messageIdAmong(count));
   }
 }

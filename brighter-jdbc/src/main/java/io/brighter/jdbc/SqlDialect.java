@@ -60,6 +60,21 @@ public enum SqlDialect {
     }
 
     @Override
+    String messageIdAmong(int count) {
+      return inList(count);
+    }
+
+    @Override
+    int bindIds(PreparedStatement statement, int first, List<String> ids) throws SQLException {
+      return bindEach(statement, first, ids);
+    }
+
+    @Override
+    int idsPerStatement() {
+      return IN_LIST_LIMIT;
+    }
+
+    @Override
     void lockClaims(Connection connection, String table) throws SQLException {
       try (PreparedStatement lock = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
         lock.setString(1, claimLockName(table));
@@ -123,6 +138,21 @@ public enum SqlDialect {
     void lockClaims(Connection connection, String table) {
       // SQLite has one writer at a time, and a claim is one statement
     }
+
+    @Override
+    String messageIdAmong(int count) {
+      return inList(count);
+    }
+
+    @Override
+    int bindIds(PreparedStatement statement, int first, List<String> ids) throws SQLException {
+      return bindEach(statement, first, ids);
+    }
+
+    @Override
+    int idsPerStatement() {
+      return IN_LIST_LIMIT;
+    }
   };
 
   /** The earliest instant every dialect stores (MySQL's {@code DATETIME} starts at year 1000). */
@@ -152,6 +182,40 @@ public enum SqlDialect {
    */
   String schemaResource(String box, String version) {
     return "/io/brighter/jdbc/schema/" + version + "/" + resourceName + "-" + box + ".sql";
+  }
+
+  /** The most ids an IN list holds in one statement. */
+  static final int IN_LIST_LIMIT = 500;
+
+  /**
+   * The condition that a row's {@code MessageId} is one of {@code count} ids, bound by {@link
+   * #bindIds}. PostgreSQL: one array parameter, so the statement is the same for every count.
+   */
+  String messageIdAmong(int count) {
+    return "MessageId = ANY (?)";
+  }
+
+  /** Binds {@code ids} for {@link #messageIdAmong} from parameter {@code first}; the next index. */
+  int bindIds(PreparedStatement statement, int first, List<String> ids) throws SQLException {
+    statement.setArray(first, statement.getConnection().createArrayOf("varchar", ids.toArray()));
+    return first + 1;
+  }
+
+  /** The most ids one statement of {@link #messageIdAmong} takes. */
+  int idsPerStatement() {
+    return 10_000;
+  }
+
+  private static String inList(int count) {
+    return "MessageId IN (" + Jdbc.placeholders(count) + ")";
+  }
+
+  private static int bindEach(PreparedStatement statement, int first, List<String> ids)
+      throws SQLException {
+    for (int i = 0; i < ids.size(); i++) {
+      statement.setString(first + i, ids.get(i));
+    }
+    return first + ids.size();
   }
 
   /** The column that numbers rows in the order they were inserted. */

@@ -1,5 +1,6 @@
 package io.brighter.benchmarks.jdbc;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brighter.CommandProcessor;
 import io.brighter.Event;
 import io.brighter.ExternalBusConfiguration;
@@ -16,9 +17,12 @@ import io.brighter.messaging.inmemory.InMemoryBus;
 import io.brighter.messaging.inmemory.InMemoryMessageProducer;
 import io.brighter.outbox.OutboxOperations;
 import io.brighter.outbox.SweepSettings;
+import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -44,6 +48,7 @@ public final class PostgresOutboxHarness {
   private static final RoutingKey TOPIC = RoutingKey.of("order.placed");
   private static final int BULK = 100;
   private static final int SWEEP_BATCH = 100;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The event deposited with each business row. */
   public record OrderPlaced(Id id, String customer, long amount) implements Event {}
@@ -82,13 +87,19 @@ public final class PostgresOutboxHarness {
       CommandProcessor processor = processor(outbox, new InMemoryBus());
       List<Variant> variants =
           List.of(
-              new Variant("insert one row", () -> placeOrder(orders, processor, Extra.NONE)),
+              new Variant(
+                  "insert one row",
+                  () -> placeOrder(orders, outbox.tableName(), processor, Extra.NONE)),
               new Variant(
                   "insert one row + depositPost",
-                  () -> placeOrder(orders, processor, Extra.DEPOSIT)),
+                  () -> placeOrder(orders, outbox.tableName(), processor, Extra.DEPOSIT)),
               new Variant(
                   "insert one row + a second plain insert (yardstick: any extra statement)",
-                  () -> placeOrder(orders, processor, Extra.SECOND_ROW)));
+                  () -> placeOrder(orders, outbox.tableName(), processor, Extra.SECOND_ROW)),
+              new Variant(
+                  "insert one row + the same outbox row by hand (floor: the table's own cost)",
+                  () ->
+                      placeOrder(orders, outbox.tableName(), processor, Extra.OUTBOX_ROW_BY_HAND)));
       double[] rates = alternate(variants);
       StringBuilder table = new StringBuilder();
       table.append(
@@ -116,7 +127,8 @@ public final class PostgresOutboxHarness {
   private enum Extra {
     NONE,
     DEPOSIT,
-    SECOND_ROW
+    SECOND_ROW,
+    OUTBOX_ROW_BY_HAND
   }
 
   /** A named way to run one transaction. */
@@ -142,8 +154,9 @@ public final class PostgresOutboxHarness {
     return sums;
   }
 
-  private void placeOrder(String orders, CommandProcessor processor, Extra extra)
-      throws SQLException {
+  private void placeOrder(
+      String orders, String outboxTable, CommandProcessor processor, Extra extra)
+      throws SQLException, IOException {
     OrderPlaced order = new OrderPlaced(Id.random(), "customer-42", 1999);
     JdbcUnitOfWork unitOfWork = new JdbcUnitOfWork(database.dataSource());
     try {
@@ -152,10 +165,11 @@ public final class PostgresOutboxHarness {
         case DEPOSIT -> processor.depositPost(order, unitOfWork);
         case SECOND_ROW ->
             insertOrder(orders, unitOfWork, new OrderPlaced(Id.random(), "customer-43", 1));
+        case OUTBOX_ROW_BY_HAND -> insertOutboxRow(outboxTable, unitOfWork, order);
         case NONE -> {}
       }
       unitOfWork.commit();
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException | IOException | RuntimeException e) {
       unitOfWork.rollback();
       throw e;
     }
@@ -171,6 +185,33 @@ public final class PostgresOutboxHarness {
       insert.setString(1, order.id().value());
       insert.setString(2, order.customer());
       insert.setLong(3, order.amount());
+      insert.executeUpdate();
+    }
+  }
+
+  /**
+   * The row {@code depositPost} writes for {@code order}, written by hand: the same columns with
+   * the same values a deposit has (the event as JSON, an empty header bag, the CloudEvents
+   * defaults).
+   */
+  private static void insertOutboxRow(
+      String outboxTable, JdbcUnitOfWork unitOfWork, OrderPlaced order)
+      throws SQLException, IOException {
+    try (PreparedStatement insert =
+        unitOfWork
+            .connection()
+            .prepareStatement(
+                "INSERT INTO "
+                    + outboxTable
+                    + " (MessageId, Topic, MessageType, Timestamp, ContentType, HeaderBag, Body,"
+                    + " Source, Type, SpecVersion, HandledCount, DelayMilliseconds)"
+                    + " VALUES (?, ?, 'MT_EVENT', ?, 'application/json', '{}', ?,"
+                    + " 'http://goparamore.io', 'goparamore.io.Paramore.Brighter.Message', '1.0', 0,"
+                    + " 0) ON CONFLICT (MessageId) DO NOTHING")) {
+      insert.setString(1, order.id().value());
+      insert.setString(2, TOPIC.value());
+      insert.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+      insert.setBytes(4, JSON.writeValueAsBytes(order));
       insert.executeUpdate();
     }
   }

@@ -217,6 +217,28 @@ abstract class OutboxCases {
   }
 
   @Test
+  final void a_large_batch_with_messages_already_stored_keeps_each_once_and_the_first_version() {
+    // given: more messages than a store may write in one statement, two of them stored already
+    List<Message> batch = new ArrayList<>();
+    for (int n = 0; n < 75; n++) {
+      batch.add(message(Duration.ZERO));
+    }
+    Message storedFirst = batch.get(3);
+    Message storedLast = batch.get(74);
+    subject().add(List.of(storedFirst, storedLast), context, null);
+    List<Message> again = new ArrayList<>(batch);
+    again.set(3, storedFirst.withBody(MessageBody.json("{\"greeting\":\"second\"}")));
+
+    // when
+    subject().add(again, context, null);
+
+    // then
+    List<Message> found = subject().get(ids(batch));
+    assertThat(ids(found)).containsExactlyInAnyOrderElementsOf(ids(batch));
+    assertSameMessage(subject().get(storedFirst.id()), storedFirst);
+  }
+
+  @Test
   final void deleting_removes_one_or_many_messages_and_ignores_unknown_ids() {
     // given
     Message alone = message(Duration.ZERO);
