@@ -97,7 +97,9 @@ class ConfirmedDispatchesTest {
         .untilAsserted(
             () ->
                 assertThat(marks.stream().mapToInt(List::size).sum()).isEqualTo(confirmed.size()));
-    assertThat(marks).allSatisfy(batch -> assertThat(batch).hasSizeLessThanOrEqualTo(500));
+    assertThat(marks)
+        .allSatisfy(
+            batch -> assertThat(batch).hasSizeLessThanOrEqualTo(ConfirmedDispatches.MAX_BATCH));
   }
 
   @Test // #12: a refused message waited for the whole lease before it was sent again

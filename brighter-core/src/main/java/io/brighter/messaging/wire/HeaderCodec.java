@@ -17,10 +17,15 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -62,11 +67,34 @@ public final class HeaderCodec {
   /** Parsed CloudEvents sources and schemas: a service sees few, and parsing a URI is slow. */
   private static final Map<String, URI> URIS = new ConcurrentHashMap<>();
 
+  private static final int FIELD_COUNT = HeaderField.values().length;
+
+  /** A slot for each field's value under its name, then one for each under its alias. */
+  private static final int SLOTS = 2 * FIELD_COUNT;
+
   private final WireHeaderNames names;
+
+  /** The slots a header fills, by its name: every reserved name, nothing else. */
+  private final Map<String, int[]> slotsByName;
 
   /** A codec that writes and reads by {@code names}. */
   public HeaderCodec(WireHeaderNames names) {
     this.names = requireNonNull(names, "names must not be null");
+    Map<String, int[]> slots = new HashMap<>();
+    for (HeaderField field : HeaderField.values()) {
+      addSlot(slots, names.name(field), field.ordinal());
+      addSlot(slots, names.alias(field), FIELD_COUNT + field.ordinal());
+    }
+    this.slotsByName = Map.copyOf(slots);
+  }
+
+  private static void addSlot(Map<String, int[]> slots, @Nullable String name, int slot) {
+    if (name != null) {
+      int[] known = slots.get(name);
+      int[] more = known == null ? new int[1] : Arrays.copyOf(known, known.length + 1);
+      more[more.length - 1] = slot;
+      slots.put(name, more);
+    }
   }
 
   /** The names table this codec uses. */
@@ -118,48 +146,91 @@ public final class HeaderCodec {
    */
   public MessageHeader.Builder read(
       Map<String, ?> headers, TransportFields transport, UnaryOperator<Object> bagValue) {
+    return read(headers.entrySet(), Map.Entry::getKey, Map.Entry::getValue, transport, bagValue);
+  }
+
+  /**
+   * As {@link #read(Map, TransportFields, UnaryOperator)}, straight from a transport's own list of
+   * headers, each giving its {@code name} and {@code value} (null for none); where a name comes
+   * twice, the later header wins. Saves building a map of every header.
+   *
+   * @throws UnreadableHeaderException naming a header whose value cannot be read
+   */
+  public <H> MessageHeader.Builder read(
+      Iterable<H> headers,
+      Function<H, String> name,
+      Function<H, @Nullable Object> value,
+      TransportFields transport,
+      UnaryOperator<Object> bagValue) {
+    List<H> others = new ArrayList<>(4);
+    Object[] fields = fieldsOf(headers, name, value, others);
     MessageHeader.Builder header =
         MessageHeader.builder(
-                readId(headers, transport), readTopic(headers, transport), readType(headers))
-            .timestamp(readTimestamp(headers, transport))
-            .handledCount(count(headers, HeaderField.HANDLED_COUNT))
-            .delay(Duration.ofMillis(Math.abs(millis(headers, HeaderField.DELAY))))
-            .contentType(readContentType(headers, transport))
+                readId(fields, transport), readTopic(fields, transport), readType(fields))
+            .timestamp(readTimestamp(fields, transport))
+            .handledCount(count(fields, HeaderField.HANDLED_COUNT))
+            .delay(Duration.ofMillis(Math.abs(millis(fields, HeaderField.DELAY))))
+            .contentType(readContentType(fields, transport))
             .partitionKey(
-                firstNonBlank(field(headers, HeaderField.PARTITION_KEY), transport.partitionKey()))
-            .subject(field(headers, HeaderField.CLOUD_EVENTS_SUBJECT))
-            .dataSchema(uri(headers, HeaderField.CLOUD_EVENTS_DATA_SCHEMA))
-            .dataRef(field(headers, HeaderField.DATA_REF))
-            .traceParent(field(headers, HeaderField.TRACE_PARENT))
-            .traceState(field(headers, HeaderField.TRACE_STATE))
-            .baggage(field(headers, HeaderField.BAGGAGE));
-    String correlationId = field(headers, HeaderField.CORRELATION_ID);
+                firstNonBlank(field(fields, HeaderField.PARTITION_KEY), transport.partitionKey()))
+            .subject(field(fields, HeaderField.CLOUD_EVENTS_SUBJECT))
+            .dataSchema(uri(fields, HeaderField.CLOUD_EVENTS_DATA_SCHEMA))
+            .dataRef(field(fields, HeaderField.DATA_REF))
+            .traceParent(field(fields, HeaderField.TRACE_PARENT))
+            .traceState(field(fields, HeaderField.TRACE_STATE))
+            .baggage(field(fields, HeaderField.BAGGAGE));
+    String correlationId = field(fields, HeaderField.CORRELATION_ID);
     if (correlationId != null) {
       header.correlationId(Id.of(correlationId));
     }
-    String replyTo = firstNonBlank(field(headers, HeaderField.REPLY_TO), transport.replyTo());
+    String replyTo = firstNonBlank(field(fields, HeaderField.REPLY_TO), transport.replyTo());
     if (replyTo != null) {
       header.replyTo(RoutingKey.of(replyTo));
     }
-    String type = field(headers, HeaderField.CLOUD_EVENTS_TYPE);
+    String type = field(fields, HeaderField.CLOUD_EVENTS_TYPE);
     if (type != null) {
       header.type(type);
     }
-    String source = field(headers, HeaderField.CLOUD_EVENTS_SOURCE);
+    String source = field(fields, HeaderField.CLOUD_EVENTS_SOURCE);
     if (source != null && !source.equals(DEFAULT_SOURCE_TEXT)) {
       header.source(uri(HeaderField.CLOUD_EVENTS_SOURCE, source));
     }
-    String specVersion = field(headers, HeaderField.CLOUD_EVENTS_SPEC_VERSION);
+    String specVersion = field(fields, HeaderField.CLOUD_EVENTS_SPEC_VERSION);
     if (specVersion != null) {
       header.specVersion(specVersion);
     }
-    headers.forEach(
-        (name, value) -> {
-          if (value != null && !names.reserved(name)) {
-            header.bagEntry(name, bagValue.apply(value));
-          }
-        });
+    for (H other : others) {
+      header.bagEntry(name.apply(other), bagValue.apply(requireNonNull(value.apply(other))));
+    }
     return header;
+  }
+
+  /**
+   * The values of {@code headers} in the slots of the fields they carry (one pass, one lookup per
+   * header); the headers that carry no field, with a value, go to {@code others} when given.
+   */
+  private <H> Object[] fieldsOf(
+      Iterable<H> headers,
+      Function<H, String> name,
+      Function<H, @Nullable Object> value,
+      @Nullable List<H> others) {
+    Object[] fields = new Object[SLOTS];
+    for (H header : headers) {
+      int[] slots = slotsByName.get(name.apply(header));
+      if (slots != null) {
+        Object found = value.apply(header);
+        for (int slot : slots) {
+          fields[slot] = found;
+        }
+      } else if (others != null && value.apply(header) != null) {
+        others.add(header);
+      }
+    }
+    return fields;
+  }
+
+  private Object[] fieldsOf(Map<String, ?> headers) {
+    return fieldsOf(headers.entrySet(), Map.Entry::getKey, Map.Entry::getValue, null);
   }
 
   /**
@@ -171,7 +242,9 @@ public final class HeaderCodec {
       Map<String, ?> headers, TransportFields transport, String reason) {
     MessageHeader.Builder header =
         MessageHeader.builder(
-            readId(headers, transport), readTopic(headers, transport), MessageType.UNACCEPTABLE);
+            readId(fieldsOf(headers), transport),
+            readTopic(fieldsOf(headers), transport),
+            MessageType.UNACCEPTABLE);
     headers.forEach(
         (name, value) -> {
           if (value != null) {
@@ -194,34 +267,29 @@ public final class HeaderCodec {
   }
 
   /** The text of {@code field}'s header (or its alias), or null when absent or blank. */
-  private @Nullable String field(Map<String, ?> headers, HeaderField field) {
-    String name = names.name(field);
-    String value = name == null ? null : blankToNull(text(headers.get(name)));
-    if (value == null) {
-      String alias = names.alias(field);
-      value = alias == null ? null : blankToNull(text(headers.get(alias)));
-    }
-    return value;
+  private static @Nullable String field(Object[] fields, HeaderField field) {
+    String value = blankToNull(text(fields[field.ordinal()]));
+    return value != null ? value : blankToNull(text(fields[FIELD_COUNT + field.ordinal()]));
   }
 
-  private Id readId(Map<String, ?> headers, TransportFields transport) {
+  private Id readId(Object[] fields, TransportFields transport) {
     String id = blankToNull(transport.messageId());
     if (id == null) {
-      id = field(headers, HeaderField.CLOUD_EVENTS_ID);
+      id = field(fields, HeaderField.CLOUD_EVENTS_ID);
     }
     if (id == null) {
-      id = field(headers, HeaderField.MESSAGE_ID);
+      id = field(fields, HeaderField.MESSAGE_ID);
     }
     return id == null ? Id.random() : Id.of(id);
   }
 
-  private RoutingKey readTopic(Map<String, ?> headers, TransportFields transport) {
-    String topic = field(headers, HeaderField.TOPIC);
+  private RoutingKey readTopic(Object[] fields, TransportFields transport) {
+    String topic = field(fields, HeaderField.TOPIC);
     return topic == null ? transport.topic() : RoutingKey.of(topic);
   }
 
-  private MessageType readType(Map<String, ?> headers) {
-    String type = field(headers, HeaderField.MESSAGE_TYPE);
+  private MessageType readType(Object[] fields) {
+    String type = field(fields, HeaderField.MESSAGE_TYPE);
     if (type == null) {
       return MessageType.EVENT;
     }
@@ -232,8 +300,8 @@ public final class HeaderCodec {
     }
   }
 
-  private Instant readTimestamp(Map<String, ?> headers, TransportFields transport) {
-    String time = field(headers, HeaderField.CLOUD_EVENTS_TIME);
+  private Instant readTimestamp(Object[] fields, TransportFields transport) {
+    String time = field(fields, HeaderField.CLOUD_EVENTS_TIME);
     if (time != null) {
       try {
         return parseInstant(time);
@@ -242,7 +310,7 @@ public final class HeaderCodec {
       }
     }
     DateTimeFormatter format = names.timestampFormat();
-    String stamp = format == null ? null : field(headers, HeaderField.TIMESTAMP);
+    String stamp = format == null ? null : field(fields, HeaderField.TIMESTAMP);
     if (stamp != null) {
       try {
         return LocalDateTime.parse(stamp, format).toInstant(ZoneOffset.UTC);
@@ -253,10 +321,10 @@ public final class HeaderCodec {
     return transport.timestamp() != null ? transport.timestamp() : Instant.now();
   }
 
-  private String readContentType(Map<String, ?> headers, TransportFields transport) {
-    String contentType = field(headers, HeaderField.CLOUD_EVENTS_DATA_CONTENT_TYPE);
+  private String readContentType(Object[] fields, TransportFields transport) {
+    String contentType = field(fields, HeaderField.CLOUD_EVENTS_DATA_CONTENT_TYPE);
     if (contentType == null) {
-      contentType = field(headers, HeaderField.CONTENT_TYPE);
+      contentType = field(fields, HeaderField.CONTENT_TYPE);
     }
     if (contentType == null) {
       contentType = blankToNull(transport.contentType());
@@ -265,8 +333,8 @@ public final class HeaderCodec {
   }
 
   /** A count: a whole number from 0, 0 when absent. */
-  private int count(Map<String, ?> headers, HeaderField field) {
-    long count = millis(headers, field);
+  private int count(Object[] fields, HeaderField field) {
+    long count = millis(fields, field);
     if (count < 0) {
       throw new UnreadableHeaderException(nameOf(field), count, "a whole number from 0 to 2^31");
     }
@@ -274,9 +342,8 @@ public final class HeaderCodec {
   }
 
   /** A whole number within an {@code int}'s range, signed, 0 when absent. */
-  private long millis(Map<String, ?> headers, HeaderField field) {
-    String name = names.name(field);
-    Object value = name == null ? null : headers.get(name);
+  private long millis(Object[] fields, HeaderField field) {
+    Object value = fields[field.ordinal()];
     long number;
     try {
       number =
@@ -298,8 +365,8 @@ public final class HeaderCodec {
     return number;
   }
 
-  private @Nullable URI uri(Map<String, ?> headers, HeaderField field) {
-    String text = field(headers, field);
+  private @Nullable URI uri(Object[] fields, HeaderField field) {
+    String text = field(fields, field);
     return text == null ? null : uri(field, text);
   }
 

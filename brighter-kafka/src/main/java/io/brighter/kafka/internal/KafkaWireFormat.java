@@ -13,9 +13,8 @@ import io.brighter.messaging.wire.TransportFields;
 import io.brighter.messaging.wire.UnreadableHeaderException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -42,7 +41,7 @@ public final class KafkaWireFormat {
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaWireFormat.class);
   private static final HeaderCodec CODEC = new HeaderCodec(KafkaHeaderNames.WIRE);
-  private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]{0,17})");
+  private static final byte[] EMPTY = new byte[0];
 
   private KafkaWireFormat() {}
 
@@ -65,10 +64,7 @@ public final class KafkaWireFormat {
    * says why under {@link HeaderNames#UNREADABLE_REASON}.
    */
   public static Message toMessage(ConsumerRecord<String, byte[]> record, Receipt receipt) {
-    Map<String, Object> headers = HashMap.newHashMap(24);
-    for (Header header : record.headers()) {
-      headers.put(header.key(), header.value() == null ? "" : utf8(header.value()));
-    }
+
     TransportFields transport =
         new TransportFields(
             null,
@@ -79,9 +75,15 @@ public final class KafkaWireFormat {
             record.key());
     byte[] body = record.value() == null ? new byte[0] : record.value();
     try {
+      // straight from the record's headers, values as bytes: the codec decodes those it uses
       MessageHeader header =
           CODEC
-              .read(headers, transport, KafkaWireFormat::typed)
+              .read(
+                  record.headers(),
+                  Header::key,
+                  KafkaWireFormat::valueOf,
+                  transport,
+                  KafkaWireFormat::typed)
               .topic(RoutingKey.of(record.topic()))
               .build();
       return new Message(header, new MessageBody(body, header.contentType()), receipt);
@@ -96,6 +98,10 @@ public final class KafkaWireFormat {
           record.partition(),
           record.offset(),
           reason);
+      Map<String, Object> headers = new LinkedHashMap<>();
+      for (Header header : record.headers()) {
+        headers.put(header.key(), valueOf(header));
+      }
       return new Message(
           CODEC.unreadable(headers, transport, reason),
           new MessageBody(body, "application/octet-stream"),
@@ -103,18 +109,43 @@ public final class KafkaWireFormat {
     }
   }
 
+  private static byte[] valueOf(Header header) {
+    return header.value() == null ? EMPTY : header.value();
+  }
+
   /** A bag value from its header text: a boolean or an integer where unambiguous, else the text. */
   static Object typed(Object value) {
-    if (!(value instanceof String text)) {
+    String text =
+        switch (value) {
+          case String string -> string;
+          case byte[] bytes -> utf8(bytes);
+          default -> null;
+        };
+    if (text == null) {
       return value;
     }
     if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
       return Boolean.valueOf(text);
     }
-    if (!text.isEmpty() && text.length() <= 19 && INTEGER.matcher(text).matches()) {
-      return Long.valueOf(text);
+    return isCanonicalInteger(text) ? Long.valueOf(text) : text;
+  }
+
+  /**
+   * Whether {@code text} is {@code 0} or an optionally negative whole number of up to 18 digits.
+   */
+  private static boolean isCanonicalInteger(String text) {
+    int start = text.startsWith("-") ? 1 : 0;
+    int digits = text.length() - start;
+    if (digits < 1 || digits > 18 || (digits > 1 && text.charAt(start) == '0')) {
+      return false;
     }
-    return text;
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static byte[] bytes(@Nullable Object value) {
