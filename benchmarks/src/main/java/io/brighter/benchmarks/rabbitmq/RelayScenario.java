@@ -92,16 +92,42 @@ final class RelayScenario {
     }
   }
 
-  /** Messages per second through the raw loop doing the same work. */
+  /** Messages per second through the raw loop doing the same work, on a minimal table. */
   double raw(int messages) throws Exception {
-    Infrastructure.freshQueue(TOPIC, QUEUE);
     Infrastructure.execute(
         dataSource,
         "CREATE TABLE IF NOT EXISTS "
             + RAW_TABLE
             + " (id VARCHAR(64) PRIMARY KEY, topic VARCHAR(255) NOT NULL, body BYTEA NOT NULL,"
             + " dispatched TIMESTAMPTZ NULL)");
-    Infrastructure.execute(dataSource, "TRUNCATE " + RAW_TABLE);
+    return raw(
+        messages,
+        RAW_TABLE,
+        "INSERT INTO " + RAW_TABLE + " (id, topic, body) VALUES (?, ?, ?)",
+        "UPDATE " + RAW_TABLE + " SET dispatched = now() WHERE id = ANY (?)");
+  }
+
+  /**
+   * Messages per second through the raw loop on a table made by Brighter's {@link JdbcOutbox}, with
+   * its columns and indexes: the floor of any relay on that table.
+   */
+  double rawOnOutboxTable(int messages) throws Exception {
+    String table =
+        JdbcOutbox.forDialect(SqlDialect.POSTGRES, dataSource)
+            .withTableName("bench_floor_outbox")
+            .createTableIfMissing()
+            .tableName();
+    return raw(
+        messages,
+        table,
+        "INSERT INTO " + table + " (MessageId, Topic, Body, Timestamp) VALUES (?, ?, ?, now())",
+        "UPDATE " + table + " SET Dispatched = now() WHERE MessageId = ANY (?)");
+  }
+
+  private double raw(int messages, String table, String insertSql, String markSql)
+      throws Exception {
+    Infrastructure.freshQueue(TOPIC, QUEUE);
+    Infrastructure.execute(dataSource, "TRUNCATE " + table);
     ConcurrentNavigableMap<Long, String> unconfirmed = new ConcurrentSkipListMap<>();
     ConcurrentLinkedQueue<String> confirmed = new ConcurrentLinkedQueue<>();
     try (Connection rabbit = Infrastructure.rawConnection();
@@ -116,9 +142,7 @@ final class RelayScenario {
       int marked = 0;
       for (int sent = 0; sent < messages; sent += batchSize) {
         List<GreetingNoted> batch = new ArrayList<>(batchSize);
-        try (PreparedStatement insert =
-            database.prepareStatement(
-                "INSERT INTO " + RAW_TABLE + " (id, topic, body) VALUES (?, ?, ?)")) {
+        try (PreparedStatement insert = database.prepareStatement(insertSql)) {
           for (int n = 0; n < batchSize; n++) {
             GreetingNoted event = Infrastructure.event(sent + n);
             batch.add(event);
@@ -142,10 +166,10 @@ final class RelayScenario {
                   .build(),
               Infrastructure.json(event));
         }
-        marked += markDispatched(database, confirmed);
+        marked += markDispatched(database, markSql, confirmed);
       }
       while (marked < messages) {
-        int more = markDispatched(database, confirmed);
+        int more = markDispatched(database, markSql, confirmed);
         if (more == 0) {
           LockSupport.parkNanos(POLL_NANOS);
         }
@@ -173,7 +197,8 @@ final class RelayScenario {
   }
 
   /** Marks the rows confirmed so far dispatched in one update; how many. */
-  private static int markDispatched(java.sql.Connection database, ConcurrentLinkedQueue<String> ids)
+  private static int markDispatched(
+      java.sql.Connection database, String markSql, ConcurrentLinkedQueue<String> ids)
       throws java.sql.SQLException {
     List<String> drained = new ArrayList<>();
     for (String id = ids.poll(); id != null; id = ids.poll()) {
@@ -182,9 +207,7 @@ final class RelayScenario {
     if (drained.isEmpty()) {
       return 0;
     }
-    try (PreparedStatement update =
-        database.prepareStatement(
-            "UPDATE " + RAW_TABLE + " SET dispatched = now() WHERE id = ANY (?)")) {
+    try (PreparedStatement update = database.prepareStatement(markSql)) {
       Array array = database.createArrayOf("varchar", drained.toArray());
       update.setArray(1, array);
       update.executeUpdate();

@@ -40,15 +40,19 @@ public final class RmqHarness {
       relay.raw(relayMessages / 2);
       relay.brighter(relayMessages / 2);
     }
+    double[] relayFloor = new double[rounds];
     for (int round = 0; only.contains("relay") && round < rounds; round++) {
       relayRaw[round] = relay.raw(relayMessages);
       relayBrighter[round] = relay.brighter(relayMessages);
+      relayFloor[round] = relay.rawOnOutboxTable(relayMessages);
       System.out.printf(
           Locale.ROOT,
-          "relay round %d: raw %.0f msg/s, brighter %.0f msg/s%n",
+          "relay round %d: raw %.0f msg/s, brighter %.0f msg/s, raw on the outbox table %.0f"
+              + " msg/s%n",
           round + 1,
           relayRaw[round],
-          relayBrighter[round]);
+          relayBrighter[round],
+          relayFloor[round]);
     }
 
     ConsumeScenario consume = new ConsumeScenario();
@@ -84,6 +88,10 @@ public final class RmqHarness {
     System.out.println("| scenario | raw amqp-client | Brighter | Brighter / raw | target |");
     System.out.println("|---|---:|---:|---:|---|");
     row("(a) outbox relay PostgreSQL → RabbitMQ, msg/s", median(relayRaw), median(relayBrighter));
+    row(
+        "(a') the raw loop on Brighter's outbox table (its columns and indexes), msg/s",
+        median(relayRaw),
+        median(relayFloor));
     row(
         "(c) consume → no-op handler → ack, prefetch " + ConsumeScenario.PREFETCH + ", msg/s",
         median(consumeRaw),
