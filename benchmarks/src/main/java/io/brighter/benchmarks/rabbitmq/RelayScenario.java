@@ -3,15 +3,19 @@ package io.brighter.benchmarks.rabbitmq;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.GetResponse;
 import io.brighter.CommandProcessor;
 import io.brighter.ExternalBusConfiguration;
 import io.brighter.Id;
+import io.brighter.RequestContext;
 import io.brighter.benchmarks.rabbitmq.Infrastructure.GreetingNoted;
 import io.brighter.handlers.SimpleHandlerFactory;
 import io.brighter.handlers.SubscriberRegistry;
 import io.brighter.jdbc.JdbcOutbox;
 import io.brighter.jdbc.JdbcUnitOfWork;
 import io.brighter.jdbc.SqlDialect;
+import io.brighter.messaging.MessageMapperRegistry;
+import io.brighter.messaging.MessagePipeline;
 import io.brighter.messaging.ProducerRegistry;
 import io.brighter.messaging.Publication;
 import io.brighter.messaging.RoutingKey;
@@ -19,7 +23,9 @@ import io.brighter.rabbitmq.RmqMessageProducer;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -92,8 +98,70 @@ final class RelayScenario {
     }
   }
 
+  /** How the raw loop makes the AMQP properties of an event. */
+  @FunctionalInterface
+  private interface Properties {
+    AMQP.BasicProperties of(GreetingNoted event);
+  }
+
+  /** The raw loop's own properties: a message id, the content type, persistent. */
+  private static final Properties PLAIN =
+      event ->
+          new AMQP.BasicProperties.Builder()
+              .messageId(event.id().value())
+              .contentType("application/json")
+              .deliveryMode(2)
+              .build();
+
   /** Messages per second through the raw loop doing the same work, on a minimal table. */
   double raw(int messages) throws Exception {
+    return rawOnMinimalTable(messages, PLAIN, false);
+  }
+
+  /**
+   * As {@link #raw}, but each publish carries the properties and headers Brighter writes (those of
+   * a message an {@link RmqMessageProducer} published, with the event's id) and is mandatory, as
+   * Brighter publishes: the floor of any relay that keeps Brighter's wire format.
+   */
+  double rawWithBrighterWireFormat(int messages) throws Exception {
+    AMQP.BasicProperties template = brighterProperties();
+    Properties wire =
+        event -> {
+          Map<String, Object> headers = new HashMap<>(template.getHeaders());
+          headers.put("MessageId", event.id().value());
+          headers.put("cloudEvents_id", event.id().value());
+          return template.builder().messageId(event.id().value()).headers(headers).build();
+        };
+    return rawOnMinimalTable(messages, wire, true);
+  }
+
+  /** The properties of a message Brighter published, read back from a queue of its own. */
+  private static AMQP.BasicProperties brighterProperties() throws Exception {
+    String topic = TOPIC + ".template";
+    Infrastructure.freshQueue(topic, topic);
+    Publication publication =
+        Publication.builder().topic(RoutingKey.of(topic)).requestType(GreetingNoted.class).build();
+    try (RmqMessageProducer producer =
+        new RmqMessageProducer(Infrastructure.rabbit(), publication)) {
+      producer.send(
+          new MessagePipeline(new MessageMapperRegistry())
+              .wrap(Infrastructure.event(0), publication, new RequestContext()));
+    }
+    try (Connection rabbit = Infrastructure.rawConnection();
+        Channel channel = rabbit.createChannel()) {
+      for (int attempt = 0; attempt < 100; attempt++) {
+        GetResponse response = channel.basicGet(topic, true);
+        if (response != null) {
+          return response.getProps();
+        }
+        LockSupport.parkNanos(POLL_NANOS);
+      }
+    }
+    throw new IllegalStateException("the template message did not arrive");
+  }
+
+  private double rawOnMinimalTable(int messages, Properties properties, boolean mandatory)
+      throws Exception {
     Infrastructure.execute(
         dataSource,
         "CREATE TABLE IF NOT EXISTS "
@@ -104,7 +172,9 @@ final class RelayScenario {
         messages,
         RAW_TABLE,
         "INSERT INTO " + RAW_TABLE + " (id, topic, body) VALUES (?, ?, ?)",
-        "UPDATE " + RAW_TABLE + " SET dispatched = now() WHERE id = ANY (?)");
+        "UPDATE " + RAW_TABLE + " SET dispatched = now() WHERE id = ANY (?)",
+        properties,
+        mandatory);
   }
 
   /**
@@ -121,10 +191,18 @@ final class RelayScenario {
         messages,
         table,
         "INSERT INTO " + table + " (MessageId, Topic, Body, Timestamp) VALUES (?, ?, ?, now())",
-        "UPDATE " + table + " SET Dispatched = now() WHERE MessageId = ANY (?)");
+        "UPDATE " + table + " SET Dispatched = now() WHERE MessageId = ANY (?)",
+        PLAIN,
+        false);
   }
 
-  private double raw(int messages, String table, String insertSql, String markSql)
+  private double raw(
+      int messages,
+      String table,
+      String insertSql,
+      String markSql,
+      Properties properties,
+      boolean mandatory)
       throws Exception {
     Infrastructure.freshQueue(TOPIC, QUEUE);
     Infrastructure.execute(dataSource, "TRUNCATE " + table);
@@ -159,11 +237,8 @@ final class RelayScenario {
           channel.basicPublish(
               Infrastructure.EXCHANGE,
               TOPIC,
-              new AMQP.BasicProperties.Builder()
-                  .messageId(event.id().value())
-                  .contentType("application/json")
-                  .deliveryMode(2)
-                  .build(),
+              mandatory,
+              properties.of(event),
               Infrastructure.json(event));
         }
         marked += markDispatched(database, markSql, confirmed);

@@ -41,18 +41,21 @@ public final class RmqHarness {
       relay.brighter(relayMessages / 2);
     }
     double[] relayFloor = new double[rounds];
+    double[] relayWire = new double[rounds];
     for (int round = 0; only.contains("relay") && round < rounds; round++) {
       relayRaw[round] = relay.raw(relayMessages);
       relayBrighter[round] = relay.brighter(relayMessages);
       relayFloor[round] = relay.rawOnOutboxTable(relayMessages);
+      relayWire[round] = relay.rawWithBrighterWireFormat(relayMessages);
       System.out.printf(
           Locale.ROOT,
           "relay round %d: raw %.0f msg/s, brighter %.0f msg/s, raw on the outbox table %.0f"
-              + " msg/s%n",
+              + " msg/s, raw with Brighter's wire format %.0f msg/s%n",
           round + 1,
           relayRaw[round],
           relayBrighter[round],
-          relayFloor[round]);
+          relayFloor[round],
+          relayWire[round]);
     }
 
     ConsumeScenario consume = new ConsumeScenario();
@@ -92,6 +95,10 @@ public final class RmqHarness {
         "(a') the raw loop on Brighter's outbox table (its columns and indexes), msg/s",
         median(relayRaw),
         median(relayFloor));
+    row(
+        "(a'') the raw loop publishing Brighter's headers, mandatory, msg/s",
+        median(relayRaw),
+        median(relayWire));
     row(
         "(c) consume → no-op handler → ack, prefetch " + ConsumeScenario.PREFETCH + ", msg/s",
         median(consumeRaw),
