@@ -163,7 +163,7 @@ public final class HeaderCodec {
       TransportFields transport,
       UnaryOperator<Object> bagValue) {
     List<H> others = new ArrayList<>(4);
-    Object[] fields = fieldsOf(headers, name, value, others);
+    @Nullable Object[] fields = fieldsOf(headers, name, value, others);
     MessageHeader.Builder header =
         MessageHeader.builder(
                 readId(fields, transport), readTopic(fields, transport), readType(fields))
@@ -209,12 +209,12 @@ public final class HeaderCodec {
    * The values of {@code headers} in the slots of the fields they carry (one pass, one lookup per
    * header); the headers that carry no field, with a value, go to {@code others} when given.
    */
-  private <H> Object[] fieldsOf(
+  private <H> @Nullable Object[] fieldsOf(
       Iterable<H> headers,
       Function<H, String> name,
       Function<H, @Nullable Object> value,
       @Nullable List<H> others) {
-    Object[] fields = new Object[SLOTS];
+    @Nullable Object[] fields = new Object[SLOTS];
     for (H header : headers) {
       int[] slots = slotsByName.get(name.apply(header));
       if (slots != null) {
@@ -229,7 +229,7 @@ public final class HeaderCodec {
     return fields;
   }
 
-  private Object[] fieldsOf(Map<String, ?> headers) {
+  private @Nullable Object[] fieldsOf(Map<String, ?> headers) {
     return fieldsOf(headers.entrySet(), Map.Entry::getKey, Map.Entry::getValue, null);
   }
 
@@ -267,12 +267,12 @@ public final class HeaderCodec {
   }
 
   /** The text of {@code field}'s header (or its alias), or null when absent or blank. */
-  private static @Nullable String field(Object[] fields, HeaderField field) {
+  private static @Nullable String field(@Nullable Object[] fields, HeaderField field) {
     String value = blankToNull(text(fields[field.ordinal()]));
     return value != null ? value : blankToNull(text(fields[FIELD_COUNT + field.ordinal()]));
   }
 
-  private Id readId(Object[] fields, TransportFields transport) {
+  private Id readId(@Nullable Object[] fields, TransportFields transport) {
     String id = blankToNull(transport.messageId());
     if (id == null) {
       id = field(fields, HeaderField.CLOUD_EVENTS_ID);
@@ -283,12 +283,12 @@ public final class HeaderCodec {
     return id == null ? Id.random() : Id.of(id);
   }
 
-  private RoutingKey readTopic(Object[] fields, TransportFields transport) {
+  private RoutingKey readTopic(@Nullable Object[] fields, TransportFields transport) {
     String topic = field(fields, HeaderField.TOPIC);
     return topic == null ? transport.topic() : RoutingKey.of(topic);
   }
 
-  private MessageType readType(Object[] fields) {
+  private MessageType readType(@Nullable Object[] fields) {
     String type = field(fields, HeaderField.MESSAGE_TYPE);
     if (type == null) {
       return MessageType.EVENT;
@@ -300,7 +300,7 @@ public final class HeaderCodec {
     }
   }
 
-  private Instant readTimestamp(Object[] fields, TransportFields transport) {
+  private Instant readTimestamp(@Nullable Object[] fields, TransportFields transport) {
     String time = field(fields, HeaderField.CLOUD_EVENTS_TIME);
     if (time != null) {
       try {
@@ -321,7 +321,7 @@ public final class HeaderCodec {
     return transport.timestamp() != null ? transport.timestamp() : Instant.now();
   }
 
-  private String readContentType(Object[] fields, TransportFields transport) {
+  private String readContentType(@Nullable Object[] fields, TransportFields transport) {
     String contentType = field(fields, HeaderField.CLOUD_EVENTS_DATA_CONTENT_TYPE);
     if (contentType == null) {
       contentType = field(fields, HeaderField.CONTENT_TYPE);
@@ -333,7 +333,7 @@ public final class HeaderCodec {
   }
 
   /** A count: a whole number from 0, 0 when absent. */
-  private int count(Object[] fields, HeaderField field) {
+  private int count(@Nullable Object[] fields, HeaderField field) {
     long count = millis(fields, field);
     if (count < 0) {
       throw new UnreadableHeaderException(nameOf(field), count, "a whole number from 0 to 2^31");
@@ -342,7 +342,7 @@ public final class HeaderCodec {
   }
 
   /** A whole number within an {@code int}'s range, signed, 0 when absent. */
-  private long millis(Object[] fields, HeaderField field) {
+  private long millis(@Nullable Object[] fields, HeaderField field) {
     Object value = fields[field.ordinal()];
     long number;
     try {
@@ -365,7 +365,7 @@ public final class HeaderCodec {
     return number;
   }
 
-  private @Nullable URI uri(Object[] fields, HeaderField field) {
+  private @Nullable URI uri(@Nullable Object[] fields, HeaderField field) {
     String text = field(fields, field);
     return text == null ? null : uri(field, text);
   }
