@@ -72,6 +72,14 @@ final class PipelineCommandProcessor implements CommandProcessor, SharedMessagin
   }
 
   @Override
+  public boolean hasHandlers(Class<?> requestType, boolean async) {
+    return !(async
+            ? subscribers.asyncHandlersFor(requestType)
+            : subscribers.handlersFor(requestType))
+        .isEmpty();
+  }
+
+  @Override
   public @Nullable MessageMapperRegistry mappers() {
     return externalBus == null ? null : externalBus.mappers();
   }

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a command processor was built with that a dispatcher running requests through it uses too,
  * so neither is configured twice: the mappers and luggage store of its external bus, its tracer and
- * its metrics. Not part of the public API.
+ * its metrics; and which request types it has handlers for. Not part of the public API.
  */
 public interface SharedMessagingParts {
 
@@ -24,4 +24,10 @@ public interface SharedMessagingParts {
 
   /** The metrics. */
   MessagingMetrics metrics();
+
+  /**
+   * Whether handlers are registered for {@code requestType}: asynchronous ones when {@code async},
+   * else synchronous ones.
+   */
+  boolean hasHandlers(Class<?> requestType, boolean async);
 }

@@ -2,10 +2,12 @@ package io.brighter.serviceactivator;
 
 import io.brighter.CommandProcessor;
 import io.brighter.ConfigurationException;
+import io.brighter.Request;
 import io.brighter.internal.RateLimitedWarnings;
 import io.brighter.internal.SharedMessagingParts;
 import io.brighter.messaging.MessageMapperRegistry;
 import io.brighter.messaging.MessagePipeline;
+import io.brighter.messaging.MessagePumpType;
 import io.brighter.messaging.Subscription;
 import io.brighter.messaging.transforms.LuggageStore;
 import io.brighter.observability.BrighterTracer;
@@ -172,6 +174,11 @@ public final class DispatcherBuilder {
       throw new ConfigurationException("Dispatcher.startTimeout must not be negative");
     }
     List<Subscription> checked = List.copyOf(present(subscriptions, "subscriptions"));
+    if (shared != null) {
+      for (Subscription subscription : checked) {
+        checkHandlers(subscription, shared);
+      }
+    }
     PumpResources resources =
         new PumpResources(
             processor,
@@ -194,5 +201,35 @@ public final class DispatcherBuilder {
       throw new ConfigurationException("Dispatcher." + property + " may not be null");
     }
     return value;
+  }
+
+  /**
+   * Refuses a subscription whose one request type has no handler its pumps can run: a Reactor runs
+   * synchronous handlers, a Proactor asynchronous ones, and a pump that finds none acknowledges the
+   * message without handling it.
+   */
+  private static void checkHandlers(Subscription subscription, SharedMessagingParts processor) {
+    Class<? extends Request> type = subscription.requestType();
+    boolean async = subscription.messagePumpType() == MessagePumpType.PROACTOR;
+    if (type != null && !processor.hasHandlers(type, async)) {
+      boolean other = processor.hasHandlers(type, !async);
+      throw new ConfigurationException(
+          "Subscription "
+              + subscription.name()
+              + ": "
+              + type.getName()
+              + " has no "
+              + (async ? "asynchronous" : "synchronous")
+              + " handler, which its "
+              + subscription.messagePumpType()
+              + " pumps run, so they would acknowledge its messages without handling them;"
+              + " register one with SubscriberRegistry."
+              + (async ? "registerAsync" : "register")
+              + (other
+                  ? ", or read it with the "
+                      + (async ? MessagePumpType.REACTOR : MessagePumpType.PROACTOR)
+                      + " pump, which runs the handlers it has"
+                  : ""));
+    }
   }
 }

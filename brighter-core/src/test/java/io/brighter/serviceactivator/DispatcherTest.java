@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.brighter.CommandProcessor;
 import io.brighter.ConfigurationException;
+import io.brighter.handlers.SimpleHandlerFactory;
+import io.brighter.handlers.SubscriberRegistry;
 import io.brighter.messaging.MessageMapperRegistry;
 import io.brighter.messaging.MessagePumpType;
 import io.brighter.messaging.Subscription;
@@ -173,6 +176,58 @@ class DispatcherTest {
       assertThatThrownBy(() -> fixture.dispatcher(greetings(1), greetings(2)))
           .isInstanceOf(ConfigurationException.class)
           .hasMessageContaining("Dispatcher.subscriptions");
+    }
+
+    @Test
+    void a_proactor_subscription_to_a_type_with_only_synchronous_handlers_is_refused() {
+      // given: Greeted has a synchronous handler only, which a Proactor pump never runs
+      CommandProcessor onlySync =
+          CommandProcessor.builder()
+              .handlers(
+                  new SubscriberRegistry()
+                      .register(Greeted.class, PumpFixture.GreetedHandler.class),
+                  new SimpleHandlerFactory())
+              .build();
+
+      // when / then
+      assertThatThrownBy(
+              () ->
+                  new DispatcherBuilder()
+                      .commandProcessor(onlySync)
+                      .subscriptions(
+                          List.of(
+                              fixture
+                                  .subscription(GREETED, Greeted.class, MessagePumpType.PROACTOR)
+                                  .build()))
+                      .build())
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining(Greeted.class.getName() + " has no asynchronous handler")
+          .hasMessageContaining("SubscriberRegistry.registerAsync")
+          .hasMessageContaining("REACTOR pump");
+    }
+
+    @Test
+    void a_reactor_subscription_to_a_type_with_no_handler_is_refused() {
+      // given
+      CommandProcessor none =
+          CommandProcessor.builder()
+              .handlers(new SubscriberRegistry(), new SimpleHandlerFactory())
+              .build();
+
+      // when / then
+      assertThatThrownBy(
+              () ->
+                  new DispatcherBuilder()
+                      .commandProcessor(none)
+                      .subscriptions(
+                          List.of(
+                              fixture
+                                  .subscription(GREET, Greet.class, MessagePumpType.REACTOR)
+                                  .build()))
+                      .build())
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining(Greet.class.getName() + " has no synchronous handler")
+          .hasMessageNotContaining("PROACTOR pump");
     }
 
     @Test
