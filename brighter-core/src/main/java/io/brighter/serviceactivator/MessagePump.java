@@ -13,6 +13,7 @@ import io.brighter.actions.DontAckAction;
 import io.brighter.actions.InvalidMessageAction;
 import io.brighter.actions.MessageAction;
 import io.brighter.actions.RejectMessageAction;
+import io.brighter.internal.SharedMessagingParts;
 import io.brighter.messaging.ChannelFailureException;
 import io.brighter.messaging.HeaderNames;
 import io.brighter.messaging.Message;
@@ -264,9 +265,33 @@ abstract sealed class MessagePump permits Reactor, Proactor {
     if (request instanceof Command command) {
       processor.send(command, context);
     } else if (request instanceof Event event) {
+      requireHandlers(event, false);
       processor.publish(event, context);
     } else {
       throw notDispatchable(request);
+    }
+  }
+
+  /**
+   * Refuses {@code event} when the command processor has no handler for it that this pump runs
+   * (asynchronous ones when {@code async}): publishing it would succeed with no handler run, and
+   * the message would be acknowledged unhandled. Other messages of the channel may map to types
+   * that are handled, so the pump rejects this one as unacceptable and goes on.
+   *
+   * @throws InvalidMessageAction naming the type and what is missing
+   */
+  void requireHandlers(Event event, boolean async) {
+    if (resources.commandProcessor() instanceof SharedMessagingParts parts
+        && !parts.hasHandlers(event.getClass(), async)) {
+      throw new InvalidMessageAction(
+          event.getClass().getName()
+              + " has no "
+              + (async ? "asynchronous" : "synchronous")
+              + " handler for subscription "
+              + subscription.name()
+              + "'s "
+              + subscription.messagePumpType()
+              + " pumps; the message is rejected rather than acknowledged unhandled");
     }
   }
 

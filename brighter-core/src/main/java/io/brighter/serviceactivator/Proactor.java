@@ -205,6 +205,7 @@ final class Proactor extends MessagePump {
       if (request instanceof Command command) {
         return processor.sendAsync(command, context);
       } else if (request instanceof Event event) {
+        requireHandlers(event, true);
         return processor.publishAsync(event, context);
       }
       return CompletableFuture.failedFuture(notDispatchable(request));

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.brighter.ConfigurationException;
+import io.brighter.Event;
 import io.brighter.Id;
 import io.brighter.Request;
 import io.brighter.TransientException;
@@ -39,6 +40,9 @@ import org.junit.jupiter.api.Test;
 
 /** The message-dispatch behaviours every pump type has; a subclass names the pump type. */
 abstract class MessagePumpBehaviour {
+
+  /** An event no handler is registered for. */
+  record Unheard(Id id, String name) implements Event {}
 
   final PumpFixture fixture = new PumpFixture();
   volatile @Nullable RecordingConsumer consumer;
@@ -489,6 +493,24 @@ abstract class MessagePumpBehaviour {
       // then
       await().until(() -> fixture.deadLetters(GREET).size() == 1);
       assertThat(reason(fixture.deadLetters(GREET).getFirst())).contains("Unacceptable");
+    }
+
+    @Test
+    void an_event_that_no_handler_of_this_pump_handles_is_rejected_not_acknowledged() {
+      // given: every message read as an event type with no handler registered
+      run(
+          fixture
+              .subscription(GREET, Greet.class, pumpType())
+              .requestTypes(message -> Unheard.class));
+
+      // when
+      fixture.send(GREET, greet("Ada"));
+
+      // then
+      await().until(() -> fixture.deadLetters(GREET).size() == 1);
+      assertThat(reason(fixture.deadLetters(GREET).getFirst()))
+          .contains(Unheard.class.getName() + " has no");
+      assertThat(status()).isEqualTo(MessagePumpStatus.STARTED);
     }
 
     @Test

@@ -46,9 +46,11 @@ import org.slf4j.LoggerFactory;
  * <p>Adds run in the {@link JdbcUnitOfWork} given (on its connection, committed with it), or
  * otherwise in a short transaction of their own; a batch is one JDBC batch. A message id already
  * stored is ignored on every dialect. Marking a list dispatched is one statement. {@link
- * #claimOutstanding} leases a page of the oldest outstanding messages in a short transaction
- * ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL and MySQL/MariaDB, one {@code UPDATE … RETURNING}
- * on SQLite), so several sweepers do not send the same row while the lease lasts, and no lock is
+ * #claimOutstanding} leases a page of the oldest outstanding messages in a short transaction, the
+ * claims on one table taking turns ({@code FOR UPDATE SKIP LOCKED} under an advisory lock on
+ * PostgreSQL, {@code FOR UPDATE} under {@code GET_LOCK} on MySQL/MariaDB, one {@code UPDATE …
+ * RETURNING} on SQLite), so several sweepers do not send the same row while the lease lasts, each
+ * partition key's messages go in the order they were stored, and no lock is
  * held while the messages are sent; a claim may leave out topics, and {@link #releaseClaims} clears
  * the leases of messages a sweep did not send. Ages are measured by the {@link Clock} (the JVM's by
  * default) against the header timestamp, or the {@code dispatchedAt} given to {@link
@@ -266,6 +268,7 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
               Jdbc.withConnection(
                   dataSource,
                   connection -> {
+                    dialect.lockClaims(connection, sql.table());
                     try {
                       return Jdbc.inTransaction(
                           connection,
@@ -410,7 +413,6 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
       int pageSize,
       Instant leaseEnds)
       throws SQLException {
-    dialect.lockClaims(connection, sql.table());
     List<Message> claimed;
     try (PreparedStatement select =
         connection.prepareStatement(sql.claimSelect(excludedTopics.size()))) {
@@ -435,7 +437,6 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
       int pageSize,
       Instant leaseEnds)
       throws SQLException {
-    dialect.lockClaims(connection, sql.table());
     try (PreparedStatement update =
         connection.prepareStatement(sql.claimUpdateReturning(excludedTopics.size()))) {
       dialect.setInstant(update, 1, leaseEnds);

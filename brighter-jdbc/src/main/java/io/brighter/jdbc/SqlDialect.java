@@ -33,8 +33,8 @@ public enum SqlDialect {
   POSTGRES("postgres"),
 
   /**
-   * MySQL 8 and MariaDB 10.6 or newer: claims with {@code FOR UPDATE SKIP LOCKED}; instants are UTC
-   * in {@code DATETIME(6)} columns.
+   * MySQL 8 and MariaDB 10.6 or newer: claims take turns ({@code GET_LOCK}) and lock with {@code
+   * FOR UPDATE}; instants are UTC in {@code DATETIME(6)} columns.
    */
   MYSQL("mysql") {
     @Override
@@ -57,6 +57,17 @@ public enum SqlDialect {
     @Override
     String sequenceColumn() {
       return "CreatedID";
+    }
+
+    /**
+     * {@code FOR UPDATE} without {@code SKIP LOCKED}: InnoDB applies a locking read's mode to the
+     * claim's subquery too, so skipping would pass over an earlier message of a key whose lease
+     * another transaction is giving back, and claim a later one. Claims take turns anyway ({@link
+     * #lockClaims}), so waiting costs only the length of a mark or a release.
+     */
+    @Override
+    String lockSkippingLocked() {
+      return " FOR UPDATE";
     }
 
     @Override
@@ -138,6 +149,9 @@ public enum SqlDialect {
     void lockClaims(Connection connection, String table) {
       // SQLite has one writer at a time, and a claim is one statement
     }
+
+    @Override
+    void unlockClaims(Connection connection, String table) {}
 
     @Override
     String messageIdAmong(int count) {
@@ -224,21 +238,31 @@ public enum SqlDialect {
   }
 
   /**
-   * Makes the claims on {@code table} take turns, within the open transaction: a claim reads the
-   * leases of earlier messages of each partition key, which another sweeper's claim in progress
-   * could be changing. PostgreSQL: a transaction-scoped advisory lock.
+   * Makes the claims on {@code table} take turns: taken on {@code connection} before the claim's
+   * transaction begins, so that the transaction reads what the claim before it committed (MySQL's
+   * repeatable read would otherwise keep a view from before the wait), and given back by {@link
+   * #unlockClaims} after it ends. A claim reads the leases of earlier messages of each partition
+   * key, which another sweeper's claim in progress could be changing. PostgreSQL: a session-level
+   * advisory lock.
    */
   void lockClaims(Connection connection, String table) throws SQLException {
     try (PreparedStatement lock =
-        connection.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
+        connection.prepareStatement("SELECT pg_advisory_lock(?, hashtext(?))")) {
       lock.setInt(1, CLAIM_LOCK_SPACE);
       lock.setString(2, table);
       lock.executeQuery().close();
     }
   }
 
-  /** Ends what {@link #lockClaims} began, after the transaction; nothing where it ends with it. */
-  void unlockClaims(Connection connection, String table) throws SQLException {}
+  /** Gives back what {@link #lockClaims} took. */
+  void unlockClaims(Connection connection, String table) throws SQLException {
+    try (PreparedStatement unlock =
+        connection.prepareStatement("SELECT pg_advisory_unlock(?, hashtext(?))")) {
+      unlock.setInt(1, CLAIM_LOCK_SPACE);
+      unlock.setString(2, table);
+      unlock.executeQuery().close();
+    }
+  }
 
   /** Whether {@code e}, from a {@code CREATE INDEX}, says the index exists already. */
   boolean indexExists(SQLException e) {
