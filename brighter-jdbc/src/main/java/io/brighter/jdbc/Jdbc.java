@@ -32,7 +32,7 @@ final class Jdbc {
   }
 
   /** How many times a call the database chose as a deadlock victim is made in all. */
-  static final int DEADLOCK_ATTEMPTS = 3;
+  static final int DEADLOCK_ATTEMPTS = 10;
 
   /**
    * SQLStates of a statement or transaction the database rolled back to break a deadlock or a

@@ -50,11 +50,10 @@ import org.slf4j.LoggerFactory;
  * claims on one table taking turns ({@code FOR UPDATE SKIP LOCKED} under an advisory lock on
  * PostgreSQL, {@code FOR UPDATE} under {@code GET_LOCK} on MySQL/MariaDB, one {@code UPDATE …
  * RETURNING} on SQLite), so several sweepers do not send the same row while the lease lasts, each
- * partition key's messages go in the order they were stored, and no lock is
- * held while the messages are sent; a claim may leave out topics, and {@link #releaseClaims} clears
- * the leases of messages a sweep did not send. Ages are measured by the {@link Clock} (the JVM's by
- * default) against the header timestamp, or the {@code dispatchedAt} given to {@link
- * #markDispatched}.
+ * partition key's messages go in the order they were stored, and no lock is held while the messages
+ * are sent; a claim may leave out topics, and {@link #releaseClaims} clears the leases of messages
+ * a sweep did not send. Ages are measured by the {@link Clock} (the JVM's by default) against the
+ * header timestamp, or the {@code dispatchedAt} given to {@link #markDispatched}.
  *
  * <p>Immutable and thread-safe; {@code with…} return copies. The {@link
  * io.brighter.outbox.OutboxAsync} methods run the blocking JDBC work on a virtual thread. Database
@@ -269,7 +268,9 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
                   dataSource,
                   connection -> {
                     dialect.lockClaims(connection, sql.table());
+                    int isolation = connection.getTransactionIsolation();
                     try {
+                      dialect.beforeClaim(connection);
                       return Jdbc.inTransaction(
                           connection,
                           dialect.claimsWithUpdateReturning()
@@ -280,6 +281,7 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
                                   claimBySelectForUpdate(
                                       claiming, cutoff, now, excluded, pageSize, leaseEnds));
                     } finally {
+                      connection.setTransactionIsolation(isolation);
                       dialect.unlockClaims(connection, sql.table());
                     }
                   }));

@@ -70,6 +70,15 @@ public enum SqlDialect {
       return " FOR UPDATE";
     }
 
+    /**
+     * Read committed: InnoDB then locks only the rows a claim takes, not every row and gap its scan
+     * passes, which deadlocked claims against the updates that mark messages dispatched.
+     */
+    @Override
+    void beforeClaim(Connection connection) throws SQLException {
+      connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+    }
+
     @Override
     String messageIdAmong(int count) {
       return inList(count);
@@ -253,6 +262,12 @@ public enum SqlDialect {
       lock.executeQuery().close();
     }
   }
+
+  /**
+   * Prepares {@code connection} for a claim's transaction, before it begins; the caller restores
+   * the isolation level afterwards. Nothing by default.
+   */
+  void beforeClaim(Connection connection) throws SQLException {}
 
   /** Gives back what {@link #lockClaims} took. */
   void unlockClaims(Connection connection, String table) throws SQLException {

@@ -35,7 +35,8 @@ class DeadlockRetryTest {
 
   @Test
   void the_deadlock_surfaces_once_the_attempts_are_spent() {
-    assertThatThrownBy(() -> Jdbc.retryingDeadlocks(failingTimes(5, "40001")))
+    assertThatThrownBy(
+            () -> Jdbc.retryingDeadlocks(failingTimes(Jdbc.DEADLOCK_ATTEMPTS + 2, "40001")))
         .isInstanceOf(SQLException.class)
         .hasMessageContaining("Deadlock");
     assertThat(calls).hasValue(Jdbc.DEADLOCK_ATTEMPTS);
