@@ -9,6 +9,8 @@ import io.brighter.inbox.Inbox;
 import io.brighter.jdbc.JdbcInbox;
 import io.brighter.jdbc.JdbcOutbox;
 import io.brighter.spring.boot.Fixtures.GreetingAdded;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -21,6 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The transactional outbox under Spring's JDBC transaction manager: the service writes with {@link
@@ -97,6 +100,30 @@ class JdbcTransactionalOutboxIT extends TransactionalOutboxIT {
     assertThat(outbox).isInstanceOf(JdbcOutbox.class);
     assertThat(((JdbcOutbox) outbox).tableName()).isEqualTo("outbox_spring_jdbc");
     assertThat(inbox).isInstanceOf(JdbcInbox.class);
+  }
+
+  @Test
+  void actions_after_commit_run_once_spring_commits_and_never_after_a_rollback() {
+    // given
+    TransactionTemplate template = new TransactionTemplate(transactionManager);
+    List<String> ran = new CopyOnWriteArrayList<>();
+
+    // when
+    boolean outside = transaction.afterCommit(() -> ran.add("outside a transaction"));
+    template.executeWithoutResult(
+        status -> {
+          assertThat(transaction.afterCommit(() -> ran.add("committed"))).isTrue();
+          assertThat(ran).as("before the commit").isEmpty();
+        });
+    template.executeWithoutResult(
+        status -> {
+          transaction.afterCommit(() -> ran.add("rolled back"));
+          status.setRollbackOnly();
+        });
+
+    // then
+    assertThat(outside).isFalse();
+    assertThat(ran).containsExactly("committed");
   }
 
   @Test
