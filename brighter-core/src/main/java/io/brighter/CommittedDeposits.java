@@ -2,9 +2,12 @@ package io.brighter;
 
 import io.brighter.messaging.Message;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -41,19 +44,51 @@ final class CommittedDeposits {
     }
   }
 
-  /** Removes and returns the held messages among {@code ids}, by id. */
-  synchronized Map<Id, Message> take(List<Id> ids) {
-    Map<Id, Message> taken = HashMap.newHashMap(ids.size());
-    if (held.isEmpty()) {
-      return taken;
+  /**
+   * What a clear of some ids found held: the ids without repeats, in order; the held messages, by
+   * id; and the ids to read from the outbox.
+   */
+  record Taken(List<Id> ids, Map<Id, Message> held, List<Id> missing) {
+
+    /**
+     * The messages of {@link #ids} in that order, from those held or {@code read}; none missing.
+     */
+    List<Message> with(List<Message> read) {
+      if (held.isEmpty()) {
+        return read;
+      }
+      Map<Id, Message> found = new HashMap<>(held);
+      for (Message message : read) {
+        found.put(message.id(), message);
+      }
+      List<Message> ordered = new ArrayList<>(found.size());
+      for (Id id : ids) {
+        Message message = found.get(id);
+        if (message != null) {
+          ordered.add(message);
+        }
+      }
+      return ordered;
     }
-    for (Id id : ids) {
+  }
+
+  /** Removes the held messages among {@code ids} and says which of them must still be read. */
+  synchronized Taken take(Collection<Id> ids) {
+    List<Id> wanted = List.copyOf(new LinkedHashSet<>(ids));
+    if (held.isEmpty()) {
+      return new Taken(wanted, Map.of(), wanted);
+    }
+    Map<Id, Message> taken = HashMap.newHashMap(wanted.size());
+    List<Id> missing = new ArrayList<>();
+    for (Id id : wanted) {
       Held message = held.remove(id);
       if (message != null) {
         taken.put(id, message.message());
+      } else {
+        missing.add(id);
       }
     }
-    return taken;
+    return new Taken(wanted, taken, missing);
   }
 
   private void dropOlderThan(long cutoff) {

@@ -27,11 +27,8 @@ import io.opentelemetry.api.trace.Span;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -186,55 +183,17 @@ final class OutboxProducerMediator {
    * thread once the store has answered.
    */
   CompletableFuture<Integer> clearAsync(Collection<Id> ids) {
-    List<Id> wanted = distinct(ids);
-    Map<Id, Message> held = committed.take(wanted);
-    List<Id> missing = notIn(held, wanted);
+    CommittedDeposits.Taken taken = committed.take(ids);
     CompletableFuture<List<Message>> read =
-        missing.isEmpty()
+        taken.missing().isEmpty()
             ? CompletableFuture.completedFuture(List.of())
-            : outboxAsync.getAsync(missing);
+            : outboxAsync.getAsync(taken.missing());
     return read.thenApplyAsync(
         stored ->
             tracer.inSpan(
-                tracer.outboxSpan(TracedOperation.CLEAR, wanted.size()),
-                () -> dispatchAll(inOrder(wanted, held, stored), null)),
+                tracer.outboxSpan(TracedOperation.CLEAR, taken.ids().size()),
+                () -> dispatchAll(taken.with(stored), null)),
         SENDS);
-  }
-
-  private static List<Id> distinct(Collection<Id> ids) {
-    return List.copyOf(new LinkedHashSet<>(ids));
-  }
-
-  private static List<Id> notIn(Map<Id, Message> held, List<Id> ids) {
-    if (held.size() == ids.size()) {
-      return List.of();
-    }
-    List<Id> missing = new ArrayList<>(ids.size() - held.size());
-    for (Id id : ids) {
-      if (!held.containsKey(id)) {
-        missing.add(id);
-      }
-    }
-    return missing;
-  }
-
-  /** The messages of {@code ids} in that order, from {@code held} or {@code read}; none missing. */
-  private static List<Message> inOrder(List<Id> ids, Map<Id, Message> held, List<Message> read) {
-    if (held.isEmpty()) {
-      return read;
-    }
-    Map<Id, Message> found = new HashMap<>(held);
-    for (Message message : read) {
-      found.put(message.id(), message);
-    }
-    List<Message> ordered = new ArrayList<>(found.size());
-    for (Id id : ids) {
-      Message message = found.get(id);
-      if (message != null) {
-        ordered.add(message);
-      }
-    }
-    return ordered;
   }
 
   private CompletableFuture<List<Message>> storeAsync(
@@ -305,14 +264,12 @@ final class OutboxProducerMediator {
    * committed, else read from the outbox; returns how many were sent.
    */
   int clear(Collection<Id> ids) {
-    List<Id> wanted = distinct(ids);
     return tracer.inSpan(
-        tracer.outboxSpan(TracedOperation.CLEAR, wanted.size()),
+        tracer.outboxSpan(TracedOperation.CLEAR, ids.size()),
         () -> {
-          Map<Id, Message> held = committed.take(wanted);
-          List<Id> missing = notIn(held, wanted);
-          List<Message> read = missing.isEmpty() ? List.of() : outbox.get(missing);
-          return dispatchAll(inOrder(wanted, held, read), null);
+          CommittedDeposits.Taken taken = committed.take(ids);
+          List<Message> read = taken.missing().isEmpty() ? List.of() : outbox.get(taken.missing());
+          return dispatchAll(taken.with(read), null);
         });
   }
 

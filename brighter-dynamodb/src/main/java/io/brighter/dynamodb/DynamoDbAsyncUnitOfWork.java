@@ -46,20 +46,20 @@ public final class DynamoDbAsyncUnitOfWork extends UnitOfWorkActions {
     Ending ending = endTransaction();
     List<TransactWriteItem> actions = ending.writes();
     if (actions.isEmpty()) {
-      ended(ending, true);
+      ending.finish(true);
       return CompletableFuture.completedFuture(null);
     }
     try {
       TransactWrites.check(actions);
     } catch (IllegalStateException e) {
-      ended(ending, false);
+      ending.finish(false);
       return CompletableFuture.failedFuture(e);
     }
     return client
         .transactWriteItems(request -> request.transactItems(actions))
         .handle(
             (response, failure) -> {
-              ended(ending, failure == null);
+              ending.finish(failure == null);
               if (failure == null) {
                 return null;
               }

@@ -73,7 +73,7 @@ public final class DynamoDbUnitOfWork extends UnitOfWorkActions {
     } catch (SdkException e) {
       throw TransactWrites.failed(e);
     } finally {
-      ended(ending, written);
+      ending.finish(written);
     }
   }
 }

@@ -14,7 +14,17 @@ abstract sealed class UnitOfWorkActions implements DynamoDbTransactionProvider
     permits DynamoDbUnitOfWork, DynamoDbAsyncUnitOfWork {
 
   /** An ended transaction: what to write, and what to run once it is written. */
-  record Ending(List<TransactWriteItem> writes, AfterCommitActions afterCommit) {}
+  record Ending(List<TransactWriteItem> writes, AfterCommitActions afterCommit) {
+
+    /** Runs the after-commit actions when the writes were {@code written}, else drops them. */
+    void finish(boolean written) {
+      if (written) {
+        afterCommit.committed();
+      } else {
+        afterCommit.rolledBack();
+      }
+    }
+  }
 
   private @Nullable List<TransactWriteItem> open;
   private AfterCommitActions afterCommit = new AfterCommitActions();
@@ -60,14 +70,5 @@ abstract sealed class UnitOfWorkActions implements DynamoDbTransactionProvider
     open = null;
     afterCommit = new AfterCommitActions();
     return ending;
-  }
-
-  /** Runs {@code ending}'s after-commit actions when it was {@code written}, else drops them. */
-  static void ended(Ending ending, boolean written) {
-    if (written) {
-      ending.afterCommit().committed();
-    } else {
-      ending.afterCommit().rolledBack();
-    }
   }
 }

@@ -268,9 +268,7 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
                   dataSource,
                   connection -> {
                     dialect.lockClaims(connection, sql.table());
-                    int isolation = connection.getTransactionIsolation();
                     try {
-                      dialect.beforeClaim(connection);
                       return Jdbc.inTransaction(
                           connection,
                           dialect.claimsWithUpdateReturning()
@@ -281,7 +279,6 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
                                   claimBySelectForUpdate(
                                       claiming, cutoff, now, excluded, pageSize, leaseEnds));
                     } finally {
-                      connection.setTransactionIsolation(isolation);
                       dialect.unlockClaims(connection, sql.table());
                     }
                   }));

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -70,30 +71,16 @@ public enum SqlDialect {
       return " FOR UPDATE";
     }
 
+    @Override
+    boolean bindsIdsAsArray() {
+      return false;
+    }
+
     /**
-     * Read committed: InnoDB then locks only the rows a claim takes, not every row and gap its scan
-     * passes, which deadlocked claims against the updates that mark messages dispatched.
+     * Also makes the claim's transaction, and only that one, read committed: InnoDB then locks only
+     * the rows a claim takes, not every row and gap its scan passes, which deadlocked claims
+     * against the updates that mark messages dispatched.
      */
-    @Override
-    void beforeClaim(Connection connection) throws SQLException {
-      connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-    }
-
-    @Override
-    String messageIdAmong(int count) {
-      return inList(count);
-    }
-
-    @Override
-    int bindIds(PreparedStatement statement, int first, List<String> ids) throws SQLException {
-      return bindEach(statement, first, ids);
-    }
-
-    @Override
-    int idsPerStatement() {
-      return IN_LIST_LIMIT;
-    }
-
     @Override
     void lockClaims(Connection connection, String table) throws SQLException {
       try (PreparedStatement lock = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
@@ -104,6 +91,9 @@ public enum SqlDialect {
             throw new SQLException("Timed out waiting for the claim lock of " + table, "40001");
           }
         }
+      }
+      try (Statement nextTransaction = connection.createStatement()) {
+        nextTransaction.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
       }
     }
 
@@ -163,18 +153,8 @@ public enum SqlDialect {
     void unlockClaims(Connection connection, String table) {}
 
     @Override
-    String messageIdAmong(int count) {
-      return inList(count);
-    }
-
-    @Override
-    int bindIds(PreparedStatement statement, int first, List<String> ids) throws SQLException {
-      return bindEach(statement, first, ids);
-    }
-
-    @Override
-    int idsPerStatement() {
-      return IN_LIST_LIMIT;
+    boolean bindsIdsAsArray() {
+      return false;
     }
   };
 
@@ -211,34 +191,36 @@ public enum SqlDialect {
   static final int IN_LIST_LIMIT = 500;
 
   /**
-   * The condition that a row's {@code MessageId} is one of {@code count} ids, bound by {@link
-   * #bindIds}. PostgreSQL: one array parameter, so the statement is the same for every count.
+   * Whether ids are bound as one array parameter ({@code MessageId = ANY (?)}, the same statement
+   * for every count: PostgreSQL) rather than an IN list of up to {@link #IN_LIST_LIMIT}.
    */
-  String messageIdAmong(int count) {
-    return "MessageId = ANY (?)";
+  boolean bindsIdsAsArray() {
+    return true;
   }
 
-  /** Binds {@code ids} for {@link #messageIdAmong} from parameter {@code first}; the next index. */
-  int bindIds(PreparedStatement statement, int first, List<String> ids) throws SQLException {
-    statement.setArray(first, statement.getConnection().createArrayOf("varchar", ids.toArray()));
-    return first + 1;
+  /**
+   * The condition that a row's {@code MessageId} is one of {@code count} ids ({@link #bindIds}).
+   */
+  final String messageIdAmong(int count) {
+    return bindsIdsAsArray()
+        ? "MessageId = ANY (?)"
+        : "MessageId IN (" + Jdbc.placeholders(count) + ")";
+  }
+
+  /** Binds {@code ids} for {@link #messageIdAmong} from parameter {@code first}. */
+  final void bindIds(PreparedStatement statement, int first, List<String> ids) throws SQLException {
+    if (bindsIdsAsArray()) {
+      statement.setArray(first, statement.getConnection().createArrayOf("varchar", ids.toArray()));
+    } else {
+      for (int i = 0; i < ids.size(); i++) {
+        statement.setString(first + i, ids.get(i));
+      }
+    }
   }
 
   /** The most ids one statement of {@link #messageIdAmong} takes. */
-  int idsPerStatement() {
-    return 10_000;
-  }
-
-  private static String inList(int count) {
-    return "MessageId IN (" + Jdbc.placeholders(count) + ")";
-  }
-
-  private static int bindEach(PreparedStatement statement, int first, List<String> ids)
-      throws SQLException {
-    for (int i = 0; i < ids.size(); i++) {
-      statement.setString(first + i, ids.get(i));
-    }
-    return first + ids.size();
+  final int idsPerStatement() {
+    return bindsIdsAsArray() ? 10_000 : IN_LIST_LIMIT;
   }
 
   /** The column that numbers rows in the order they were inserted. */
@@ -262,12 +244,6 @@ public enum SqlDialect {
       lock.executeQuery().close();
     }
   }
-
-  /**
-   * Prepares {@code connection} for a claim's transaction, before it begins; the caller restores
-   * the isolation level afterwards. Nothing by default.
-   */
-  void beforeClaim(Connection connection) throws SQLException {}
 
   /** Gives back what {@link #lockClaims} took. */
   void unlockClaims(Connection connection, String table) throws SQLException {

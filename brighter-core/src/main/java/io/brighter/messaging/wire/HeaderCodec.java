@@ -229,10 +229,6 @@ public final class HeaderCodec {
     return fields;
   }
 
-  private @Nullable Object[] fieldsOf(Map<String, ?> headers) {
-    return fieldsOf(headers.entrySet(), Map.Entry::getKey, Map.Entry::getValue, null);
-  }
-
   /**
    * The header of an {@link MessageType#UNACCEPTABLE} message for a delivery that could not be read
    * because of {@code reason}: its id and topic as far as they can be read, every header in the bag
@@ -240,11 +236,11 @@ public final class HeaderCodec {
    */
   public MessageHeader unreadable(
       Map<String, ?> headers, TransportFields transport, String reason) {
+    @Nullable Object[] fields =
+        fieldsOf(headers.entrySet(), Map.Entry::getKey, Map.Entry::getValue, null);
     MessageHeader.Builder header =
         MessageHeader.builder(
-            readId(fieldsOf(headers), transport),
-            readTopic(fieldsOf(headers), transport),
-            MessageType.UNACCEPTABLE);
+            readId(fields, transport), readTopic(fields, transport), MessageType.UNACCEPTABLE);
     headers.forEach(
         (name, value) -> {
           if (value != null) {
