@@ -132,7 +132,7 @@ public record MessageHeader(
     private Id messageId;
     private RoutingKey topic;
     private MessageType messageType;
-    private Instant timestamp = Instant.now();
+    private @Nullable Instant timestamp; // now, when build() finds none set
     private int handledCount;
     private Duration delay = Duration.ZERO;
     private @Nullable Id correlationId;
@@ -315,7 +315,7 @@ public record MessageHeader(
           messageId,
           topic,
           messageType,
-          timestamp,
+          timestamp != null ? timestamp : Instant.now(),
           handledCount,
           delay,
           correlationId,

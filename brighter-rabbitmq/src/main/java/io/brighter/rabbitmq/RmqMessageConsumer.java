@@ -58,17 +58,20 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Settling.</b> Each message carries a receipt with this consumer's own delivery number
  * (never reused, even across reconnects) and whether the broker delivered it before ({@link
- * io.brighter.messaging.Receipt#redelivered()}). {@link #acknowledge} acks it; {@link #nack} gives
- * it back with {@code basic.nack}, requeued as it came. {@link #reject} publishes a copy of the
- * delivery as it came (every property and header, so a message that could not be read keeps what
- * was wrong with it), with the reason in a {@code RejectionReason} header, to the dead-letter
- * exchange under the dead-letter routing key, waits for the broker's confirm, then acks the
- * original; if the copy is refused, or cannot fit a frame even with its largest headers cut ({@link
- * RmqHeaderBudget}), it rejects the original so that the queue's own {@code x-dead-letter-exchange}
- * still dead-letters it. {@link #requeue} publishes a copy with the handled count the message
- * carries (a delivery budget that survives restarts) straight to the queue, or through a TTL wait
- * queue for a delay, then acks the original. Nothing is acked before its copy is confirmed, so a
- * crash may duplicate a message but never loses one.
+ * io.brighter.messaging.Receipt#redelivered()}). {@link #acknowledge} acks it with the rest of its
+ * batch: the acks wait for the next {@link #receive} (or {@link #purge}, or {@link #close}), which
+ * sends them as one {@code basic.ack} with {@code multiple} when no earlier delivery is still
+ * unsettled, or one by one; a crash before then delivers them again, never loses them. {@link
+ * #nack} gives it back with {@code basic.nack}, requeued as it came. {@link #reject} publishes a
+ * copy of the delivery as it came (every property and header, so a message that could not be read
+ * keeps what was wrong with it), with the reason in a {@code RejectionReason} header, to the
+ * dead-letter exchange under the dead-letter routing key, waits for the broker's confirm, then acks
+ * the original; if the copy is refused, or cannot fit a frame even with its largest headers cut
+ * ({@link RmqHeaderBudget}), it rejects the original so that the queue's own {@code
+ * x-dead-letter-exchange} still dead-letters it. {@link #requeue} publishes a copy with the handled
+ * count the message carries (a delivery budget that survives restarts) straight to the queue, or
+ * through a TTL wait queue for a delay, then acks the original. Nothing is acked before its copy is
+ * confirmed, so a crash may duplicate a message but never loses one.
  *
  * <p><b>Failures.</b> When the broker goes away, {@link #receive}, and a settlement of a message
  * whose channel has closed, throw {@link ChannelFailureException} until it can reconnect (retrying
@@ -95,7 +98,8 @@ public final class RmqMessageConsumer implements MessageConsumer {
       String routingKey,
       boolean redelivered,
       AMQP.BasicProperties properties,
-      byte[] body) {}
+      byte[] body,
+      boolean pulled) {}
 
   private final RmqConnection settings;
   private final RmqSubscription options;
@@ -108,6 +112,8 @@ public final class RmqMessageConsumer implements MessageConsumer {
   private final LinkedBlockingQueue<Delivery> buffer = new LinkedBlockingQueue<>();
   private final Map<Long, Delivery> inFlight = new ConcurrentHashMap<>();
   private final AtomicLong deliveryNumbers = new AtomicLong();
+  // Acknowledged deliveries whose basic.ack waits for the next receive, purge or close.
+  private final List<Delivery> acksToSend = new ArrayList<>();
   private volatile @Nullable Connection connection;
   private volatile @Nullable Channel channel;
   private volatile @Nullable Receiver receiver;
@@ -165,6 +171,7 @@ public final class RmqMessageConsumer implements MessageConsumer {
   @Override
   public List<Message> receive(Duration timeout) {
     requireNonNull(timeout, "timeout must not be null");
+    sendAcks();
     Channel current = openForReceive();
     List<Message> received = new ArrayList<>();
     if (inFlight.size() >= bufferSize) {
@@ -216,24 +223,87 @@ public final class RmqMessageConsumer implements MessageConsumer {
                     envelope.getRoutingKey(),
                     envelope.isRedeliver(),
                     got.getProps(),
-                    got.getBody())));
+                    got.getBody(),
+                    true)));
       }
     } catch (IOException | ShutdownSignalException e) {
       throw ChannelFailureException.of(queue, e);
     }
   }
 
+  /**
+   * Acknowledges {@code message}: its {@code basic.ack} goes with those of the rest of its batch,
+   * on the next {@link #receive}, {@link #purge} or {@link #close}, as the class comment says.
+   *
+   * @throws ChannelFailureException when its channel has closed; the broker delivers it again
+   */
   @Override
   public void acknowledge(Message message) {
     Delivery delivery = settle(message);
-    if (delivery == null) {
-      return;
+    if (delivery != null) {
+      lock.lock();
+      try {
+        acksToSend.add(delivery);
+      } finally {
+        lock.unlock();
+      }
     }
+  }
+
+  /**
+   * Sends the acknowledgements that wait: one {@code basic.ack} with {@code multiple} when every
+   * delivery up to the highest of them is acknowledged (none pulled, none still in flight or
+   * waiting in the buffer), else one per delivery. Acknowledgements for a channel that has closed
+   * are dropped: the broker delivers those messages again.
+   */
+  private void sendAcks() {
+    lock.lock();
     try {
-      delivery.channel().basicAck(delivery.brokerTag(), false);
-    } catch (IOException | ShutdownSignalException e) {
-      throw ChannelFailureException.of(queue, e);
+      if (!acksToSend.isEmpty()) {
+        sendAcks(List.copyOf(acksToSend));
+        acksToSend.clear();
+      }
+    } finally {
+      lock.unlock();
     }
+  }
+
+  private void sendAcks(List<Delivery> sending) {
+    Channel current = channel;
+    try {
+      long highest = -1;
+      boolean together = true;
+      for (Delivery delivery : sending) {
+        together &= !delivery.pulled() && delivery.channel() == current;
+        highest = Math.max(highest, delivery.brokerTag());
+      }
+      if (together && current != null && highest < lowestUnsettledTag(current)) {
+        current.basicAck(highest, true);
+        return;
+      }
+      for (Delivery delivery : sending) {
+        if (delivery.channel() == current && current.isOpen()) {
+          current.basicAck(delivery.brokerTag(), false);
+        }
+      }
+    } catch (IOException | ShutdownSignalException e) {
+      LOG.debug("Acknowledgements on {} not sent; the broker delivers them again", queue, e);
+    }
+  }
+
+  /** The lowest broker tag on {@code current} still in flight or in the buffer. */
+  private long lowestUnsettledTag(Channel current) {
+    long lowest = Long.MAX_VALUE;
+    for (Delivery delivery : inFlight.values()) {
+      if (delivery.channel() == current) {
+        lowest = Math.min(lowest, delivery.brokerTag());
+      }
+    }
+    Delivery next = buffer.peek(); // the buffer holds pushed deliveries in the broker's order
+    if (next != null && next.channel() == current) {
+      lowest = Math.min(lowest, next.brokerTag());
+    }
+    return lowest;
   }
 
   /**
@@ -348,6 +418,7 @@ public final class RmqMessageConsumer implements MessageConsumer {
    */
   @Override
   public void purge() {
+    sendAcks();
     lock.lock();
     try {
       Channel current = openForReceive();
@@ -375,6 +446,7 @@ public final class RmqMessageConsumer implements MessageConsumer {
   public void close() {
     lock.lock();
     try {
+      sendAcks();
       closed = true;
       disconnect();
     } finally {
@@ -525,7 +597,8 @@ public final class RmqMessageConsumer implements MessageConsumer {
               envelope.getRoutingKey(),
               envelope.isRedeliver(),
               properties,
-              body));
+              body,
+              false));
     }
 
     @Override

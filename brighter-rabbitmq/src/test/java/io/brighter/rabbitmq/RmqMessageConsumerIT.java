@@ -133,6 +133,47 @@ class RmqMessageConsumerIT {
   }
 
   @Test
+  void acks_sent_together_never_cover_an_earlier_message_still_unsettled() {
+    // given three messages in one batch
+    RmqMessageConsumer consumer = consumer(RmqSubscription.DEFAULT, 3);
+    RmqMessageProducer producer = producer();
+    List<Message> sent = List.of(event(topic, 1), event(topic, 2), event(topic, 3));
+    sent.forEach(producer::send);
+    List<Message> batch = receive(consumer, 3);
+
+    // when the last two are acknowledged, the acks sent with the next receive, and the consumer
+    // closed with the first still unsettled
+    consumer.acknowledge(batch.get(1));
+    consumer.acknowledge(batch.get(2));
+    assertThat(consumer.receive(Duration.ofMillis(200))).isEmpty();
+    consumer.close();
+
+    // then only the first comes back
+    Message again = receiveOne(consumer(RmqSubscription.DEFAULT));
+    assertThat(again.id()).isEqualTo(batch.get(0).id());
+    assertThat(again.receipt().redelivered()).isTrue();
+  }
+
+  @Test
+  void acks_still_waiting_are_sent_when_the_consumer_closes() {
+    // given
+    RmqMessageConsumer consumer = consumer(RmqSubscription.DEFAULT, 2);
+    RmqMessageProducer producer = producer();
+    producer.send(event(topic, 1));
+    producer.send(event(topic, 2));
+    List<Message> batch = receive(consumer, 2);
+
+    // when
+    batch.forEach(consumer::acknowledge);
+    consumer.close();
+
+    // then nothing comes back
+    RmqMessageConsumer next = consumer(RmqSubscription.DEFAULT);
+    assertThat(next.receive(Duration.ofMillis(500))).isEmpty();
+    assertThat(Broker.ready(queue)).isZero();
+  }
+
+  @Test
   void validate_fails_on_a_missing_queue_with_a_configuration_exception_naming_it() {
     assertThatThrownBy(
             () ->
@@ -161,9 +202,13 @@ class RmqMessageConsumerIT {
   }
 
   private RmqMessageConsumer consumer(RmqSubscription options) {
+    return consumer(options, 1);
+  }
+
+  private RmqMessageConsumer consumer(RmqSubscription options, int bufferSize) {
     return open(
         new RmqMessageConsumer(
-            connection, options, topic, queue, 1, deadLetters, OnMissingChannel.CREATE));
+            connection, options, topic, queue, bufferSize, deadLetters, OnMissingChannel.CREATE));
   }
 
   private RmqMessageConsumer deadLetterQueue() {
@@ -187,16 +232,20 @@ class RmqMessageConsumerIT {
     return resource;
   }
 
-  private static Message receiveOne(RmqMessageConsumer consumer) {
+  private static List<Message> receive(RmqMessageConsumer consumer, int count) {
     List<Message> received = new ArrayList<>();
     await()
         .atMost(WAIT.multipliedBy(3))
         .until(
             () -> {
               received.addAll(consumer.receive(WAIT));
-              return !received.isEmpty();
+              return received.size() >= count;
             });
-    assertThat(received).hasSize(1);
-    return received.getFirst();
+    assertThat(received).hasSize(count);
+    return received;
+  }
+
+  private static Message receiveOne(RmqMessageConsumer consumer) {
+    return receive(consumer, 1).getFirst();
   }
 }
