@@ -190,19 +190,24 @@ public interface CommandProcessor {
   Id publish(Instant at, Event event);
 
   /**
-   * Posts {@code request} (outbox, then broker) after {@code delay}; as {@link #send(Duration,
-   * Command)}. The message id is made when the job fires, so the job id is returned instead.
+   * Posts {@code request} (outbox, then broker) after {@code delay}: a durable delay. The message
+   * is made and stored in the outbox now, due after {@code delay} ({@link
+   * io.brighter.outbox.Outbox#schedule}), and the outbox's sweeper sends it once it is due; a
+   * restart loses nothing. No scheduler is involved. Cancel or move it, until it is due, with
+   * {@link io.brighter.scheduler.OutboxScheduler} on the same outbox.
    *
-   * @return the scheduler's job id
-   * @throws ConfigurationException when no scheduler or no external bus is configured
+   * @return the message id
+   * @throws ConfigurationException when no external bus is configured
+   * @throws UnsupportedOperationException when the outbox cannot hold scheduled messages
    */
   Id post(Duration delay, Request request);
 
   /**
-   * Posts {@code request} at {@code at}; as {@link #send(Instant, Command)}.
+   * Posts {@code request} at {@code at}; as {@link #post(Duration, Request)}.
    *
-   * @return the scheduler's job id
-   * @throws ConfigurationException when no scheduler or no external bus is configured
+   * @return the message id
+   * @throws ConfigurationException when no external bus is configured
+   * @throws UnsupportedOperationException when the outbox cannot hold scheduled messages
    */
   Id post(Instant at, Request request);
 

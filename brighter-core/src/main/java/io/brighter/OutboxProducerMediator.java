@@ -24,7 +24,9 @@ import io.brighter.resilience.PolicyReference;
 import io.brighter.resilience.ResiliencePipeline;
 import io.brighter.resilience.ResiliencePipelineRegistry;
 import io.opentelemetry.api.trace.Span;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -128,6 +130,25 @@ final class OutboxProducerMediator {
     tracer.inSpan(
         tracer.outboxSpan(TracedOperation.CLEAR, 1), () -> dispatchAll(List.of(message), null));
     return message.id();
+  }
+
+  /** The clock the bus tells the time by. */
+  Clock clock() {
+    return bus.clock();
+  }
+
+  /**
+   * Stores {@code request}'s message in the outbox due at {@code dueAt}, for a sweep to send then
+   * (a durable delay); its id.
+   */
+  Id schedule(Request request, RequestContext context, Instant dueAt) {
+    return tracer.inSpan(
+        tracer.requestSpan(request, TracedOperation.DEPOSIT),
+        () -> {
+          Message message = map(request, context);
+          outbox.schedule(List.of(message), dueAt, context, null);
+          return message.id();
+        });
   }
 
   private Message store(

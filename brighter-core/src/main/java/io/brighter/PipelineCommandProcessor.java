@@ -356,16 +356,16 @@ final class PipelineCommandProcessor implements CommandProcessor, SharedMessagin
 
   @Override
   public Id post(Duration delay, Request request) {
-    externalBus();
-    return schedule(
-        requireNonNull(request, "request must not be null"), SchedulerType.POST, dueAfter(delay));
+    requireNonNull(request, "request must not be null");
+    OutboxProducerMediator bus = externalBus();
+    return bus.schedule(request, new RequestContext(), delayed(bus.clock().instant(), delay));
   }
 
   @Override
   public Id post(Instant at, Request request) {
-    externalBus();
-    return schedule(
-        requireNonNull(request, "request must not be null"), SchedulerType.POST, dueAt(at));
+    requireNonNull(request, "request must not be null");
+    OutboxProducerMediator bus = externalBus();
+    return bus.schedule(request, new RequestContext(), notPast(bus.clock().instant(), at));
   }
 
   private Id schedule(Request request, SchedulerType type, Instant at) {
@@ -373,16 +373,23 @@ final class PipelineCommandProcessor implements CommandProcessor, SharedMessagin
   }
 
   private Instant dueAfter(Duration delay) {
+    return delayed(scheduler().clock().instant(), delay);
+  }
+
+  private Instant dueAt(Instant at) {
+    return notPast(scheduler().clock().instant(), at);
+  }
+
+  private static Instant delayed(Instant now, Duration delay) {
     requireNonNull(delay, "delay must not be null");
     if (delay.isNegative()) {
       throw new IllegalArgumentException("delay must not be negative: " + delay);
     }
-    return scheduler().clock().instant().plus(delay);
+    return now.plus(delay);
   }
 
-  private Instant dueAt(Instant at) {
+  private static Instant notPast(Instant now, Instant at) {
     requireNonNull(at, "at must not be null");
-    Instant now = scheduler().clock().instant();
     if (at.isBefore(now.minus(SCHEDULE_TOLERANCE))) {
       throw new IllegalArgumentException(
           "at must not be in the past: " + at + " is before now (" + now + ")");

@@ -14,6 +14,8 @@ import io.brighter.messaging.Publication;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.messaging.inmemory.InMemoryBus;
 import io.brighter.messaging.inmemory.InMemoryMessageProducer;
+import io.brighter.outbox.InMemoryOutbox;
+import io.brighter.outbox.OutboxSweeper;
 import io.brighter.scheduler.InMemoryScheduler;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,6 +103,7 @@ class CommandProcessorScheduleTest {
                                       .topic(GREETINGS)
                                       .requestType(GreetingAdded.class)
                                       .build()))))
+                  .outbox(new InMemoryOutbox(clock))
                   .clock(clock)
                   .build())
           .scheduler(scheduler)
@@ -194,21 +197,24 @@ class CommandProcessorScheduleTest {
   @Nested
   class ScheduledPost {
 
-    @Test
-    void lands_on_the_bus_topic_only_after_firing() {
+    @Test // #15: a delayed post is stored at once, not held by the scheduler
+    void waits_in_the_outbox_until_due_and_is_sent_by_a_sweep() {
       // given
+      OutboxSweeper sweeper =
+          OutboxSweeper.builder().commandProcessor(processor).minimumAge(Duration.ZERO).build();
       GreetingAdded event = new GreetingAdded(Id.random(), "Ada");
-      processor.post(FIVE_MINUTES, event);
+      Id first = processor.post(FIVE_MINUTES, event);
       processor.post(inFiveMinutes(), new GreetingAdded(Id.random(), "Bo"));
-      scheduler.fireDue();
-      assertThat(bus.stream(GREETINGS)).isEmpty();
+      assertThat(scheduler.fireDue()).as("no job in the scheduler").isZero();
+      assertThat(sweeper.sweep()).isZero();
 
       // when
       clock.advance(FIVE_MINUTES);
-      scheduler.fireDue();
+      int sent = sweeper.sweep();
 
       // then
-      assertThat(bus.stream(GREETINGS)).extracting(Message::id).contains(event.id()).hasSize(2);
+      assertThat(sent).isEqualTo(2);
+      assertThat(bus.stream(GREETINGS)).extracting(Message::id).contains(first).hasSize(2);
     }
 
     @Test

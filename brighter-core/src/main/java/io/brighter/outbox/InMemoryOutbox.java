@@ -63,6 +63,9 @@ public final class InMemoryOutbox implements Outbox, OutboxAsync {
           .thenComparingLong(Entry::sequence);
   private static final Comparator<Entry> BY_MARKED =
       Comparator.comparing((Entry e) -> e.marked().markedAt()).thenComparingLong(Entry::sequence);
+  private static final Comparator<Entry> BY_DUE =
+      Comparator.comparing((Entry e) -> requireNonNull(e.dueAt()))
+          .thenComparingLong(Entry::sequence);
   private static final Comparator<Entry> BY_DISPATCHED =
       Comparator.comparing((Entry e) -> e.marked().at()).thenComparingLong(Entry::sequence);
 
@@ -72,6 +75,7 @@ public final class InMemoryOutbox implements Outbox, OutboxAsync {
   private final Map<Id, Entry> entries = new HashMap<>();
   private final NavigableSet<Entry> outstanding = new TreeSet<>(BY_TIMESTAMP);
   private final NavigableSet<Entry> dispatched = new TreeSet<>(BY_MARKED);
+  private final NavigableSet<Entry> scheduled = new TreeSet<>(BY_DUE);
   private long sequence;
 
   /** An outbox on the system UTC clock with {@link InMemoryOutboxOptions#DEFAULT}. */
@@ -108,6 +112,54 @@ public final class InMemoryOutbox implements Outbox, OutboxAsync {
     } else {
       staging(transaction).onCommit(() -> store(toStore));
     }
+  }
+
+  @Override
+  public void schedule(
+      List<Message> messages,
+      Instant dueAt,
+      RequestContext context,
+      @Nullable BoxTransactionProvider<?> transaction) {
+    requireNonNull(dueAt, "dueAt must not be null");
+    List<Message> toStore = List.copyOf(messages);
+    if (transaction == null) {
+      storeScheduled(toStore, dueAt);
+    } else {
+      staging(transaction).onCommit(() -> storeScheduled(toStore, dueAt));
+    }
+  }
+
+  @Override
+  public boolean reschedule(Id id, Instant dueAt) {
+    requireNonNull(dueAt, "dueAt must not be null");
+    synchronized (lock) {
+      Entry entry = waitingToBeDue(id);
+      if (entry == null) {
+        return false;
+      }
+      unindex(entry);
+      index(entry.dueAt(dueAt));
+      return true;
+    }
+  }
+
+  @Override
+  public boolean cancelScheduled(Id id) {
+    synchronized (lock) {
+      Entry entry = waitingToBeDue(id);
+      if (entry != null) {
+        unindex(entry);
+      }
+      return entry != null;
+    }
+  }
+
+  /** The entry of {@code id} when it is scheduled and not yet due; the caller locks. */
+  private @Nullable Entry waitingToBeDue(Id id) {
+    requireNonNull(id, "id must not be null");
+    promoteDue(clock.instant());
+    Entry entry = entries.get(id);
+    return entry != null && entry.dueAt() != null ? entry : null;
   }
 
   @Override
@@ -249,6 +301,7 @@ public final class InMemoryOutbox implements Outbox, OutboxAsync {
   @Override
   public long outstandingCount() {
     synchronized (lock) {
+      promoteDue(clock.instant());
       return outstanding.size();
     }
   }
@@ -321,7 +374,7 @@ public final class InMemoryOutbox implements Outbox, OutboxAsync {
         if (entries.containsKey(message.id())) {
           LOG.debug("Message {} is already in the outbox; the duplicate is ignored", message.id());
         } else {
-          index(new Entry(message, sequence++, null, null));
+          index(new Entry(message, sequence++, null, null, null));
         }
       }
       while (entries.size() > options.entryLimit() && !dispatched.isEmpty()) {
@@ -330,11 +383,34 @@ public final class InMemoryOutbox implements Outbox, OutboxAsync {
     }
   }
 
+  /** Stores scheduled messages, replacing any entry of the same id; the caller may not lock. */
+  private void storeScheduled(List<Message> messages, Instant dueAt) {
+    synchronized (lock) {
+      for (Message message : messages) {
+        Entry replaced = entries.get(message.id());
+        if (replaced != null) {
+          unindex(replaced);
+        }
+        index(new Entry(message, sequence++, null, null, dueAt));
+      }
+    }
+  }
+
+  /** Makes the scheduled entries due by {@code now} outstanding; the caller locks. */
+  private void promoteDue(Instant now) {
+    while (!scheduled.isEmpty() && !requireNonNull(scheduled.first().dueAt()).isAfter(now)) {
+      Entry due = scheduled.first();
+      unindex(due);
+      index(due.dueAt(null));
+    }
+  }
+
   /** Up to {@code pageSize} outstanding entries old enough, oldest first; the caller locks. */
   private List<Entry> oldestOutstanding(
       Duration minimumAge, int pageSize, Instant now, Predicate<Entry> wanted) {
     OutboxQueries.checkPageSize(pageSize);
     expire(now);
+    promoteDue(now);
     Instant cutoff = OutboxQueries.cutoff(now, minimumAge);
     List<Entry> found = new ArrayList<>();
     for (Entry entry : outstanding) {
@@ -360,12 +436,19 @@ public final class InMemoryOutbox implements Outbox, OutboxAsync {
 
   private void index(Entry entry) {
     entries.put(entry.message().id(), entry);
-    (entry.dispatch() == null ? outstanding : dispatched).add(entry);
+    setOf(entry).add(entry);
   }
 
   private void unindex(Entry entry) {
     entries.remove(entry.message().id());
-    (entry.dispatch() == null ? outstanding : dispatched).remove(entry);
+    setOf(entry).remove(entry);
+  }
+
+  private NavigableSet<Entry> setOf(Entry entry) {
+    if (entry.dispatch() != null) {
+      return dispatched;
+    }
+    return entry.dueAt() != null ? scheduled : outstanding;
   }
 
   private static <T> CompletableFuture<T> supplyNow(Supplier<T> work) {
@@ -389,14 +472,22 @@ public final class InMemoryOutbox implements Outbox, OutboxAsync {
 
   /** A stored message with its order of arrival, dispatch and claim. */
   private record Entry(
-      Message message, long sequence, @Nullable Dispatch dispatch, @Nullable Instant leaseEnds) {
+      Message message,
+      long sequence,
+      @Nullable Dispatch dispatch,
+      @Nullable Instant leaseEnds,
+      @Nullable Instant dueAt) {
 
     Entry dispatched(Dispatch newDispatch) {
-      return new Entry(message, sequence, newDispatch, null);
+      return new Entry(message, sequence, newDispatch, null, null);
     }
 
     Entry leasedUntil(@Nullable Instant end) {
-      return new Entry(message, sequence, dispatch, end);
+      return new Entry(message, sequence, dispatch, end, dueAt);
+    }
+
+    Entry dueAt(@Nullable Instant due) {
+      return new Entry(message, sequence, dispatch, leaseEnds, due);
     }
 
     boolean leasedAt(Instant now) {

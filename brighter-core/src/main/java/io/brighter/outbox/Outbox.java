@@ -125,6 +125,53 @@ public interface Outbox {
   default void releaseClaims(List<Id> ids) {}
 
   /**
+   * Stores {@code messages} to be sent at {@code dueAt}, inside {@code transaction} when one is
+   * given: a durable delay. Until they are due, {@link #outstandingMessages}, the claims and {@link
+   * #outstandingCount} pass them over; from then on they are outstanding like any other message, in
+   * the order of their timestamps, and a sweep sends them. Unlike {@link #add}, a stored message
+   * with the same id, dispatched or not, is replaced: a message this outbox sent may be scheduled
+   * again (a delayed requeue of a message that came back). The default refuses, for a back end that
+   * cannot hold scheduled messages.
+   *
+   * @throws UnsupportedOperationException when the back end cannot hold scheduled messages
+   * @since 0.2
+   */
+  default void schedule(
+      List<Message> messages,
+      Instant dueAt,
+      RequestContext context,
+      @Nullable BoxTransactionProvider<?> transaction) {
+    throw new UnsupportedOperationException(
+        getClass().getName() + " cannot hold scheduled messages");
+  }
+
+  /**
+   * Moves the scheduled message {@code id} to {@code dueAt}.
+   *
+   * @return false when no message with that id waits to be due: unknown, never scheduled, or due
+   *     already (a sweep may be sending it)
+   * @throws UnsupportedOperationException when the back end cannot hold scheduled messages
+   * @since 0.2
+   */
+  default boolean reschedule(Id id, Instant dueAt) {
+    throw new UnsupportedOperationException(
+        getClass().getName() + " cannot hold scheduled messages");
+  }
+
+  /**
+   * Deletes the scheduled message {@code id}, so it is never sent.
+   *
+   * @return false when no message with that id waits to be due: unknown, never scheduled, or due
+   *     already (a sweep may be sending it)
+   * @throws UnsupportedOperationException when the back end cannot hold scheduled messages
+   * @since 0.2
+   */
+  default boolean cancelScheduled(Id id) {
+    throw new UnsupportedOperationException(
+        getClass().getName() + " cannot hold scheduled messages");
+  }
+
+  /**
    * Every stored message whose header bag holds {@link
    * io.brighter.messaging.HeaderNames#CAUSATION_ID} equal to {@code causationId}'s text, dispatched
    * or not, oldest first: the messages posted while handling that request, which {@code

@@ -10,16 +10,13 @@ import io.brighter.ConfigurationException;
 import io.brighter.Event;
 import io.brighter.ExternalBusConfiguration;
 import io.brighter.Id;
+import io.brighter.fixtures.Producers;
 import io.brighter.handlers.SimpleHandlerFactory;
 import io.brighter.handlers.SubscriberRegistry;
 import io.brighter.messaging.Message;
-import io.brighter.messaging.ProducerRegistry;
-import io.brighter.messaging.Publication;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.messaging.inmemory.InMemoryBus;
-import io.brighter.messaging.inmemory.InMemoryMessageProducer;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,15 +34,7 @@ class OutboxSweeperTest {
           .handlers(new SubscriberRegistry(), new SimpleHandlerFactory())
           .externalBus(
               ExternalBusConfiguration.builder()
-                  .producers(
-                      ProducerRegistry.of(
-                          List.of(
-                              new InMemoryMessageProducer(
-                                  bus,
-                                  Publication.builder()
-                                      .topic(GREETINGS)
-                                      .requestType(GreetingAdded.class)
-                                      .build()))))
+                  .producers(Producers.inMemory(bus, GREETINGS, GreetingAdded.class))
                   .outbox(outbox)
                   .build())
           .build();

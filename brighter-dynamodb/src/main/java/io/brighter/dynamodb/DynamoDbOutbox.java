@@ -31,6 +31,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -149,6 +150,57 @@ public final class DynamoDbOutbox implements BlockingOutboxAsync {
       writes.addAll(toStore);
     } catch (SdkException e) {
       throw failed("add to the outbox", e);
+    }
+  }
+
+  /**
+   * Stores {@code messages} to be sent at {@code dueAt}, as {@link Outbox#schedule} says, replacing
+   * items of the same ids: with a {@link DynamoDbTransactionProvider}, unconditional {@code Put}s
+   * appended to the caller's transaction, else written at once 25 to a {@code BatchWriteItem}. A
+   * scheduled item's outstanding time is its due time, so a sweep sends it once the sweep's minimum
+   * age has passed since then.
+   */
+  @Override
+  public void schedule(
+      List<Message> messages,
+      Instant dueAt,
+      RequestContext context,
+      @Nullable BoxTransactionProvider<?> transaction) {
+    requireNonNull(dueAt, "dueAt must not be null");
+    List<Put> puts = messages.stream().map(message -> writes.scheduled(message, dueAt)).toList();
+    if (transaction != null) {
+      List<TransactWriteItem> actions = providerOf(transaction).beginOrGetTransaction();
+      puts.forEach(put -> actions.add(TransactWriteItem.builder().put(put).build()));
+      return;
+    }
+    try {
+      batches.write(
+          puts.stream()
+              .map(put -> WriteRequest.builder().putRequest(r -> r.item(put.item())).build())
+              .toList());
+    } catch (SdkException e) {
+      throw failed("schedule messages in the outbox", e);
+    }
+  }
+
+  @Override
+  public boolean reschedule(Id id, Instant dueAt) {
+    requireNonNull(id, "id must not be null");
+    requireNonNull(dueAt, "dueAt must not be null");
+    try {
+      return writes.changeScheduled(id, Updates.rescheduled(dueAt, clock.instant()));
+    } catch (SdkException e) {
+      throw failed("reschedule a message in the outbox", e);
+    }
+  }
+
+  @Override
+  public boolean cancelScheduled(Id id) {
+    requireNonNull(id, "id must not be null");
+    try {
+      return writes.deleteScheduled(id, clock.instant());
+    } catch (SdkException e) {
+      throw failed("cancel a scheduled message in the outbox", e);
     }
   }
 
@@ -331,7 +383,11 @@ public final class DynamoDbOutbox implements BlockingOutboxAsync {
   public long outstandingCount() {
     try {
       return indexes.count(
-          DynamoDbTables.OUTSTANDING_ALL_TOPICS_INDEX, MessageItems.SHARD, allShards);
+          DynamoDbTables.OUTSTANDING_ALL_TOPICS_INDEX,
+          MessageItems.SHARD,
+          allShards,
+          MessageItems.OUTSTANDING_CREATED_TIME,
+          Times.millis(clock.instant())); // scheduled messages count from their due time
     } catch (SdkException e) {
       throw failed("count outstanding messages of the outbox", e);
     }

@@ -66,15 +66,19 @@ final class IndexQueries {
     return found;
   }
 
-  /** How many items {@code index} holds under each of {@code hashValues}, read as counts. */
-  long count(String index, String hashName, List<AttributeValue> hashValues) {
+  /**
+   * How many items {@code index} holds under each of {@code hashValues} whose {@code rangeName} is
+   * at most {@code upTo}, read as counts.
+   */
+  long count(
+      String index, String hashName, List<AttributeValue> hashValues, String rangeName, long upTo) {
     long count = 0;
     for (AttributeValue hash : hashValues) {
       Map<String, AttributeValue> start = null;
       do {
         QueryResponse page =
             client.query(
-                keyedBy(index, hashName, hash, null, 0L)
+                keyedBy(index, hashName, hash, rangeName, upTo)
                     .select(Select.COUNT)
                     .exclusiveStartKey(start)
                     .build());

@@ -36,6 +36,7 @@ final class MessageItems {
   static final String EXPIRES_AT = "ExpiresAt";
   static final String LEASE_UNTIL = "LeaseUntil";
   static final String CAUSATION_ID = "CausationId";
+  static final String DUE_AT = "DueAt";
 
   /** .NET Brighter writes message types as {@code MT_EVENT}; so does this store. */
   private MessageItems() {}
@@ -79,6 +80,17 @@ final class MessageItems {
       // an index key: DynamoDB refuses an empty string there, so a blank id is left out
       item.put(CAUSATION_ID, s(causationId.toString()));
     }
+    return item;
+  }
+
+  /**
+   * The item for {@code message} scheduled for {@code dueAt}, in {@code shard}: its outstanding
+   * time is the due time, so the outstanding indexes reach it only then.
+   */
+  static Map<String, AttributeValue> toScheduledItem(Message message, int shard, Instant dueAt) {
+    Map<String, AttributeValue> item = toItem(message, shard);
+    item.put(OUTSTANDING_CREATED_TIME, n(Times.millis(dueAt)));
+    item.put(DUE_AT, n(Times.millis(dueAt)));
     return item;
   }
 

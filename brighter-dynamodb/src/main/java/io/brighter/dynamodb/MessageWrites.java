@@ -40,6 +40,46 @@ final class MessageWrites {
         .build();
   }
 
+  /** The {@code Put} of {@code message}, due at {@code dueAt}, replacing an item of its id. */
+  Put scheduled(Message message, Instant dueAt) {
+    int shard = Shards.of(message.header().partitionKey(), shards);
+    return Put.builder()
+        .tableName(table)
+        .item(MessageItems.toScheduledItem(message, shard, dueAt))
+        .build();
+  }
+
+  /**
+   * Applies {@code update} to the scheduled message {@code id} if it is not due at {@code now};
+   * whether it was.
+   */
+  boolean changeScheduled(Id id, Updates.Update update) {
+    try {
+      update(id, update, Updates.NOT_YET_DUE);
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  /** Deletes the scheduled message {@code id} if it is not due at {@code now}; whether it was. */
+  boolean deleteScheduled(Id id, Instant now) {
+    IndexQueries.Filter notYetDue = Updates.notYetDue(now);
+    try {
+      client.deleteItem(
+          request ->
+              request
+                  .tableName(table)
+                  .key(MessageItems.key(id))
+                  .conditionExpression(notYetDue.expression())
+                  .expressionAttributeNames(notYetDue.names())
+                  .expressionAttributeValues(notYetDue.values()));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
   /**
    * Writes {@code messages} now, ignoring ids already stored: one {@code PutItem} for one message,
    * transactions of up to 100 for more.

@@ -39,7 +39,33 @@ final class Updates {
       values.put(":expiresAt", MessageItems.n(expiry(at, timeToLive)));
       set += ", #expiresAt = :expiresAt";
     }
-    return new Update(set + " REMOVE #outstanding, #lease", names, values);
+    names.put("#dueAt", MessageItems.DUE_AT);
+    return new Update(set + " REMOVE #outstanding, #lease, #dueAt", names, values);
+  }
+
+  /**
+   * The condition that a message is scheduled and not yet due and outstanding: it names the
+   * outstanding time {@code #outstanding}, the due time {@code #dueAt} and now {@code :now}.
+   */
+  static final String NOT_YET_DUE = "attribute_exists(#outstanding) AND #dueAt > :now";
+
+  /** {@link #NOT_YET_DUE} at {@code now}, with its names and values. */
+  static IndexQueries.Filter notYetDue(Instant now) {
+    return new IndexQueries.Filter(
+        NOT_YET_DUE,
+        Map.of(
+            "#outstanding", MessageItems.OUTSTANDING_CREATED_TIME, "#dueAt", MessageItems.DUE_AT),
+        Map.of(":now", MessageItems.n(Times.millis(now))));
+  }
+
+  /** Moves a scheduled message to {@code dueAt}, under {@link #NOT_YET_DUE} at {@code now}. */
+  static Update rescheduled(Instant dueAt, Instant now) {
+    AttributeValue due = MessageItems.n(Times.millis(dueAt));
+    return new Update(
+        "SET #outstanding = :due, #dueAt = :due",
+        Map.of(
+            "#outstanding", MessageItems.OUTSTANDING_CREATED_TIME, "#dueAt", MessageItems.DUE_AT),
+        Map.of(":due", due, ":now", MessageItems.n(Times.millis(now))));
   }
 
   /**

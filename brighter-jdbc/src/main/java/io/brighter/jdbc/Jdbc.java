@@ -116,7 +116,7 @@ final class Jdbc {
 
   /**
    * Runs the DDL resources of {@code dialect} for {@code box}, each schema version in turn, with
-   * {@code table} filled in; an index that exists already is left as it is.
+   * {@code table} filled in; an index or a column that exists already is left as it is.
    */
   static void createTable(DataSource dataSource, SqlDialect dialect, String box, String table)
       throws SQLException {
@@ -138,7 +138,7 @@ final class Jdbc {
               try {
                 statement.execute(sql);
               } catch (SQLException e) {
-                if (!dialect.indexExists(e)) {
+                if (!dialect.alreadyApplied(e)) {
                   throw e;
                 }
               }

@@ -52,8 +52,11 @@ import org.slf4j.LoggerFactory;
  * RETURNING} on SQLite), so several sweepers do not send the same row while the lease lasts, each
  * partition key's messages go in the order they were stored, and no lock is held while the messages
  * are sent; a claim may leave out topics, and {@link #releaseClaims} clears the leases of messages
- * a sweep did not send. Ages are measured by the {@link Clock} (the JVM's by default) against the
- * header timestamp, or the {@code dispatchedAt} given to {@link #markDispatched}.
+ * a sweep did not send. {@link #schedule} stores messages with a due time (a durable delay): each
+ * sweep first makes the messages due by then outstanding, so they go at their due time or at the
+ * sweep's minimum age after their timestamp, whichever is later, to within the sweep interval. Ages
+ * are measured by the {@link Clock} (the JVM's by default) against the header timestamp, or the
+ * {@code dispatchedAt} given to {@link #markDispatched}.
  *
  * <p>Immutable and thread-safe; {@code with…} return copies. The {@link
  * io.brighter.outbox.OutboxAsync} methods run the blocking JDBC work on a virtual thread. Database
@@ -151,6 +154,113 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
     }
   }
 
+  /**
+   * Stores {@code messages} to be sent at {@code dueAt}, in the {@link JdbcUnitOfWork} given or in
+   * a transaction of their own, replacing stored messages of the same ids, as {@link
+   * io.brighter.outbox.Outbox#schedule} says: rows with a {@code DueAt}, which the next sweep at or
+   * after that time makes outstanding.
+   */
+  @Override
+  public void schedule(
+      List<Message> messages,
+      Instant dueAt,
+      RequestContext context,
+      @Nullable BoxTransactionProvider<?> transaction) {
+    requireNonNull(dueAt, "dueAt must not be null");
+    List<Message> toStore = List.copyOf(messages);
+    Connection shared = transaction == null ? null : connectionOf(transaction);
+    if (toStore.isEmpty()) {
+      return;
+    }
+    try {
+      if (shared != null) {
+        insertScheduled(shared, toStore, dueAt);
+      } else {
+        Jdbc.inTransaction(dataSource, connection -> insertScheduled(connection, toStore, dueAt));
+      }
+    } catch (SQLException e) {
+      throw failed("schedule messages in the outbox", e);
+    }
+  }
+
+  @Override
+  public boolean reschedule(Id id, Instant dueAt) {
+    requireNonNull(id, "id must not be null");
+    requireNonNull(dueAt, "dueAt must not be null");
+    Instant now = clock.instant();
+    return changeScheduled(
+        sql.reschedule(),
+        update -> {
+          dialect.setInstant(update, 1, dueAt);
+          update.setString(2, id.value());
+          dialect.setInstant(update, 3, now);
+        },
+        "reschedule a message in the outbox");
+  }
+
+  @Override
+  public boolean cancelScheduled(Id id) {
+    requireNonNull(id, "id must not be null");
+    Instant now = clock.instant();
+    return changeScheduled(
+        sql.cancelScheduled(),
+        delete -> {
+          delete.setString(1, id.value());
+          dialect.setInstant(delete, 2, now);
+        },
+        "cancel a scheduled message in the outbox");
+  }
+
+  /** Binds a statement's parameters. */
+  @FunctionalInterface
+  private interface Parameters {
+    void bind(PreparedStatement statement) throws SQLException;
+  }
+
+  /** Runs {@code statement} on one scheduled row; whether it changed one. */
+  private boolean changeScheduled(String statement, Parameters parameters, String operation) {
+    try {
+      return Jdbc.retryingDeadlocks(
+          () ->
+              Jdbc.withConnection(
+                  dataSource,
+                  connection -> {
+                    try (PreparedStatement change = connection.prepareStatement(statement)) {
+                      parameters.bind(change);
+                      return change.executeUpdate() > 0;
+                    }
+                  }));
+    } catch (SQLException e) {
+      throw failed(operation, e);
+    }
+  }
+
+  /** Makes the scheduled messages due by {@code now} outstanding. */
+  private void promoteDue(Instant now) throws SQLException {
+    Jdbc.retryingDeadlocks(
+        () ->
+            Jdbc.withConnection(
+                dataSource,
+                connection -> {
+                  try (PreparedStatement promote = connection.prepareStatement(sql.promote())) {
+                    dialect.setInstant(promote, 1, now);
+                    return promote.executeUpdate();
+                  }
+                }));
+  }
+
+  private int insertScheduled(Connection connection, List<Message> messages, Instant dueAt)
+      throws SQLException {
+    try (PreparedStatement schedule = connection.prepareStatement(sql.schedule())) {
+      for (Message message : messages) {
+        MessageRows.bind(schedule, 0, dialect, message);
+        dialect.setInstant(schedule, OutboxSql.COLUMN_COUNT + 1, dueAt);
+        schedule.addBatch();
+      }
+      return schedule.executeBatch().length;
+    }
+  }
+
   @Override
   public List<Message> get(List<Id> ids) {
     List<Id> unique = List.copyOf(new LinkedHashSet<>(ids));
@@ -231,8 +341,10 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
   @Override
   public List<Message> outstandingMessages(Duration minimumAge, int pageSize) {
     OutboxQueries.checkPageSize(pageSize);
-    Instant cutoff = OutboxQueries.cutoff(clock.instant(), minimumAge);
+    Instant now = clock.instant();
+    Instant cutoff = OutboxQueries.cutoff(now, minimumAge);
     try {
+      promoteDue(now);
       return Jdbc.withConnection(
           dataSource,
           connection -> {
@@ -262,6 +374,7 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
     Instant cutoff = OutboxQueries.cutoff(now, minimumAge);
     Instant leaseEnds = OutboxQueries.leaseEnd(now, lease);
     try {
+      promoteDue(now);
       return Jdbc.retryingDeadlocks(
           () ->
               Jdbc.withConnection(

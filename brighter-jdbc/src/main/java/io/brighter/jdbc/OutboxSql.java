@@ -1,6 +1,9 @@
 package io.brighter.jdbc;
 
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The outbox's SQL for one dialect and one (validated) table name, made once per outbox.
@@ -19,6 +22,11 @@ import java.util.Collections;
  * @param table the table name
  * @param insertOne the insert of one message
  * @param dialect the dialect the SQL is written in
+ * @param schedule the insert of one scheduled message (its columns, then its due time) that
+ *     replaces a stored message of the same id
+ * @param promote makes the scheduled messages due by a time (its parameter) outstanding
+ * @param reschedule moves a scheduled message not yet due: parameters due time, id, now
+ * @param cancelScheduled deletes a scheduled message not yet due: parameters id, now
  */
 record OutboxSql(
     String insert,
@@ -31,7 +39,11 @@ record OutboxSql(
     String causedBy,
     String table,
     String insertOne,
-    SqlDialect dialect) {
+    SqlDialect dialect,
+    String schedule,
+    String promote,
+    String reschedule,
+    String cancelScheduled) {
 
   static final String COLUMNS =
       """
@@ -40,6 +52,12 @@ record OutboxSql(
       Baggage, DataRef, CausationId, SpecVersion, HandledCount, DelayMilliseconds""";
 
   static final int COLUMN_COUNT = COLUMNS.split(",", -1).length;
+
+  /** What scheduling a stored message replaces: every column but its id, and its due time. */
+  private static final List<String> SCHEDULE_REPLACES =
+      Stream.concat(
+              Arrays.stream(COLUMNS.split(",", -1)).map(String::strip).skip(1), Stream.of("DueAt"))
+          .toList();
 
   /**
    * The most messages one insert statement writes: a batch of messages goes as multi-row inserts,
@@ -57,28 +75,38 @@ record OutboxSql(
     String select = "SELECT " + COLUMNS + " FROM " + table;
     String claimable =
         """
-        WHERE o.Dispatched IS NULL AND o.Timestamp <= ? \
+        WHERE o.Dispatched IS NULL AND o.DueAt IS NULL AND o.Timestamp <= ? \
         AND (o.LeasedUntil IS NULL OR o.LeasedUntil <= ?)/*topics*/ \
         AND (o.PartitionKey IS NULL OR o.PartitionKey = '' OR NOT EXISTS (SELECT 1 FROM %1$s e \
-        WHERE e.PartitionKey = o.PartitionKey AND e.Dispatched IS NULL AND e.%2$s < o.%2$s \
-        AND (e.Timestamp > o.Timestamp OR e.LeasedUntil > ?/*blocking*/))) \
+        WHERE e.PartitionKey = o.PartitionKey AND e.Dispatched IS NULL AND e.DueAt IS NULL \
+        AND e.%2$s < o.%2$s AND (e.Timestamp > o.Timestamp OR e.LeasedUntil > ?/*blocking*/))) \
         ORDER BY o.Timestamp, o.%2$s LIMIT ?"""
             .formatted(table, dialect.sequenceColumn());
     return new OutboxSql(
         insertOf(dialect, table, ROWS_PER_INSERT),
         select,
-        select + " WHERE Dispatched IS NULL AND Timestamp <= ? ORDER BY Timestamp LIMIT ?",
+        select
+            + " WHERE Dispatched IS NULL AND DueAt IS NULL AND Timestamp <= ?"
+            + " ORDER BY Timestamp LIMIT ?",
         select + " o " + claimable + dialect.lockSkippingLocked(),
         """
         UPDATE %1$s SET LeasedUntil = ? WHERE MessageId IN \
         (SELECT o.MessageId FROM %1$s o %2$s) RETURNING %3$s, %4$s"""
             .formatted(table, claimable, COLUMNS, dialect.sequenceColumn()),
         select + " WHERE Dispatched IS NOT NULL AND Dispatched <= ? ORDER BY Dispatched LIMIT ?",
-        "SELECT COUNT(*) FROM " + table + " WHERE Dispatched IS NULL",
+        "SELECT COUNT(*) FROM " + table + " WHERE Dispatched IS NULL AND DueAt IS NULL",
         select + " WHERE CausationId = ? ORDER BY Timestamp",
         table,
         insertOf(dialect, table, 1),
-        dialect);
+        dialect,
+        "INSERT INTO %s (%s, DueAt) VALUES (%s)"
+                .formatted(table, COLUMNS, Jdbc.placeholders(COLUMN_COUNT + 1))
+            + dialect.replacingDuplicate("MessageId", SCHEDULE_REPLACES),
+        "UPDATE " + table + " SET DueAt = NULL WHERE Dispatched IS NULL AND DueAt <= ?",
+        "UPDATE "
+            + table
+            + " SET DueAt = ? WHERE MessageId = ? AND Dispatched IS NULL AND DueAt > ?",
+        "DELETE FROM " + table + " WHERE MessageId = ? AND Dispatched IS NULL AND DueAt > ?");
   }
 
   /**

@@ -105,9 +105,22 @@ public enum SqlDialect {
       }
     }
 
+    /**
+     * ER_DUP_FIELDNAME (1060) and ER_DUP_KEYNAME (1061): MySQL 8 has neither ADD COLUMN nor CREATE
+     * INDEX IF NOT EXISTS.
+     */
     @Override
-    boolean indexExists(SQLException e) {
-      return e.getErrorCode() == 1061; // ER_DUP_KEYNAME: MySQL 8 has no CREATE INDEX IF NOT EXISTS
+    boolean alreadyApplied(SQLException e) {
+      return e.getErrorCode() == 1060 || e.getErrorCode() == 1061;
+    }
+
+    @Override
+    String replacingDuplicate(String keyColumn, List<String> columns) {
+      StringBuilder update = new StringBuilder(" ON DUPLICATE KEY UPDATE ");
+      for (String column : columns) {
+        update.append(column).append(" = VALUES(").append(column).append("), ");
+      }
+      return update.append("Dispatched = NULL, LeasedUntil = NULL").toString();
     }
   },
 
@@ -156,6 +169,12 @@ public enum SqlDialect {
     boolean bindsIdsAsArray() {
       return false;
     }
+
+    /** SQLite has no ADD COLUMN IF NOT EXISTS. */
+    @Override
+    boolean alreadyApplied(SQLException e) {
+      return e.getMessage() != null && e.getMessage().contains("duplicate column name");
+    }
   };
 
   /** The earliest instant every dialect stores (MySQL's {@code DATETIME} starts at year 1000). */
@@ -177,7 +196,7 @@ public enum SqlDialect {
   static final int CLAIM_LOCK_WAIT_SECONDS = 30;
 
   /** The versions of the schema, oldest first: each applies on top of the one before. */
-  static final List<String> SCHEMA_VERSIONS = List.of("v1", "v2");
+  static final List<String> SCHEMA_VERSIONS = List.of("v1", "v2", "v3");
 
   /**
    * The classpath resource holding the DDL of {@code box} ("outbox" or "inbox") at {@code version}
@@ -255,8 +274,8 @@ public enum SqlDialect {
     }
   }
 
-  /** Whether {@code e}, from a {@code CREATE INDEX}, says the index exists already. */
-  boolean indexExists(SQLException e) {
+  /** Whether {@code e}, from a statement of the schema, says its index or column exists already. */
+  boolean alreadyApplied(SQLException e) {
     return false;
   }
 
@@ -265,6 +284,19 @@ public enum SqlDialect {
 
   private static String claimLockName(String table) {
     return "brighter.claims." + table;
+  }
+
+  /**
+   * The clause that makes an insert of {@code columns} replace the row whose {@code keyColumn}
+   * already exists: every column inserted, and the row outstanding and unclaimed again.
+   */
+  String replacingDuplicate(String keyColumn, List<String> columns) {
+    StringBuilder update =
+        new StringBuilder(" ON CONFLICT (").append(keyColumn).append(") DO UPDATE SET ");
+    for (String column : columns) {
+      update.append(column).append(" = excluded.").append(column).append(", ");
+    }
+    return update.append("Dispatched = NULL, LeasedUntil = NULL").toString();
   }
 
   /** The clause that makes an insert ignore a row whose key {@code keyColumns} already exists. */

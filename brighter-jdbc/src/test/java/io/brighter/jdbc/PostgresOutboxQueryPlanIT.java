@@ -63,17 +63,52 @@ class PostgresOutboxQueryPlanIT {
     assertThat(plan)
         .as("earlier messages of a partition key found through their index")
         .anyMatch(line -> line.contains("idx_" + table + "_outstanding_partitionkey"));
-    assertThat(plan).anyMatch(line -> line.contains("idx_" + table + "_outstanding"));
+    assertThat(plan).anyMatch(line -> line.contains("idx_" + table + "_outstanding_ready"));
   }
 
+  @Test // #15: messages scheduled for later cost a sweep nothing
+  void a_sweep_finds_due_scheduled_messages_through_their_index_and_claims_past_the_rest()
+      throws SQLException {
+    // given as many messages scheduled for later as outstanding
+    JdbcOutbox.forDialect(SqlDialect.POSTGRES, DATA_SOURCE)
+        .withTableName(table)
+        .createTableIfMissing();
+    execute(
+        "INSERT INTO "
+            + table
+            + " (MessageId, Topic, MessageType, Timestamp, DueAt) SELECT"
+            + " gen_random_uuid()::text, 'plan', 'MT_EVENT', now() - g * interval '1 millisecond',"
+            + " CASE WHEN g % 2 = 0 THEN now() + g * interval '1 second' END"
+            + " FROM generate_series(1, "
+            + 2 * OUTSTANDING
+            + ") g");
+    execute("ANALYZE " + table);
+    OutboxSql sql = OutboxSql.of(SqlDialect.POSTGRES, table);
+
+    // when
+    List<String> promote = explain(sql.promote());
+    List<String> claim = explain(sql.claimSelect(0));
+
+    // then
+    assertThat(promote).anyMatch(line -> line.contains("idx_" + table + "_scheduled"));
+    assertThat(claim)
+        .noneMatch(line -> line.strip().replaceFirst("^->\\s+", "").startsWith("Sort  ("))
+        .anyMatch(line -> line.contains("idx_" + table + "_outstanding_ready"));
+  }
+
+  /** The plan of {@code sql} with its parameters bound: instants now, the last a page of 100. */
   private List<String> explain(String sql) throws SQLException {
     Timestamp now = Timestamp.from(Instant.now());
+    int parameters = (int) sql.chars().filter(c -> c == '?').count();
     try (Connection connection = DATA_SOURCE.getConnection();
         PreparedStatement explain = connection.prepareStatement("EXPLAIN " + sql)) {
-      explain.setTimestamp(1, now);
-      explain.setTimestamp(2, now);
-      explain.setTimestamp(3, now);
-      explain.setInt(4, 100);
+      for (int i = 1; i <= parameters; i++) {
+        if (i == parameters && sql.endsWith("LIMIT ?" + SqlDialect.POSTGRES.lockSkippingLocked())) {
+          explain.setInt(i, 100);
+        } else {
+          explain.setTimestamp(i, now);
+        }
+      }
       List<String> lines = new ArrayList<>();
       try (ResultSet rows = explain.executeQuery()) {
         while (rows.next()) {

@@ -4,9 +4,12 @@ import static io.brighter.testing.outbox.ContractMessages.ids;
 import static io.brighter.testing.outbox.ContractMessages.idsAmong;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.brighter.Id;
 import io.brighter.messaging.Message;
+import io.brighter.messaging.MessageType;
 import io.brighter.outbox.Outbox;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -37,7 +40,9 @@ import org.junit.jupiter.api.Test;
  * foreign kind is a {@link io.brighter.ConfigurationException}; that {@link
  * Outbox#claimOutstanding} never hands one message to two claimers within the lease, leaves out the
  * topics it is told to, and hands out again at once a message whose claim was given back with
- * {@link Outbox#releaseClaims}.
+ * {@link Outbox#releaseClaims}; and that a message stored with {@link Outbox#schedule} is neither
+ * listed nor claimed before it is due, may be moved or cancelled until then and not after, and
+ * replaces a dispatched message of the same id, so that it is sent again.
  *
  * <p><b>Time.</b> Nothing moves a clock. As in the relational stores, an outstanding message's age
  * is the back end's now minus its header timestamp, and a dispatched message's age is now minus the
@@ -140,5 +145,90 @@ public abstract class OutboxContract extends OutboxCases {
     } else {
       assertThat(idsAmong(second, ours)).containsExactly(older.id(), newer.id());
     }
+  }
+
+  @Test // #15: durable delays
+  final void a_scheduled_message_is_neither_listed_nor_claimed_until_it_is_due() {
+    // given two old messages, one due long enough ago, one due in an hour
+    Message due = message(Duration.ofHours(3));
+    Message notYet = message(Duration.ofHours(2));
+    List<Message> ours = List.of(due, notYet);
+    outbox().schedule(List.of(due), dueLongAgo(), context(), null);
+    outbox().schedule(List.of(notYet), inAnHour(), context(), null);
+
+    // when
+    List<Message> listed = outbox().outstandingMessages(MINIMUM_AGE, LISTING_PAGE);
+    List<Message> claimed = outbox().claimOutstanding(MINIMUM_AGE, LISTING_PAGE, LEASE);
+
+    // then
+    assertThat(idsAmong(listed, ours)).containsExactly(due.id());
+    assertThat(idsAmong(claimed, ours)).containsExactly(due.id());
+    assertThat(outbox().get(notYet.id()).id()).isEqualTo(notYet.id());
+  }
+
+  @Test // #15: durable delays
+  final void a_scheduled_message_may_be_moved_until_it_is_due_and_not_after() {
+    // given
+    Message message = message(Duration.ofHours(3));
+    outbox().schedule(List.of(message), inAnHour(), context(), null);
+
+    // when
+    boolean moved = outbox().reschedule(message.id(), dueLongAgo());
+    List<Message> listed = outbox().outstandingMessages(MINIMUM_AGE, LISTING_PAGE);
+
+    // then
+    assertThat(moved).isTrue();
+    assertThat(idsAmong(listed, List.of(message))).containsExactly(message.id());
+    assertThat(outbox().reschedule(message.id(), inAnHour())).as("due already").isFalse();
+    assertThat(outbox().cancelScheduled(message.id())).as("due already").isFalse();
+    assertThat(outbox().reschedule(Id.random(), inAnHour())).as("unknown").isFalse();
+  }
+
+  @Test // #15: durable delays
+  final void a_cancelled_scheduled_message_is_gone() {
+    // given
+    Message message = message(Duration.ofHours(3));
+    Message added = message(Duration.ofHours(3));
+    outbox().schedule(List.of(message), inAnHour(), context(), null);
+    outbox().add(List.of(added), context(), null);
+
+    // when
+    boolean cancelled = outbox().cancelScheduled(message.id());
+
+    // then
+    assertThat(cancelled).isTrue();
+    assertThat(outbox().get(message.id()).header().messageType()).isEqualTo(MessageType.NONE);
+    assertThat(outbox().cancelScheduled(message.id())).as("cancelled already").isFalse();
+    assertThat(outbox().cancelScheduled(added.id())).as("never scheduled").isFalse();
+    assertThat(outbox().get(added.id()).id()).isEqualTo(added.id());
+  }
+
+  @Test // #15: a delayed requeue of a message this outbox sent stores it again
+  final void scheduling_a_dispatched_message_again_replaces_it_and_sends_it_again() {
+    // given
+    Message sent = message(Duration.ofHours(3));
+    outbox().add(List.of(sent), context(), null);
+    outbox().markDispatched(sent.id(), now().minus(Duration.ofHours(2)));
+    Message again = sent.withHeader(sent.header().withHandledCount(1));
+
+    // when
+    outbox().schedule(List.of(again), dueLongAgo(), context(), null);
+
+    // then
+    List<Message> listed = outbox().outstandingMessages(MINIMUM_AGE, LISTING_PAGE);
+    assertThat(idsAmong(listed, List.of(sent))).containsExactly(sent.id());
+    assertThat(outbox().get(sent.id()).header().handledCount()).isEqualTo(1);
+  }
+
+  /**
+   * A due time more than the minimum age ago: back ends differ in whether a scheduled message's age
+   * counts from its timestamp or its due time, and such a message is outstanding under both.
+   */
+  private Instant dueLongAgo() {
+    return now().minus(Duration.ofHours(2));
+  }
+
+  private Instant inAnHour() {
+    return now().plus(Duration.ofHours(1));
   }
 }
