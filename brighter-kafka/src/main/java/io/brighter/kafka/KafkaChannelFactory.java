@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.brighter.messaging.ChannelFactory;
 import io.brighter.messaging.MessageConsumer;
 import io.brighter.messaging.Subscription;
+import io.brighter.scheduler.MessageScheduler;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes a {@link KafkaMessageConsumer} for each pump of a subscription, with the Kafka knobs this
@@ -23,12 +25,14 @@ import io.brighter.messaging.Subscription;
  * }
  *
  * <p>Performers of one subscription share its consumer group, so Kafka spreads the topic's
- * partitions among them: more performers than partitions leaves some idle. Thread-safe.
+ * partitions among them: more performers than partitions leaves some idle. {@link
+ * #withDurableRequeues} makes delayed requeues wait in a durable scheduler. Thread-safe.
  */
 public final class KafkaChannelFactory implements ChannelFactory {
 
   private final KafkaConfiguration configuration;
   private final KafkaSubscription settings;
+  private final @Nullable MessageScheduler requeues;
 
   /** A factory with the default Kafka knobs. */
   public KafkaChannelFactory(KafkaConfiguration configuration) {
@@ -37,8 +41,27 @@ public final class KafkaChannelFactory implements ChannelFactory {
 
   /** A factory with {@code settings}. */
   public KafkaChannelFactory(KafkaConfiguration configuration, KafkaSubscription settings) {
+    this(configuration, settings, null);
+  }
+
+  private KafkaChannelFactory(
+      KafkaConfiguration configuration,
+      KafkaSubscription settings,
+      @Nullable MessageScheduler requeues) {
     this.configuration = requireNonNull(configuration, "configuration must not be null");
     this.settings = requireNonNull(settings, "settings must not be null");
+    this.requeues = requeues;
+  }
+
+  /**
+   * This factory, with consumers whose delayed requeues wait in {@code scheduler}, stored before
+   * the original's offset is committed (see {@link KafkaMessageConsumer}): an {@link
+   * io.brighter.scheduler.OutboxScheduler} on the outbox a sweeper sweeps, whose command processor
+   * has a producer for the subscription's topic.
+   */
+  public KafkaChannelFactory withDurableRequeues(MessageScheduler scheduler) {
+    return new KafkaChannelFactory(
+        configuration, settings, requireNonNull(scheduler, "scheduler must not be null"));
   }
 
   /** The Kafka knobs of the consumers this factory makes. */
@@ -48,6 +71,6 @@ public final class KafkaChannelFactory implements ChannelFactory {
 
   @Override
   public MessageConsumer createConsumer(Subscription subscription) {
-    return new KafkaMessageConsumer(configuration, subscription, settings);
+    return new KafkaMessageConsumer(configuration, subscription, settings, requeues);
   }
 }

@@ -20,6 +20,7 @@ import io.brighter.messaging.RejectionReason;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.messaging.Subscription;
 import io.brighter.messaging.wire.RejectionHeaders;
+import io.brighter.scheduler.MessageScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,9 +83,14 @@ import org.slf4j.LoggerFactory;
  * topic and then settles the original. The copy goes to the same partition (same key), but behind
  * messages sent since, so <b>a requeue breaks per-key order</b>: retrying in place would keep the
  * order but hold up every later message of the partition for the whole requeue delay, and lose the
- * handled count on a rebalance. A requeue with a delay waits on a timer of this consumer's and
- * produces the copy when the delay is over; until then the original stays unsettled, so its
- * partition's commits wait at its offset and a crash inside the delay delivers it (and what came
+ * handled count on a rebalance. A requeue with a delay, given a durable {@link MessageScheduler}
+ * (such as an {@link io.brighter.scheduler.OutboxScheduler}), hands the copy to it and then settles
+ * the original: the copy is stored before the original's offset can be committed, so a crash in
+ * between gives a duplicate, never a loss, and a crash inside the delay loses nothing (the store's
+ * sweeper sends the copy when it is due; its command processor needs a producer for the topic).
+ * Without one, the copy waits on a timer of this consumer's and is produced when the delay is over;
+ * until then the original stays unsettled, so its partition's commits wait at its offset (holding
+ * back the commits of what came after it) and a crash inside the delay delivers it (and what came
  * after it) again rather than losing it. A copy Kafka does not take is tried again every second;
  * closing the consumer, or losing the partition, drops the wait, and the original is read again.
  *
@@ -113,6 +119,7 @@ public final class KafkaMessageConsumer implements MessageConsumer {
   private final KafkaConfiguration configuration;
   private final Subscription subscription;
   private final KafkaSubscription settings;
+  private final @Nullable MessageScheduler requeues;
   private final String topic;
   private final KafkaConsumer<String, byte[]> consumer;
   private final OffsetLedger ledger = new OffsetLedger();
@@ -134,9 +141,26 @@ public final class KafkaMessageConsumer implements MessageConsumer {
    */
   public KafkaMessageConsumer(
       KafkaConfiguration configuration, Subscription subscription, KafkaSubscription settings) {
+    this(configuration, subscription, settings, null);
+  }
+
+  /**
+   * A consumer of {@code subscription}'s routing key whose delayed requeues wait in {@code
+   * requeues}, a durable scheduler, as the class comment says; null to wait on a timer of the
+   * consumer's own.
+   *
+   * @param settings the Kafka knobs
+   * @throws ConfigurationException when the topics must exist and do not
+   */
+  public KafkaMessageConsumer(
+      KafkaConfiguration configuration,
+      Subscription subscription,
+      KafkaSubscription settings,
+      @Nullable MessageScheduler requeues) {
     this.configuration = requireNonNull(configuration, "configuration must not be null");
     this.subscription = requireNonNull(subscription, "subscription must not be null");
     this.settings = requireNonNull(settings, "settings must not be null");
+    this.requeues = requeues;
     this.topic = subscription.routingKey().value();
     TopicProvisioner.provision(
         configuration.clientProperties("admin"),
@@ -255,11 +279,11 @@ public final class KafkaMessageConsumer implements MessageConsumer {
   }
 
   /**
-   * Produces a copy of {@code message} to the topic, at once, or after {@code delay} while the
-   * original stays unsettled, as the class comment says.
+   * Produces a copy of {@code message} to the topic, at once, or after {@code delay} through the
+   * durable scheduler or while the original stays unsettled, as the class comment says.
    *
-   * @return false when Kafka did not take an immediate copy, or the message was not received by
-   *     this consumer
+   * @return false when Kafka did not take an immediate copy, the scheduler did not store a delayed
+   *     one, or the message was not received by this consumer
    */
   @Override
   public boolean requeue(Message message, Duration delay) {
@@ -281,6 +305,16 @@ public final class KafkaMessageConsumer implements MessageConsumer {
     if (position == null) {
       LOG.warn("Message {} was not received by this consumer; not requeued", message.id());
       return false;
+    }
+    if (requeues != null) {
+      try {
+        requeues.schedule(copy, delay);
+      } catch (RuntimeException e) {
+        LOG.error("Could not store the delayed requeue of {}; it stays unsettled", copy.id(), e);
+        return false;
+      }
+      settle(message);
+      return true;
     }
     unreadable.remove(position);
     requeueAfter(position, copy, delay);

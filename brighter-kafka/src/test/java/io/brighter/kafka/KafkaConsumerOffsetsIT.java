@@ -3,25 +3,39 @@ package io.brighter.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.brighter.CommandProcessor;
+import io.brighter.ExternalBusConfiguration;
 import io.brighter.Id;
+import io.brighter.handlers.SimpleHandlerFactory;
+import io.brighter.handlers.SubscriberRegistry;
+import io.brighter.jdbc.JdbcOutbox;
+import io.brighter.jdbc.SqlDialect;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageBody;
 import io.brighter.messaging.MessageHeader;
 import io.brighter.messaging.MessageType;
+import io.brighter.messaging.ProducerRegistry;
 import io.brighter.messaging.Publication;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.messaging.Subscription;
+import io.brighter.outbox.OutboxSweeper;
+import io.brighter.scheduler.MessageScheduler;
+import io.brighter.scheduler.OutboxScheduler;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +136,63 @@ class KafkaConsumerOffsetsIT {
     }
   }
 
+  @Test // #15: a delayed requeue held only by the consumer held back its partition's commits
+  void a_durable_delayed_requeue_is_stored_before_the_commit_and_sent_after_a_restart()
+      throws Exception {
+    // given
+    DataSource postgres = Postgres.dataSource();
+    JdbcOutbox outbox =
+        JdbcOutbox.forDialect(SqlDialect.POSTGRES, postgres)
+            .withTableName("kafka_requeues_" + Id.random().value().substring(24))
+            .createTableIfMissing();
+    KafkaSubscription settings = KafkaSubscription.DEFAULT.withCommitBatchSize(1);
+    Message sent = message(1, "one-key");
+    Message after = message(2, "one-key");
+    KafkaMessageConsumer first = consumer(settings, 1, new OutboxScheduler(outbox));
+    send(List.of(sent, after));
+    Message received = drain(first, 1).getFirst();
+
+    // when: requeued for two seconds, the next message handled, then the process dies
+    Message counted = received.withHeader(received.header().withHandledCount(1));
+    assertThat(first.requeue(counted, Duration.ofSeconds(2))).isTrue();
+    first.acknowledge(drain(first, 1).getFirst());
+    first.close();
+
+    // then: both offsets were committed, the copy waiting in the outbox; a new process's sweeper
+    // sends it once due, and the group reads it
+    assertThat(committed()).isEqualTo(logEnd(1));
+    JdbcOutbox restartedOutbox =
+        JdbcOutbox.forDialect(SqlDialect.POSTGRES, postgres).withTableName(outbox.tableName());
+    try (KafkaMessageProducer producer =
+            new KafkaMessageProducer(
+                KAFKA, KafkaPublication.of(Publication.builder().topic(topic).build()));
+        KafkaMessageConsumer restarted = consumer(settings, 1, null)) {
+      OutboxSweeper sweeper =
+          OutboxSweeper.builder()
+              .commandProcessor(
+                  CommandProcessor.builder()
+                      .handlers(new SubscriberRegistry(), new SimpleHandlerFactory())
+                      .externalBus(
+                          ExternalBusConfiguration.builder()
+                              .producers(ProducerRegistry.of(List.of(producer)))
+                              .outbox(restartedOutbox)
+                              .build())
+                      .build())
+              .minimumAge(Duration.ZERO)
+              .build();
+      await().atMost(Duration.ofSeconds(20)).until(() -> sweeper.sweep() > 0);
+      Message copy = drain(restarted, 1).getFirst();
+      assertThat(copy.id()).isEqualTo(sent.id());
+      assertThat(copy.header().handledCount()).isOne();
+      restarted.acknowledge(copy);
+    } finally {
+      try (Connection connection = postgres.getConnection();
+          Statement drop = connection.createStatement()) {
+        drop.execute("DROP TABLE " + outbox.tableName());
+      }
+    }
+  }
+
   @Test
   void a_delayed_requeue_produces_its_copy_after_the_delay_and_then_commits_the_original()
       throws Exception {
@@ -192,6 +263,11 @@ class KafkaConsumerOffsetsIT {
   }
 
   private KafkaMessageConsumer consumer(KafkaSubscription settings, int bufferSize) {
+    return consumer(settings, bufferSize, null);
+  }
+
+  private KafkaMessageConsumer consumer(
+      KafkaSubscription settings, int bufferSize, @Nullable MessageScheduler requeues) {
     Subscription subscription =
         Subscription.builder()
             .name(group)
@@ -201,7 +277,7 @@ class KafkaConsumerOffsetsIT {
             .bufferSize(bufferSize)
             .channelFactory(new KafkaChannelFactory(KAFKA, settings))
             .build();
-    return new KafkaMessageConsumer(KAFKA, subscription, settings);
+    return new KafkaMessageConsumer(KAFKA, subscription, settings, requeues);
   }
 
   private void send(List<Message> messages) {

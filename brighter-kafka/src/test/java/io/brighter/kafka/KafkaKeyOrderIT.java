@@ -38,7 +38,6 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Per-key order end to end: {@value #KEYS} keys of {@value #PER_KEY} messages each, stored
@@ -63,7 +62,7 @@ class KafkaKeyOrderIT {
 
   @Test
   void each_keys_messages_reach_the_consumer_in_the_order_they_were_stored() throws Exception {
-    DataSource postgres = postgres();
+    DataSource postgres = Postgres.dataSource();
     String table = "brighter_kafka_order_" + Id.random().value().replace("-", "").substring(0, 12);
     JdbcOutbox outbox =
         JdbcOutbox.forDialect(SqlDialect.POSTGRES, postgres)
@@ -223,14 +222,5 @@ class KafkaKeyOrderIT {
     public void onConfirmations(Consumer<List<PublishConfirmation>> listener) {
       kafka.onConfirmations(listener);
     }
-  }
-
-  private static DataSource postgres() {
-    PGSimpleDataSource dataSource = new PGSimpleDataSource();
-    dataSource.setUrl(
-        System.getProperty("brighter.jdbc.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test"));
-    dataSource.setUser(System.getProperty("brighter.jdbc.postgres.user", "postgres"));
-    dataSource.setPassword(System.getProperty("brighter.jdbc.postgres.password", ""));
-    return dataSource;
   }
 }
