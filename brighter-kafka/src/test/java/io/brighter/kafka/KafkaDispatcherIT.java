@@ -51,7 +51,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The whole path on real infrastructure: a handler deposits an event in a JDBC unit of work on
@@ -67,7 +66,7 @@ class KafkaDispatcherIT {
   record OrderPlaced(Id id, String customer) implements Event {}
 
   private static final KafkaConfiguration KAFKA = EmbeddedKafkaBroker.shared().configuration();
-  private static final DataSource POSTGRES = postgres();
+  private static final DataSource POSTGRES = Postgres.dataSource();
   private static final String CONTEXT = "kafka-dispatcher-it";
 
   private final RoutingKey topic = RoutingKey.of("orders-" + Id.random());
@@ -371,14 +370,5 @@ class KafkaDispatcherIT {
           .mapToLong(offset -> offset.offset())
           .sum();
     }
-  }
-
-  private static DataSource postgres() {
-    PGSimpleDataSource dataSource = new PGSimpleDataSource();
-    dataSource.setUrl(
-        System.getProperty("brighter.jdbc.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test"));
-    dataSource.setUser(System.getProperty("brighter.jdbc.postgres.user", "postgres"));
-    dataSource.setPassword(System.getProperty("brighter.jdbc.postgres.password", ""));
-    return dataSource;
   }
 }
