@@ -3,6 +3,7 @@ package io.brighter;
 import io.brighter.featureswitch.FeatureSwitchRegistry;
 import io.brighter.inbox.CausationReplay;
 import io.brighter.inbox.Inbox;
+import io.brighter.outbox.BoxTransactionProvider;
 import io.brighter.resilience.ResiliencePipelineRegistry;
 import io.opentelemetry.api.trace.Span;
 import java.util.Map;
@@ -36,6 +37,7 @@ public final class RequestContext {
   private @Nullable FeatureSwitchRegistry featureSwitches;
   private @Nullable Inbox inbox;
   private @Nullable CausationReplay causationReplay;
+  private @Nullable BoxTransactionProvider<?> transaction;
   private Span span = Span.getInvalid();
 
   /** An empty context with no registries. */
@@ -47,6 +49,7 @@ public final class RequestContext {
     this.featureSwitches = source.featureSwitches;
     this.inbox = source.inbox;
     this.causationReplay = source.causationReplay;
+    this.transaction = source.transaction;
     this.span = source.span;
   }
 
@@ -124,6 +127,24 @@ public final class RequestContext {
   /** Uses {@code registry} for feature switch look-ups; returns this context. */
   public RequestContext useFeatureSwitches(@Nullable FeatureSwitchRegistry registry) {
     this.featureSwitches = registry;
+    return this;
+  }
+
+  /**
+   * The transaction the inbox middleware opened for this handling (see {@link
+   * io.brighter.inbox.Inbox#newTransaction}): write the handler's effect in it, and deposit its
+   * messages with it, and they commit together with the inbox's record of the request. Empty when
+   * the request is not handled behind an inbox that offers one.
+   *
+   * @since 0.2
+   */
+  public Optional<BoxTransactionProvider<?>> transaction() {
+    return Optional.ofNullable(transaction);
+  }
+
+  /** Sets the transaction of {@link #transaction()}; null for none. */
+  public RequestContext useTransaction(@Nullable BoxTransactionProvider<?> value) {
+    this.transaction = value;
     return this;
   }
 

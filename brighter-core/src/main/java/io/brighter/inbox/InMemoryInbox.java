@@ -2,9 +2,12 @@ package io.brighter.inbox;
 
 import static java.util.Objects.requireNonNull;
 
+import io.brighter.ConfigurationException;
 import io.brighter.Id;
 import io.brighter.Request;
 import io.brighter.internal.StoredJson;
+import io.brighter.outbox.BoxTransactionProvider;
+import io.brighter.outbox.InMemoryUnitOfWork;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Iterator;
@@ -12,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An {@link Inbox} held in memory: for tests, samples and services that accept forgetting what they
@@ -68,6 +72,36 @@ public final class InMemoryInbox implements Inbox, InboxAsync {
         oldestFirst.remove();
       }
     }
+  }
+
+  /**
+   * Records {@code request} when {@code transaction}, an {@link InMemoryUnitOfWork}, commits; at
+   * once without one.
+   *
+   * @throws ConfigurationException when the transaction is of another kind
+   */
+  @Override
+  public void add(
+      Request request, String contextKey, @Nullable BoxTransactionProvider<?> transaction) {
+    requireNonNull(request, "request must not be null");
+    requireNonNull(contextKey, "contextKey must not be null");
+    if (transaction == null) {
+      add(request, contextKey);
+    } else if (transaction instanceof InMemoryUnitOfWork unitOfWork) {
+      unitOfWork.transaction().onCommit(() -> add(request, contextKey));
+    } else {
+      throw new ConfigurationException(
+          "InMemoryInbox cannot record in a transaction of "
+              + transaction.getClass().getName()
+              + "; it needs a "
+              + InMemoryUnitOfWork.class.getName());
+    }
+  }
+
+  /** A new {@link InMemoryUnitOfWork}: what the handler stages in it commits with the record. */
+  @Override
+  public BoxTransactionProvider<?> newTransaction() {
+    return new InMemoryUnitOfWork();
   }
 
   @Override

@@ -2,7 +2,9 @@ package io.brighter.inbox;
 
 import io.brighter.Id;
 import io.brighter.Request;
+import io.brighter.outbox.BoxTransactionProvider;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Remembers which requests have been handled, and in which context: the store behind {@link
@@ -28,6 +30,13 @@ import java.util.Optional;
  *   <li>An unknown entry reads as absent: {@link #exists} is false and {@link #get} is empty.
  * </ul>
  *
+ * <p><b>Transactions.</b> An inbox that can write in a transaction offers one with {@link
+ * #newTransaction}: the inbox middleware runs the handler with it in {@link
+ * io.brighter.RequestContext#transaction()} and records the request in it, so what the handler
+ * writes in that transaction (its effect, the messages it deposits) and the record commit together.
+ * A handler that writes elsewhere, or an inbox that offers none, records after the handler's own
+ * commit: a crash between the two runs the handler again.
+ *
  * <p>Implementations are thread-safe. {@code exists} then {@code add} is not atomic: two copies of
  * one request handled at the same moment may both run, as in .NET Brighter.
  */
@@ -35,6 +44,34 @@ public interface Inbox {
 
   /** Records that {@code request} was handled in {@code contextKey}; a repeat is ignored. */
   void add(Request request, String contextKey);
+
+  /**
+   * Records {@code request} inside {@code transaction}, so the record commits with it and never if
+   * it rolls back; without a transaction, as {@link #add(Request, String)}. The default refuses a
+   * transaction.
+   *
+   * @throws UnsupportedOperationException when the inbox cannot write in a transaction
+   * @throws io.brighter.ConfigurationException when it cannot write in one of that kind
+   * @since 0.2
+   */
+  default void add(
+      Request request, String contextKey, @Nullable BoxTransactionProvider<?> transaction) {
+    if (transaction != null) {
+      throw new UnsupportedOperationException(
+          getClass().getName() + " cannot record a request in a transaction");
+    }
+    add(request, contextKey);
+  }
+
+  /**
+   * A new transaction that a handler's writes and this inbox's record of its request can share (see
+   * the class comment); null, the default, when the inbox cannot write in one.
+   *
+   * @since 0.2
+   */
+  default @Nullable BoxTransactionProvider<?> newTransaction() {
+    return null;
+  }
 
   /**
    * The request of {@code type} with {@code id} recorded in {@code contextKey}, read back from its

@@ -8,6 +8,7 @@ import io.brighter.Request;
 import io.brighter.inbox.BlockingInboxAsync;
 import io.brighter.inbox.Inbox;
 import io.brighter.internal.StoredJson;
+import io.brighter.outbox.BoxTransactionProvider;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * An {@link Inbox} in a DynamoDB table keyed by hash {@code CommandId} and range {@code
@@ -91,22 +94,54 @@ public final class DynamoDbInbox implements BlockingInboxAsync {
 
   @Override
   public void add(Request request, String contextKey) {
+    add(request, contextKey, null);
+  }
+
+  /**
+   * Records {@code request}: with a {@link DynamoDbTransactionProvider}, a conditional {@code Put}
+   * appended to the caller's transaction (a record already there cancels that transaction, so a
+   * request handled twice at once commits its effects only once); without one, at once, a record
+   * already there ignored.
+   *
+   * @throws ConfigurationException when the transaction is of another kind
+   */
+  @Override
+  public void add(
+      Request request, String contextKey, @Nullable BoxTransactionProvider<?> transaction) {
     requireNonNull(request, "request must not be null");
     requireNonNull(contextKey, "contextKey must not be null");
-    Map<String, AttributeValue> item =
-        Map.of(
-            InboxItems.COMMAND_ID, MessageItems.s(request.id().value()),
-            InboxItems.CONTEXT_KEY, MessageItems.s(contextKey),
-            InboxItems.COMMAND_TYPE, MessageItems.s(request.getClass().getName()),
-            InboxItems.COMMAND_BODY, MessageItems.s(StoredJson.requestToJson(request)),
-            InboxItems.TIME_STAMP, MessageItems.s(clock.instant().toString()));
+    Put put =
+        Put.builder()
+            .tableName(table)
+            .item(
+                Map.of(
+                    InboxItems.COMMAND_ID, MessageItems.s(request.id().value()),
+                    InboxItems.CONTEXT_KEY, MessageItems.s(contextKey),
+                    InboxItems.COMMAND_TYPE, MessageItems.s(request.getClass().getName()),
+                    InboxItems.COMMAND_BODY, MessageItems.s(StoredJson.requestToJson(request)),
+                    InboxItems.TIME_STAMP, MessageItems.s(clock.instant().toString())))
+            .conditionExpression("attribute_not_exists(#id)")
+            .expressionAttributeNames(Map.of("#id", InboxItems.COMMAND_ID))
+            .build();
+    if (transaction != null) {
+      if (!(transaction instanceof DynamoDbTransactionProvider dynamo)) {
+        throw new ConfigurationException(
+            "A DynamoDB inbox cannot record in a transaction of "
+                + transaction.getClass().getName()
+                + "; it needs a "
+                + DynamoDbTransactionProvider.class.getName());
+      }
+      dynamo.beginOrGetTransaction().add(TransactWriteItem.builder().put(put).build());
+      return;
+    }
     try {
       client.putItem(
-          put ->
-              put.tableName(table)
-                  .item(item)
-                  .conditionExpression("attribute_not_exists(#id)")
-                  .expressionAttributeNames(Map.of("#id", InboxItems.COMMAND_ID)));
+          putItem ->
+              putItem
+                  .tableName(table)
+                  .item(put.item())
+                  .conditionExpression(put.conditionExpression())
+                  .expressionAttributeNames(put.expressionAttributeNames()));
     } catch (ConditionalCheckFailedException e) {
       LOG.debug(
           "Request {} is already in inbox {} for context '{}'; the duplicate is ignored",
@@ -116,6 +151,15 @@ public final class DynamoDbInbox implements BlockingInboxAsync {
     } catch (SdkException e) {
       throw DynamoDbStoreException.failed("add to the inbox", table, e);
     }
+  }
+
+  /**
+   * A {@link DynamoDbUnitOfWork} on this inbox's client: a handler behind the inbox appends its
+   * writes to it, and they and the record of the request are written as one transaction.
+   */
+  @Override
+  public BoxTransactionProvider<?> newTransaction() {
+    return new DynamoDbUnitOfWork(client);
   }
 
   @Override

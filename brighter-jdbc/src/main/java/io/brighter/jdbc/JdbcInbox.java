@@ -2,11 +2,13 @@ package io.brighter.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import io.brighter.ConfigurationException;
 import io.brighter.Id;
 import io.brighter.Request;
 import io.brighter.inbox.BlockingInboxAsync;
 import io.brighter.inbox.Inbox;
 import io.brighter.internal.StoredJson;
+import io.brighter.outbox.BoxTransactionProvider;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -122,24 +124,39 @@ public final class JdbcInbox implements BlockingInboxAsync {
 
   @Override
   public void add(Request request, String contextKey) {
+    add(request, contextKey, null);
+  }
+
+  /**
+   * Records {@code request} on {@code transaction}'s connection (a {@link JdbcUnitOfWork} or any
+   * {@code BoxTransactionProvider<Connection>}), so it commits with the caller; without one, in a
+   * short transaction of its own.
+   *
+   * @throws ConfigurationException when the transaction is not on a JDBC connection
+   */
+  @Override
+  public void add(
+      Request request, String contextKey, @Nullable BoxTransactionProvider<?> transaction) {
     requireNonNull(request, "request must not be null");
     requireNonNull(contextKey, "contextKey must not be null");
     String json = StoredJson.requestToJson(request);
+    Jdbc.SqlWork<Integer> insertRecord =
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(insert)) {
+            statement.setString(1, request.id().value());
+            statement.setString(2, request.getClass().getName());
+            statement.setString(3, json);
+            dialect.setInstant(statement, 4, clock.instant());
+            statement.setString(5, contextKey);
+            statement.setNull(6, Types.VARCHAR);
+            return statement.executeUpdate();
+          }
+        };
     try {
       int added =
-          Jdbc.withConnection(
-              dataSource,
-              connection -> {
-                try (PreparedStatement statement = connection.prepareStatement(insert)) {
-                  statement.setString(1, request.id().value());
-                  statement.setString(2, request.getClass().getName());
-                  statement.setString(3, json);
-                  dialect.setInstant(statement, 4, clock.instant());
-                  statement.setString(5, contextKey);
-                  statement.setNull(6, Types.VARCHAR);
-                  return statement.executeUpdate();
-                }
-              });
+          transaction == null
+              ? Jdbc.withConnection(dataSource, insertRecord)
+              : insertRecord.apply(JdbcOutbox.connectionOf(transaction));
       if (added == 0) {
         LOG.debug(
             "Request {} is already in inbox {} for context '{}'; the duplicate is ignored",
@@ -150,6 +167,15 @@ public final class JdbcInbox implements BlockingInboxAsync {
     } catch (SQLException e) {
       throw JdbcStoreException.failed("add to the inbox", table, e);
     }
+  }
+
+  /**
+   * A {@link JdbcUnitOfWork} on this inbox's data source: a handler behind the inbox writes its
+   * effect on its connection, and the record of the request commits with it.
+   */
+  @Override
+  public BoxTransactionProvider<?> newTransaction() {
+    return new JdbcUnitOfWork(dataSource);
   }
 
   @Override

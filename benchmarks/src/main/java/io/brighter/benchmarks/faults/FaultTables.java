@@ -87,9 +87,17 @@ final class FaultTables {
 
   /** Adds a row for {@code id} to {@code log}, committed at once. */
   static void record(String log, Id id) {
-    try (Connection connection = dataSource().getConnection();
-        PreparedStatement insert =
-            connection.prepareStatement("INSERT INTO " + log + " (message_id) VALUES (?)")) {
+    try (Connection connection = dataSource().getConnection()) {
+      record(log, id, connection);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not record " + id + " in " + log, e);
+    }
+  }
+
+  /** Adds a row for {@code id} to {@code log} on {@code connection}, in its transaction. */
+  static void record(String log, Id id, Connection connection) {
+    try (PreparedStatement insert =
+        connection.prepareStatement("INSERT INTO " + log + " (message_id) VALUES (?)")) {
       insert.setString(1, id.value());
       insert.executeUpdate();
     } catch (SQLException e) {

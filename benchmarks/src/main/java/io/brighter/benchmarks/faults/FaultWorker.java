@@ -12,6 +12,7 @@ import io.brighter.handlers.SubscriberRegistry;
 import io.brighter.handlers.UseInbox;
 import io.brighter.jdbc.JdbcInbox;
 import io.brighter.jdbc.JdbcOutbox;
+import io.brighter.jdbc.JdbcUnitOfWork;
 import io.brighter.jdbc.SqlDialect;
 import io.brighter.messaging.JsonMessageMapper;
 import io.brighter.messaging.Message;
@@ -116,8 +117,8 @@ public final class FaultWorker {
   }
 
   /**
-   * Takes a few milliseconds, so that kills land mid-handling, then records its effect; defers
-   * every {@code deferEvery}th message once first.
+   * Takes a few milliseconds, so that kills land mid-handling, then records its effect in the
+   * inbox's transaction; defers every {@code deferEvery}th message once first.
    */
   public static final class WorkHandler extends RequestHandler<Work> {
     private final int deferEvery;
@@ -141,7 +142,9 @@ public final class FaultWorker {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      FaultTables.record(FaultTables.EFFECTS, work.id());
+      // the effect commits with the inbox's record of the request: one transaction
+      JdbcUnitOfWork unitOfWork = (JdbcUnitOfWork) context().transaction().orElseThrow();
+      FaultTables.record(FaultTables.EFFECTS, work.id(), unitOfWork.connection());
       return super.handle(work);
     }
   }

@@ -5,10 +5,14 @@ import io.brighter.Request;
 import io.brighter.handlers.PreparedRequestHandler;
 import io.brighter.handlers.UseInbox;
 import io.brighter.inbox.Inbox;
+import io.brighter.outbox.BoxTransactionProvider;
 
 /**
  * The handler inserted by {@link UseInbox} and by the global inbox: checks the inbox for a request
- * handled before, runs the rest of the pipeline, and records the request once that succeeds.
+ * handled before, runs the rest of the pipeline, and records the request once that succeeds. When
+ * the inbox offers a transaction ({@link Inbox#newTransaction}), the rest of the pipeline runs with
+ * it in the context, the record is written in it, and it commits once both are done (and rolls back
+ * when the handler fails), so the handler's writes in it and the record stand or fall together.
  *
  * @param <T> the request type
  */
@@ -29,8 +33,26 @@ public final class UseInboxHandler<T extends Request>
         && inbox.exists(request.id(), configured.contextKey(), request.getClass())) {
       return configured.duplicate(request, context(), causationId);
     }
-    T handled = super.handle(request);
-    inbox.add(request, configured.contextKey());
-    return handled;
+    BoxTransactionProvider<?> transaction = inbox.newTransaction();
+    if (transaction == null) {
+      T handled = super.handle(request);
+      inbox.add(request, configured.contextKey());
+      return handled;
+    }
+    BoxTransactionProvider<?> outer = context().transaction().orElse(null);
+    context().useTransaction(transaction);
+    try {
+      T handled = super.handle(request);
+      inbox.add(request, configured.contextKey(), transaction);
+      transaction.commit();
+      return handled;
+    } catch (RuntimeException | Error e) {
+      if (transaction.hasOpenTransaction()) {
+        transaction.rollback();
+      }
+      throw e;
+    } finally {
+      context().useTransaction(outer);
+    }
   }
 }

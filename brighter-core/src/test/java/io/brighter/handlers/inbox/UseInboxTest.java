@@ -17,6 +17,7 @@ import io.brighter.handlers.UseInbox;
 import io.brighter.inbox.InMemoryInbox;
 import io.brighter.inbox.OnceOnlyException;
 import io.brighter.messaging.ContextBagKeys;
+import io.brighter.outbox.InMemoryUnitOfWork;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -54,6 +55,20 @@ class UseInboxTest {
     @Override
     @UseInbox(step = 0, contextKey = CONTEXT, onceOnly = true, onceOnlyAction = OnceOnlyAction.WARN)
     public Ping handle(Ping command) {
+      return record(command);
+    }
+  }
+
+  /** The ids whose effect the transactional handler committed. */
+  private final List<Id> effects = new CopyOnWriteArrayList<>();
+
+  /** Stages its effect in the inbox's transaction, then fails if told to. */
+  class TransactionalHandler extends RequestHandler<Ping> {
+    @Override
+    @UseInbox(step = 0, contextKey = CONTEXT, onceOnly = true, onceOnlyAction = OnceOnlyAction.WARN)
+    public Ping handle(Ping command) {
+      InMemoryUnitOfWork unitOfWork = (InMemoryUnitOfWork) context().transaction().orElseThrow();
+      unitOfWork.transaction().onCommit(() -> effects.add(command.id()));
       return record(command);
     }
   }
@@ -186,6 +201,42 @@ class UseInboxTest {
       // then
       assertThat(handled).containsExactly(ping.id());
       assertThat(inbox.exists(ping.id(), CONTEXT, Ping.class)).isTrue();
+    }
+
+    @Test // #15: a crash between the effect's commit and the record's ran the handler twice
+    void the_effect_in_the_inbox_transaction_and_the_record_commit_together() {
+      // given
+      CommandProcessor processor =
+          handling(Ping.class, TransactionalHandler.class, TransactionalHandler::new)
+              .inbox(inbox)
+              .build();
+      Ping ping = Ping.next();
+
+      // when
+      processor.send(ping);
+      processor.send(ping);
+
+      // then
+      assertThat(effects).containsExactly(ping.id());
+      assertThat(inbox.exists(ping.id(), CONTEXT, Ping.class)).isTrue();
+    }
+
+    @Test // #15
+    void a_failing_handler_rolls_back_its_effect_with_the_record() {
+      // given
+      CommandProcessor processor =
+          handling(Ping.class, TransactionalHandler.class, TransactionalHandler::new)
+              .inbox(inbox)
+              .build();
+      Ping ping = Ping.next();
+      failWith = new IllegalStateException("boom");
+
+      // when
+      assertThatThrownBy(() -> processor.send(ping)).isSameAs(failWith);
+
+      // then
+      assertThat(effects).isEmpty();
+      assertThat(inbox.exists(ping.id(), CONTEXT, Ping.class)).isFalse();
     }
 
     @Test
