@@ -1,5 +1,6 @@
 package io.brighter.testing.inbox;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brighter.inbox.Inbox;
@@ -57,7 +58,7 @@ public abstract class InboxContract extends InboxCases {
     inbox().add(kept, key, committing);
     boolean beforeCommit = inbox().exists(kept.id(), key, ContractCommand.class);
     committing.commit();
-    BoxTransactionProvider<?> rollingBack = inbox().newTransaction();
+    BoxTransactionProvider<?> rollingBack = requireNonNull(inbox().newTransaction());
     inbox().add(dropped, key, rollingBack);
     rollingBack.rollback();
 
