@@ -5,9 +5,17 @@ import static java.util.Objects.requireNonNull;
 import io.brighter.ConfigurationException;
 import io.brighter.internal.Settings;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigDef;
 
 /**
  * How to reach a Kafka cluster: the bootstrap servers, a client id prefix, and any further client
@@ -44,6 +52,39 @@ public record KafkaConfiguration(
   /** The cluster at {@code bootstrapServers}, client id {@code brighter}, no further properties. */
   public static KafkaConfiguration of(String bootstrapServers) {
     return new KafkaConfiguration(bootstrapServers, "brighter", Map.of());
+  }
+
+  /**
+   * The configuration with the values of secret properties masked (those Kafka types as passwords,
+   * such as {@code ssl.key.password}, and any whose name speaks of a password, secret, token,
+   * credentials or JAAS configuration), so that logging it leaks no secret.
+   */
+  @Override
+  public String toString() {
+    Map<String, String> shown = new TreeMap<>();
+    properties.forEach((key, value) -> shown.put(key, secret(key) ? "***" : value));
+    return "KafkaConfiguration[bootstrapServers="
+        + bootstrapServers
+        + ", clientId="
+        + clientId
+        + ", properties="
+        + shown
+        + "]";
+  }
+
+  private static boolean secret(String key) {
+    for (ConfigDef definitions :
+        List.of(
+            ProducerConfig.configDef(),
+            ConsumerConfig.configDef(),
+            AdminClientConfig.configDef())) {
+      ConfigDef.ConfigKey known = definitions.configKeys().get(key);
+      if (known != null && known.type == ConfigDef.Type.PASSWORD) {
+        return true;
+      }
+    }
+    String name = key.toLowerCase(Locale.ROOT);
+    return Stream.of("password", "secret", "token", "credential", "jaas").anyMatch(name::contains);
   }
 
   /** This configuration with {@code value} as the client id prefix. */

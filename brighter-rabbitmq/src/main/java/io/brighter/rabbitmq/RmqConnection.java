@@ -85,6 +85,28 @@ public record RmqConnection(
     return redacted(uri);
   }
 
+  /** The settings with the URI's password masked, so that logging them leaks no secret. */
+  @Override
+  public String toString() {
+    return "RmqConnection[uri="
+        + redactedUri()
+        + ", exchange="
+        + exchange
+        + ", deadLetterExchange="
+        + deadLetterExchange
+        + ", heartbeat="
+        + heartbeat
+        + ", connectionTimeout="
+        + connectionTimeout
+        + ", tls="
+        + (tls == null ? "none" : "on")
+        + ", retry="
+        + retry
+        + ", connectionName="
+        + connectionName
+        + "]";
+  }
+
   private static String redacted(URI uri) {
     String userInfo = uri.getRawUserInfo();
     if (userInfo == null) {

@@ -33,6 +33,16 @@ class RmqSettingsTest {
       assertThat(connection.heartbeat()).isEqualTo(Duration.ofSeconds(20));
     }
 
+    @Test // #15: a subscription or a connection in a log line printed the broker's password
+    void printing_the_settings_masks_the_password() {
+      RmqConnection connection =
+          RmqConnection.builder().uri(URI.create("amqps://app:s3cr3t@broker:5671/%2f")).build();
+
+      assertThat(connection.toString())
+          .doesNotContain("s3cr3t")
+          .contains("amqps://app:***@broker:5671/%2f");
+    }
+
     @Test
     void rejects_a_uri_that_is_not_amqp() {
       assertThatThrownBy(
