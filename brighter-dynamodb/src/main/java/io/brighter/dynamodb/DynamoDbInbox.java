@@ -66,9 +66,7 @@ public final class DynamoDbInbox implements BlockingInboxAsync {
   /** This inbox on the table {@code tableName}. */
   public DynamoDbInbox withTableName(String tableName) {
     requireNonNull(tableName, "tableName must not be null");
-    if (tableName.isBlank()) {
-      throw new ConfigurationException("DynamoDbInbox.tableName may not be blank");
-    }
+    DynamoDbTables.checkName(tableName, "DynamoDbInbox.tableName");
     return new DynamoDbInbox(client, tableName, clock);
   }
 

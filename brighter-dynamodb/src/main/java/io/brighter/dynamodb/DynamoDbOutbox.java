@@ -95,9 +95,7 @@ public final class DynamoDbOutbox implements BlockingOutboxAsync {
   private DynamoDbOutbox(Builder builder) {
     this.client = Settings.required(builder.client, "DynamoDbOutbox.client");
     this.table = Settings.required(builder.tableName, "DynamoDbOutbox.tableName");
-    if (table.isBlank()) {
-      throw new ConfigurationException("DynamoDbOutbox.tableName may not be blank");
-    }
+    DynamoDbTables.checkName(table, "DynamoDbOutbox.tableName");
     this.shards = Shards.check(builder.numberOfShards);
     this.allShards = IntStream.range(0, shards).mapToObj(MessageItems::n).toList();
     this.timeToLive = builder.timeToLive;

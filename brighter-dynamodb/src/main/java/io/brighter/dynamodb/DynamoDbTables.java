@@ -2,7 +2,9 @@ package io.brighter.dynamodb;
 
 import static java.util.Objects.requireNonNull;
 
+import io.brighter.ConfigurationException;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,6 +38,8 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
  */
 public final class DynamoDbTables {
 
+  private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
+
   /** Outstanding messages of one topic shard: hash {@code TopicShard}, range creation time. */
   public static final String OUTSTANDING_INDEX = "Outstanding";
 
@@ -52,6 +56,24 @@ public final class DynamoDbTables {
   public static final String CAUSATION_INDEX = "Causation";
 
   private DynamoDbTables() {}
+
+  /**
+   * {@code name}, when DynamoDB accepts it as a table name: 3 to 255 letters, digits, underscores,
+   * hyphens and periods.
+   *
+   * @throws ConfigurationException naming {@code setting} otherwise
+   */
+  public static String checkName(String name, String setting) {
+    if (!TABLE_NAME.matcher(name).matches()) {
+      throw new ConfigurationException(
+          setting
+              + " '"
+              + name
+              + "' is not a DynamoDB table name: 3 to 255 letters, digits, underscores, hyphens"
+              + " and periods");
+    }
+    return name;
+  }
 
   /** The outbox table {@code name}: hash key {@code MessageId} and the five indexes above. */
   public static CreateTableRequest outbox(String name) {

@@ -98,6 +98,7 @@ public final class KafkaMessageProducer implements MessageProducer, MessageProdu
     this.configuration = requireNonNull(configuration, "configuration must not be null");
     this.settings = requireNonNull(publication, "publication must not be null");
     this.scheduler = scheduler;
+    TopicProvisioner.checkNames(List.of(publication.publication().topic().value()));
     this.producer =
         new KafkaProducer<>(
             producerProperties(configuration, publication),

@@ -1,10 +1,14 @@
 package io.brighter.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.brighter.ConfigurationException;
+import io.brighter.messaging.Publication;
+import io.brighter.messaging.RoutingKey;
 import org.junit.jupiter.api.Test;
 
-/** What a Kafka configuration shows when it is printed. */
+/** What a Kafka configuration shows when it is printed, and which topic names it refuses. */
 class KafkaConfigurationTest {
 
   @Test // #15: secrets never in logs or toString
@@ -25,5 +29,16 @@ class KafkaConfigurationTest {
     assertThat(printed)
         .doesNotContain("hunter2", "k3y-pass", "trust-pass", "t0ken")
         .contains("security.protocol=SASL_SSL", "broker:9093", "ssl.key.password=***");
+  }
+
+  @Test // #15: identifiers are checked before they reach the broker
+  void a_producer_of_a_topic_name_kafka_refuses_is_a_configuration_error() {
+    KafkaPublication publication =
+        KafkaPublication.of(Publication.builder().topic(RoutingKey.of("greeting added")).build());
+
+    assertThatThrownBy(
+            () -> new KafkaMessageProducer(KafkaConfiguration.of("127.0.0.1:1"), publication))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("'greeting added'");
   }
 }

@@ -30,6 +30,7 @@ public record RmqExchange(String name, String type, boolean durable) {
     if (type.isBlank()) {
       throw new ConfigurationException("RmqExchange.type may not be empty");
     }
+    RmqNames.exchange(name, "RmqExchange.name");
   }
 
   /** A durable direct exchange called {@code name}. */

@@ -99,6 +99,7 @@ public final class RmqMessageProducer implements MessageProducer, MessageProduce
     this.settings = requireNonNull(connection, "connection must not be null");
     this.publication = requireNonNull(publication, "publication must not be null");
     this.options = requireNonNull(options, "options must not be null");
+    RmqNames.routingKey(publication.topic().value(), "Publication.topic");
     this.connector =
         new RmqConnector(connection, "producer-" + publication.topic().value(), Clock.systemUTC());
     this.outcomes =

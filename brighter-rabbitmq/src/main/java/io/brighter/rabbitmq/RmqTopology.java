@@ -36,7 +36,15 @@ final class RmqTopology {
       RoutingKey routingKey,
       RoutingKey deadLetterRoutingKey,
       RmqConnection connection,
-      RmqSubscription options) {}
+      RmqSubscription options) {
+
+    /** Checks the names against AMQP's rules ({@link RmqNames}). */
+    QueueSpec {
+      RmqNames.queue(queue, "Subscription.channelName");
+      RmqNames.routingKey(routingKey.value(), "Subscription.routingKey");
+      RmqNames.routingKey(deadLetterRoutingKey.value(), "Subscription.deadLetterRoutingKey");
+    }
+  }
 
   /** Declares or checks the exchange producers publish to. */
   static void exchange(Connection connection, RmqExchange exchange, OnMissingChannel mode) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.brighter.ConfigurationException;
 import io.brighter.messaging.OnMissingChannel;
+import io.brighter.messaging.Publication;
 import io.brighter.messaging.RoutingKey;
 import java.io.OutputStream;
 import java.net.URI;
@@ -41,6 +42,34 @@ class RmqSettingsTest {
       assertThat(connection.toString())
           .doesNotContain("s3cr3t")
           .contains("amqps://app:***@broker:5671/%2f");
+    }
+
+    @Test // #15: identifiers are checked before they reach the broker
+    void names_outside_amqps_rules_are_refused_naming_the_setting() {
+      String tooLong = "k".repeat(256);
+
+      assertThatThrownBy(() -> RmqExchange.direct("greetings exchange"))
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining("RmqExchange.name");
+      assertThatThrownBy(
+              () ->
+                  new RmqTopology.QueueSpec(
+                      "amq.greetings",
+                      RoutingKey.of("greeting.added"),
+                      RoutingKey.of("greeting.added.dlq"),
+                      RmqConnection.builder().build(),
+                      RmqSubscription.DEFAULT))
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining("Subscription.channelName")
+          .hasMessageContaining("amq.");
+      assertThatThrownBy(
+              () ->
+                  new RmqMessageProducer(
+                      RmqConnection.builder().build(),
+                      Publication.builder().topic(RoutingKey.of(tooLong)).build()))
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining("Publication.topic")
+          .hasMessageContaining("256 bytes");
     }
 
     @Test

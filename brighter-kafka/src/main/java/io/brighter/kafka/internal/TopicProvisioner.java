@@ -13,7 +13,9 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.internals.Topic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +32,27 @@ public final class TopicProvisioner {
   private TopicProvisioner() {}
 
   /**
+   * Checks each of {@code topics} against Kafka's rules for topic names (at most 249 of letters,
+   * digits, periods, underscores and hyphens, and not "." or ".."), before any reaches a broker.
+   *
+   * @throws ConfigurationException naming the topic and the rule it breaks
+   */
+  public static void checkNames(List<String> topics) {
+    for (String topic : topics) {
+      try {
+        Topic.validate(topic);
+      } catch (InvalidTopicException e) {
+        throw new ConfigurationException("Kafka topic name '" + topic + "': " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /**
    * Provisions {@code topics}, all with the same layout, in one round of admin calls.
    *
    * @param clientProperties connection properties for an admin client
-   * @throws ConfigurationException under {@code VALIDATE} when the topic does not exist
+   * @throws ConfigurationException when a topic name is invalid, or under {@code VALIDATE} when the
+   *     topic does not exist
    * @throws ChannelFailureException when the broker does not answer within {@code timeout}
    */
   public static void provision(
@@ -43,6 +62,7 @@ public final class TopicProvisioner {
       int partitions,
       short replicationFactor,
       Duration timeout) {
+    checkNames(topics);
     if (makeChannels == OnMissingChannel.ASSUME) {
       return;
     }
