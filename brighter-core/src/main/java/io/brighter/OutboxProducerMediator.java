@@ -8,9 +8,11 @@ import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageHeader;
 import io.brighter.messaging.MessagePipeline;
 import io.brighter.messaging.MessageProducer;
+import io.brighter.messaging.MessageTooLargeException;
 import io.brighter.messaging.Publication;
 import io.brighter.messaging.PublishConfirmation;
 import io.brighter.messaging.RoutingKey;
+import io.brighter.messaging.internal.MessageSize;
 import io.brighter.observability.BrighterTracer;
 import io.brighter.observability.MessagingMetrics;
 import io.brighter.observability.TracedOperation;
@@ -311,6 +313,8 @@ final class OutboxProducerMediator {
   /**
    * The request's message, stamped with the deposit time from the bus clock: an outbox measures a
    * message's age from its header timestamp, so the sweeper's minimum age counts from the deposit.
+   *
+   * @throws MessageTooLargeException when the message is larger than its producer takes
    */
   Message map(Request request, RequestContext context) {
     Publication publication = bus.producers().publicationFor(request.getClass());
@@ -322,7 +326,20 @@ final class OutboxProducerMediator {
     if (causationId != null) {
       header.bagEntry(HeaderNames.CAUSATION_ID, causationId.toString());
     }
-    return message.withHeader(header.build());
+    return fitting(message.withHeader(header.build()));
+  }
+
+  /** {@code message}, when its producer can send it. */
+  private Message fitting(Message message) {
+    long limit = producerFor(producerTopic(message), message).maxMessageBytes();
+    if (limit < Long.MAX_VALUE) {
+      long size = MessageSize.of(message);
+      if (size > limit) {
+        throw new MessageTooLargeException(
+            message.id().value(), message.header().topic(), size, limit);
+      }
+    }
+    return message;
   }
 
   /**

@@ -55,6 +55,17 @@ public interface MessageProducer extends AutoCloseable {
     onConfirmation(confirmation -> listener.accept(List.of(confirmation)));
   }
 
+  /**
+   * The largest message, body and headers together, in bytes, that this producer's broker takes:
+   * the outbox refuses a larger one when it is deposited ({@link MessageTooLargeException}), rather
+   * than store a message no sweep can ever send. No limit by default.
+   *
+   * @since 0.2
+   */
+  default long maxMessageBytes() {
+    return Long.MAX_VALUE;
+  }
+
   /** Releases the producer's connection; the default does nothing. */
   @Override
   default void close() {}

@@ -72,12 +72,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class KafkaMessageProducer implements MessageProducer, MessageProducerAsync {
 
+  /** Kafka's default {@code max.request.size}. */
+  private static final int DEFAULT_MAX_REQUEST_SIZE = 1_048_576;
+
   private static final Logger LOG = LoggerFactory.getLogger(KafkaMessageProducer.class);
   private static final int MAX_REPORTS = 10_000;
 
   private final KafkaConfiguration configuration;
   private final KafkaPublication settings;
   private final @Nullable MessageScheduler scheduler;
+  private final long maxMessageBytes;
   private final Producer<String, byte[]> producer;
   private final CoalescingDrain<Report> reports;
   private final List<Consumer<PublishConfirmation>> listeners = new CopyOnWriteArrayList<>();
@@ -99,11 +103,14 @@ public final class KafkaMessageProducer implements MessageProducer, MessageProdu
     this.settings = requireNonNull(publication, "publication must not be null");
     this.scheduler = scheduler;
     TopicProvisioner.checkNames(List.of(publication.publication().topic().value()));
+    Map<String, Object> properties = producerProperties(configuration, publication);
+    this.maxMessageBytes =
+        Long.parseLong(
+            String.valueOf(
+                properties.getOrDefault(
+                    ProducerConfig.MAX_REQUEST_SIZE_CONFIG, DEFAULT_MAX_REQUEST_SIZE)));
     this.producer =
-        new KafkaProducer<>(
-            producerProperties(configuration, publication),
-            new StringSerializer(),
-            new ByteArraySerializer());
+        new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
     String topic = publication.publication().topic().value();
     this.reports =
         new CoalescingDrain<>(
@@ -115,6 +122,12 @@ public final class KafkaMessageProducer implements MessageProducer, MessageProdu
   @Override
   public Publication publication() {
     return settings.publication();
+  }
+
+  /** The producer's {@code max.request.size}: the largest record Kafka's client sends. */
+  @Override
+  public long maxMessageBytes() {
+    return maxMessageBytes;
   }
 
   /** The Kafka knobs of this producer's publication. */

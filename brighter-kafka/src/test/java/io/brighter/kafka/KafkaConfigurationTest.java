@@ -41,4 +41,19 @@ class KafkaConfigurationTest {
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("'greeting added'");
   }
+
+  @Test // #15: a record Kafka's client would refuse is refused when it is deposited
+  void a_producer_takes_messages_up_to_its_max_request_size() {
+    KafkaConfiguration kafka = KafkaConfiguration.of("127.0.0.1:1");
+    Publication notes = Publication.builder().topic(RoutingKey.of("notes")).build();
+
+    try (KafkaMessageProducer standard =
+            new KafkaMessageProducer(kafka, KafkaPublication.of(notes));
+        KafkaMessageProducer raised =
+            new KafkaMessageProducer(
+                kafka.withProperty("max.request.size", "5242880"), KafkaPublication.of(notes))) {
+      assertThat(standard.maxMessageBytes()).isEqualTo(1_048_576);
+      assertThat(raised.maxMessageBytes()).isEqualTo(5_242_880);
+    }
+  }
 }

@@ -1,0 +1,28 @@
+package io.brighter.messaging;
+
+import io.brighter.NonTransientException;
+
+/**
+ * A message larger than its producer's broker takes ({@link MessageProducer#maxMessageBytes()}),
+ * refused when it is deposited in the outbox: nothing is stored, and the caller's transaction sees
+ * the failure. Sending it again fails the same way; make the message smaller (a claim check keeps a
+ * large body out of the message) or raise the broker's limit.
+ */
+public class MessageTooLargeException extends NonTransientException {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Message {@code id} for {@code topic} is about {@code bytes} long, more than {@code limit}. */
+  public MessageTooLargeException(String id, RoutingKey topic, long bytes, long limit) {
+    super(
+        "Message "
+            + id
+            + " for "
+            + topic
+            + " is about "
+            + bytes
+            + " bytes with its headers; its producer takes at most "
+            + limit,
+        null);
+  }
+}
