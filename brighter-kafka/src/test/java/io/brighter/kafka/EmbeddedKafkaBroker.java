@@ -47,12 +47,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
   private static @Nullable EmbeddedKafkaBroker shared;
 
-  private final KafkaRaftServer server;
+  private final Properties properties;
   private final Path directory;
   private final String bootstrapServers;
+  private KafkaRaftServer server;
 
-  private EmbeddedKafkaBroker(KafkaRaftServer server, Path directory, String bootstrapServers) {
+  private EmbeddedKafkaBroker(
+      KafkaRaftServer server, Properties properties, Path directory, String bootstrapServers) {
     this.server = server;
+    this.properties = properties;
     this.directory = directory;
     this.bootstrapServers = bootstrapServers;
   }
@@ -92,7 +95,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       KafkaRaftServer server =
           new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
       server.startup();
-      EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, directory, "127.0.0.1:" + port);
+      EmbeddedKafkaBroker broker =
+          new EmbeddedKafkaBroker(server, props, directory, "127.0.0.1:" + port);
       broker.awaitReady();
       return broker;
     } catch (IOException e) {
@@ -113,6 +117,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   /** Admin client properties for this broker. */
   public Map<String, Object> adminProperties() {
     return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  }
+
+  /** Stops the broker, keeping its data and ports, as a broker process that went away. */
+  public synchronized void stop() {
+    server.shutdown();
+    server.awaitShutdown();
+  }
+
+  /** Starts the broker {@link #stop} stopped again, on the same ports and data, and waits. */
+  public synchronized void restart() {
+    server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
+    server.startup();
+    awaitReady();
   }
 
   /** Stops the broker and deletes its data. */

@@ -1,5 +1,7 @@
 package io.brighter.benchmarks.faults;
 
+import static java.util.Objects.requireNonNull;
+
 import io.brighter.Id;
 import io.brighter.RequestContext;
 import io.brighter.benchmarks.faults.FaultWorker.Work;
@@ -8,24 +10,28 @@ import io.brighter.kafka.EmbeddedKafkaBroker;
 import io.brighter.messaging.JsonMessageMapper;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.Publication;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fault matrix: for each scenario and transport, deposits messages in a PostgreSQL outbox, runs
  * a relay and a consumer as separate JVMs ({@link FaultWorker}), kills one of them with SIGKILL
  * part way and starts it again, and prints what the handler saw. Options: {@code messages=2000},
- * {@code scenarios=1,2,5}, {@code transports=rabbitmq,kafka}. Scenarios:
+ * {@code scenarios=1,2,3,5}, {@code transports=rabbitmq,kafka}. Scenarios:
  *
  * <ol>
  *   <li>the relaying process killed mid-batch, a new one started on the same outbox;
  *   <li>the consuming process killed mid-handling, restarted;
- *   <li>(3 and 4, broker and database outages, are not run yet);
+ *   <li>the broker away for 20 s while relay and consumer run, no process restarted;
+ *   <li>(PostgreSQL away: not run yet);
  *   <li>the consuming process killed while delayed requeues are in flight (every tenth message
  *       deferred once for three seconds: on RabbitMQ they wait in the broker, on Kafka in the
  *       outbox), restarted.
@@ -40,6 +46,7 @@ public final class FaultMatrix {
 
   private static final Duration FINISH_WITHIN = Duration.ofMinutes(3);
   private static final Duration LATE_DUPLICATES = Duration.ofSeconds(2);
+  private static final Duration OUTAGE = Duration.ofSeconds(20);
 
   private FaultMatrix() {}
 
@@ -47,7 +54,7 @@ public final class FaultMatrix {
   public static void main(String[] args) throws Exception {
     int messages = Integer.parseInt(option(args, "messages", "2000"));
     List<Integer> scenarios =
-        Arrays.stream(option(args, "scenarios", "1,2,5").split(",")).map(Integer::valueOf).toList();
+        Arrays.stream(option(args, "scenarios", "1,2,3,5").split(",")).map(Integer::valueOf).toList();
     List<FaultTransport> transports =
         Arrays.stream(option(args, "transports", "rabbitmq,kafka").split(","))
             .map(FaultTransport::valueOf)
@@ -59,9 +66,8 @@ public final class FaultMatrix {
             : null;
     try {
       for (FaultTransport transport : transports) {
-        String bootstrap = broker == null ? "-" : broker.bootstrapServers();
         for (int scenario : scenarios) {
-          FaultRow row = run(scenario, transport, bootstrap, messages);
+          FaultRow row = run(scenario, transport, broker, messages);
           System.out.println(row.line());
           rows.add(row);
         }
@@ -78,7 +84,9 @@ public final class FaultMatrix {
   }
 
   private static FaultRow run(
-      int scenario, FaultTransport transport, String bootstrap, int messages) throws Exception {
+      int scenario, FaultTransport transport, @Nullable EmbeddedKafkaBroker broker, int messages)
+      throws Exception {
+    String bootstrap = broker == null ? "-" : broker.bootstrapServers();
     FaultTables.reset();
     FaultSetup setup =
         new FaultSetup(
@@ -89,12 +97,6 @@ public final class FaultMatrix {
     deposit(setup, messages);
     long recoveryMillis;
     try (FaultWorkers workers = new FaultWorkers(setup, Path.of("target", "faults"))) {
-      String victim =
-          switch (scenario) {
-            case 1 -> "relay";
-            case 2, 5 -> "consumer";
-            default -> throw new IllegalArgumentException("no scenario " + scenario);
-          };
       workers.start("consumer");
       workers.start("relay");
       if (scenario == 1) { // the relay is faster than the consumer: kill it by what it sent
@@ -104,17 +106,22 @@ public final class FaultMatrix {
       } else {
         awaitAtLeast(() -> FaultTables.rows(FaultTables.EFFECTS), messages * 3L / 10);
       }
-      workers.kill(victim);
-      long killed = System.nanoTime();
-      workers.start(victim);
+      long faultAt = System.nanoTime();
+      switch (scenario) {
+        case 1 -> restart(workers, "relay");
+        case 2, 5 -> restart(workers, "consumer");
+        case 3 -> brokerAway(transport, broker);
+        default -> throw new IllegalArgumentException("no scenario " + scenario);
+      }
       awaitAtLeast(() -> FaultTables.distinct(FaultTables.EFFECTS), messages);
-      recoveryMillis = (System.nanoTime() - killed) / 1_000_000;
+      recoveryMillis = (System.nanoTime() - faultAt) / 1_000_000;
       Thread.sleep(LATE_DUPLICATES.toMillis()); // redeliveries still on their way
     }
     return new FaultRow(
         switch (scenario) {
           case 1 -> "1. relay killed mid-batch";
           case 2 -> "2. consumer killed mid-handling";
+          case 3 -> "3. broker away for " + OUTAGE.toSeconds() + " s";
           default -> "5. consumer killed with delayed requeues in flight";
         },
         transport,
@@ -125,6 +132,52 @@ public final class FaultMatrix {
         FaultTables.rows(FaultTables.EFFECTS) - FaultTables.distinct(FaultTables.EFFECTS),
         FaultTables.rows(FaultTables.DEFERRED),
         recoveryMillis);
+  }
+
+  /** Kills {@code role}'s process with SIGKILL and starts a new one. */
+  private static void restart(FaultWorkers workers, String role) throws Exception {
+    workers.kill(role);
+    workers.start(role);
+  }
+
+  /**
+   * Takes the broker away for {@link #OUTAGE} while relay and consumer run, and brings it back
+   * whatever happens: RabbitMQ's application stopped and started ({@code rabbitmqctl}), the Kafka
+   * broker stopped and started on the same ports and data.
+   */
+  private static void brokerAway(FaultTransport transport, @Nullable EmbeddedKafkaBroker broker)
+      throws Exception {
+    switch (transport) {
+      case rabbitmq -> {
+        rabbitmqctl("stop_app");
+        try {
+          Thread.sleep(OUTAGE.toMillis());
+        } finally {
+          rabbitmqctl("start_app");
+        }
+      }
+      case kafka -> {
+        EmbeddedKafkaBroker kafka = requireNonNull(broker, "broker");
+        kafka.stop();
+        try {
+          Thread.sleep(OUTAGE.toMillis());
+        } finally {
+          kafka.restart();
+        }
+      }
+    }
+  }
+
+  private static void rabbitmqctl(String command) throws Exception {
+    Process process = new ProcessBuilder("rabbitmqctl", command).redirectErrorStream(true).start();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("rabbitmqctl " + command + " did not finish in 60 s");
+    }
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (process.exitValue() != 0) {
+      throw new IllegalStateException("rabbitmqctl " + command + " failed: " + output);
+    }
   }
 
   /** Stores {@code count} messages in the outbox, as a service's transactions would. */

@@ -13,7 +13,7 @@ import java.util.Locale;
  * @param duplicatesSeen deliveries to the pipeline beyond the first of each message
  * @param duplicatesAfterInbox effects beyond the first of each message (must be 0)
  * @param requeued messages the handler deferred once (requeued with a delay)
- * @param recoveryMillis from the kill until the last message's effect
+ * @param recoveryMillis from the fault (the kill, or the broker going away) until the last effect
  */
 record FaultRow(
     String scenario,
@@ -28,7 +28,7 @@ record FaultRow(
 
   static final String HEADER =
       "| scenario | transport | deposited | distinct delivered | lost | duplicates seen by the"
-          + " handler | duplicates after the inbox | delayed requeues | kill to last effect, s |\n"
+          + " handler | duplicates after the inbox | delayed requeues | fault to last effect, s |\n"
           + "|---|---|---:|---:|---:|---:|---:|---:|---:|";
 
   /** Whether nothing was lost and the inbox let no duplicate through. */
