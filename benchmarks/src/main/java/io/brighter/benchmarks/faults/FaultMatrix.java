@@ -54,7 +54,9 @@ public final class FaultMatrix {
   public static void main(String[] args) throws Exception {
     int messages = Integer.parseInt(option(args, "messages", "2000"));
     List<Integer> scenarios =
-        Arrays.stream(option(args, "scenarios", "1,2,3,5").split(",")).map(Integer::valueOf).toList();
+        Arrays.stream(option(args, "scenarios", "1,2,3,5").split(","))
+            .map(Integer::valueOf)
+            .toList();
     List<FaultTransport> transports =
         Arrays.stream(option(args, "transports", "rabbitmq,kafka").split(","))
             .map(FaultTransport::valueOf)
