@@ -1,5 +1,6 @@
 package io.brighter;
 
+import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.concurrent.TimeoutException;
@@ -41,7 +42,11 @@ public class BrighterException extends RuntimeException {
   /**
    * Whether {@code failure} is transient: the first {@link BrighterException} on its cause chain
    * says so, and otherwise a JDK exception known to be ({@link SQLTransientException}, {@link
-   * SQLRecoverableException}, {@link TimeoutException}).
+   * SQLRecoverableException}, {@link TimeoutException}), or an {@link SQLException} whose SQLState
+   * says the database went away or must be asked again: class 08 (connection exception), 40
+   * (transaction rollback: serialization failure, deadlock), 53 (insufficient resources), and 57P01
+   * to 57P03 (the server shutting down or starting up). Drivers report a database that was stopped
+   * with those states rather than with the JDK's transient types.
    */
   public static boolean isTransient(@Nullable Throwable failure) {
     int depth = 0;
@@ -53,10 +58,21 @@ public class BrighterException extends RuntimeException {
       }
       if (cause instanceof SQLTransientException
           || cause instanceof SQLRecoverableException
-          || cause instanceof TimeoutException) {
+          || cause instanceof TimeoutException
+          || (cause instanceof SQLException sql && transientState(sql.getSQLState()))) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean transientState(@Nullable String state) {
+    return state != null
+        && (state.startsWith("08")
+            || state.startsWith("40")
+            || state.startsWith("53")
+            || state.equals("57P01")
+            || state.equals("57P02")
+            || state.equals("57P03"));
   }
 }

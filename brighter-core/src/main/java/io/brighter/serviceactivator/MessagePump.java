@@ -242,10 +242,17 @@ abstract sealed class MessagePump permits Reactor, Proactor {
     }
   }
 
-  /** A failure to unwrap {@code message}: actions and configuration errors stay what they are. */
+  /**
+   * A failure to unwrap {@code message}: actions, configuration errors and {@linkplain
+   * BrighterException#isTransient transient} failures (a store the mapper reads, away for a while)
+   * stay what they are, so that the last are requeued like a handler's; anything else makes the
+   * message unacceptable.
+   */
   static Throwable mappingFailure(Message message, Throwable failure) {
     Throwable cause = unwrap(failure);
-    if (cause instanceof MessageAction || cause instanceof ConfigurationException) {
+    if (cause instanceof MessageAction
+        || cause instanceof ConfigurationException
+        || BrighterException.isTransient(cause)) {
       return cause;
     }
     return new MessageMappingException(

@@ -88,11 +88,12 @@ import org.slf4j.LoggerFactory;
  * the original: the copy is stored before the original's offset can be committed, so a crash in
  * between gives a duplicate, never a loss, and a crash inside the delay loses nothing (the store's
  * sweeper sends the copy when it is due; its command processor needs a producer for the topic).
- * Without one, the copy waits on a timer of this consumer's and is produced when the delay is over;
- * until then the original stays unsettled, so its partition's commits wait at its offset (holding
- * back the commits of what came after it) and a crash inside the delay delivers it (and what came
- * after it) again rather than losing it. A copy Kafka does not take is tried again every second;
- * closing the consumer, or losing the partition, drops the wait, and the original is read again.
+ * Without one, or when it cannot store the copy (its database is away), the copy waits on a timer
+ * of this consumer's and is produced when the delay is over; until then the original stays
+ * unsettled, so its partition's commits wait at its offset (holding back the commits of what came
+ * after it) and a crash inside the delay delivers it (and what came after it) again rather than
+ * losing it. A copy Kafka does not take is tried again every second; closing the consumer, or
+ * losing the partition, drops the wait, and the original is read again.
  *
  * <p><b>Reject</b> produces the message to the subscription's dead-letter routing key, with the
  * rejection headers every transport adds ({@link io.brighter.messaging.wire.RejectionHeaders}: the
@@ -309,12 +310,14 @@ public final class KafkaMessageConsumer implements MessageConsumer {
     if (requeues != null) {
       try {
         requeues.schedule(copy, delay);
+        settle(message);
+        return true;
       } catch (RuntimeException e) {
-        LOG.error("Could not store the delayed requeue of {}; it stays unsettled", copy.id(), e);
-        return false;
+        LOG.warn(
+            "Could not store the delayed requeue of {}; it waits on this consumer's timer instead",
+            copy.id(),
+            e);
       }
-      settle(message);
-      return true;
     }
     unreadable.remove(position);
     requeueAfter(position, copy, delay);

@@ -11,14 +11,17 @@ import io.brighter.messaging.JsonMessageMapper;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.Publication;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>the relaying process killed mid-batch, a new one started on the same outbox;
  *   <li>the consuming process killed mid-handling, restarted;
  *   <li>the broker away for 20 s while relay and consumer run, no process restarted;
- *   <li>(PostgreSQL away: not run yet);
+ *   <li>PostgreSQL (outbox and inbox) away for 20 s while relay and consumer run;
  *   <li>the consuming process killed while delayed requeues are in flight (every tenth message
  *       deferred once for three seconds: on RabbitMQ they wait in the broker, on Kafka in the
  *       outbox), restarted.
@@ -113,6 +116,7 @@ public final class FaultMatrix {
         case 1 -> restart(workers, "relay");
         case 2, 5 -> restart(workers, "consumer");
         case 3 -> brokerAway(transport, broker);
+        case 4 -> databaseAway();
         default -> throw new IllegalArgumentException("no scenario " + scenario);
       }
       awaitAtLeast(() -> FaultTables.distinct(FaultTables.EFFECTS), messages);
@@ -124,6 +128,7 @@ public final class FaultMatrix {
           case 1 -> "1. relay killed mid-batch";
           case 2 -> "2. consumer killed mid-handling";
           case 3 -> "3. broker away for " + OUTAGE.toSeconds() + " s";
+          case 4 -> "4. PostgreSQL away for " + OUTAGE.toSeconds() + " s";
           default -> "5. consumer killed with delayed requeues in flight";
         },
         transport,
@@ -170,15 +175,41 @@ public final class FaultMatrix {
     }
   }
 
+  /**
+   * Stops the loopback PostgreSQL (outbox, inbox and logs) for {@link #OUTAGE} while relay and
+   * consumer run, and starts it again whatever happens.
+   */
+  private static void databaseAway() throws Exception {
+    String version;
+    try (Stream<Path> versions = Files.list(Path.of("/etc/postgresql"))) {
+      version =
+          versions
+              .map(path -> path.getFileName().toString())
+              .max(Comparator.comparingInt(Integer::parseInt))
+              .orElseThrow(() -> new IllegalStateException("no PostgreSQL cluster in /etc"));
+    }
+    run("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "stop");
+    try {
+      Thread.sleep(OUTAGE.toMillis());
+    } finally {
+      run("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start");
+    }
+  }
+
   private static void rabbitmqctl(String command) throws Exception {
-    Process process = new ProcessBuilder("rabbitmqctl", command).redirectErrorStream(true).start();
+    run("rabbitmqctl", command);
+  }
+
+  /** Runs {@code command}, for at most a minute, and fails with its output if it fails. */
+  private static void run(String... command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new IllegalStateException("rabbitmqctl " + command + " did not finish in 60 s");
+      throw new IllegalStateException(String.join(" ", command) + " did not finish in 60 s");
     }
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (process.exitValue() != 0) {
-      throw new IllegalStateException("rabbitmqctl " + command + " failed: " + output);
+      throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
     }
   }
 
@@ -201,11 +232,20 @@ public final class FaultMatrix {
   /** Waits until {@code count} reaches {@code wanted}, for at most {@link #FINISH_WITHIN}. */
   private static void awaitAtLeast(LongSupplier count, long wanted) throws InterruptedException {
     long deadline = System.nanoTime() + FINISH_WITHIN.toNanos();
-    while (count.getAsLong() < wanted) {
+    while (countOrZero(count) < wanted) {
       if (System.nanoTime() > deadline) {
         return; // the row shows what is missing
       }
       Thread.sleep(50);
+    }
+  }
+
+  /** {@code count}, or 0 while the database cannot be asked (scenario 4 stops it). */
+  private static long countOrZero(LongSupplier count) {
+    try {
+      return count.getAsLong();
+    } catch (RuntimeException e) {
+      return 0;
     }
   }
 

@@ -47,12 +47,25 @@ public final class UseInboxHandler<T extends Request>
       transaction.commit();
       return handled;
     } catch (RuntimeException | Error e) {
-      if (transaction.hasOpenTransaction()) {
-        transaction.rollback();
-      }
+      rollBack(transaction, e);
       throw e;
     } finally {
       context().useTransaction(outer);
+    }
+  }
+
+  /**
+   * Rolls {@code transaction} back after {@code failure}; a rollback that fails too (the database
+   * went away) is added to {@code failure} rather than hiding it, so the pump still sees what
+   * failed first, and whether it will pass.
+   */
+  private static void rollBack(BoxTransactionProvider<?> transaction, Throwable failure) {
+    try {
+      if (transaction.hasOpenTransaction()) {
+        transaction.rollback();
+      }
+    } catch (RuntimeException rollbackFailure) {
+      failure.addSuppressed(rollbackFailure);
     }
   }
 }

@@ -9,16 +9,20 @@ import io.brighter.Command;
 import io.brighter.CommandProcessor;
 import io.brighter.ConfigurationException;
 import io.brighter.Id;
+import io.brighter.Request;
 import io.brighter.RequestContext;
 import io.brighter.handlers.OnceOnlyAction;
 import io.brighter.handlers.RequestHandler;
 import io.brighter.handlers.RequestHandlerAsync;
 import io.brighter.handlers.UseInbox;
 import io.brighter.inbox.InMemoryInbox;
+import io.brighter.inbox.Inbox;
 import io.brighter.inbox.OnceOnlyException;
 import io.brighter.messaging.ContextBagKeys;
+import io.brighter.outbox.BoxTransactionProvider;
 import io.brighter.outbox.InMemoryUnitOfWork;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -237,6 +241,66 @@ class UseInboxTest {
       // then
       assertThat(effects).isEmpty();
       assertThat(inbox.exists(ping.id(), CONTEXT, Ping.class)).isFalse();
+    }
+
+    @Test // #15: a rollback that failed as the database went away hid the transient failure
+    void a_failing_rollback_does_not_hide_the_handlers_failure() {
+      // given an inbox whose transactions cannot roll back
+      InMemoryInbox records = new InMemoryInbox();
+      Inbox unreachable =
+          new Inbox() {
+            @Override
+            public void add(Request request, String contextKey) {
+              records.add(request, contextKey);
+            }
+
+            @Override
+            public <T extends Request> Optional<T> get(Id id, String contextKey, Class<T> type) {
+              return records.get(id, contextKey, type);
+            }
+
+            @Override
+            public boolean exists(Id id, String contextKey, Class<?> type) {
+              return records.exists(id, contextKey, type);
+            }
+
+            @Override
+            public BoxTransactionProvider<?> newTransaction() {
+              return new BoxTransactionProvider<Object>() {
+                @Override
+                public Object transaction() {
+                  return this;
+                }
+
+                @Override
+                public void commit() {}
+
+                @Override
+                public void rollback() {
+                  throw new IllegalStateException("Connection is closed");
+                }
+
+                @Override
+                public boolean hasOpenTransaction() {
+                  return true;
+                }
+              };
+            }
+          };
+      CommandProcessor processor =
+          handling(Ping.class, ThrowingHandler.class, ThrowingHandler::new)
+              .inbox(unreachable)
+              .build();
+      failWith = new IllegalStateException("the database went away");
+
+      // when / then
+      assertThatThrownBy(() -> processor.send(Ping.next()))
+          .isSameAs(failWith)
+          .satisfies(
+              thrown ->
+                  assertThat(thrown.getSuppressed())
+                      .extracting(Throwable::getMessage)
+                      .containsExactly("Connection is closed"));
     }
 
     @Test
