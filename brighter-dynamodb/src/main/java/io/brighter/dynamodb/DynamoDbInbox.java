@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -122,30 +121,18 @@ public final class DynamoDbInbox implements BlockingInboxAsync {
             .expressionAttributeNames(Map.of("#id", InboxItems.COMMAND_ID))
             .build();
     if (transaction != null) {
-      if (!(transaction instanceof DynamoDbTransactionProvider dynamo)) {
-        throw new ConfigurationException(
-            "A DynamoDB inbox cannot record in a transaction of "
-                + transaction.getClass().getName()
-                + "; it needs a "
-                + DynamoDbTransactionProvider.class.getName());
-      }
-      dynamo.beginOrGetTransaction().add(TransactWriteItem.builder().put(put).build());
+      CallersTransaction.actions(transaction, "A DynamoDB inbox")
+          .add(TransactWriteItem.builder().put(put).build());
       return;
     }
     try {
-      client.putItem(
-          putItem ->
-              putItem
-                  .tableName(table)
-                  .item(put.item())
-                  .conditionExpression(put.conditionExpression())
-                  .expressionAttributeNames(put.expressionAttributeNames()));
-    } catch (ConditionalCheckFailedException e) {
-      LOG.debug(
-          "Request {} is already in inbox {} for context '{}'; the duplicate is ignored",
-          request.id(),
-          table,
-          contextKey);
+      if (!MessageWrites.putIfAbsent(client, put)) {
+        LOG.debug(
+            "Request {} is already in inbox {} for context '{}'; the duplicate is ignored",
+            request.id(),
+            table,
+            contextKey);
+      }
     } catch (SdkException e) {
       throw DynamoDbStoreException.failed("add to the inbox", table, e);
     }

@@ -139,7 +139,8 @@ public final class DynamoDbOutbox implements BlockingOutboxAsync {
       @Nullable BoxTransactionProvider<?> transaction) {
     List<Message> toStore = List.copyOf(messages);
     if (transaction != null) {
-      List<TransactWriteItem> actions = providerOf(transaction).beginOrGetTransaction();
+      List<TransactWriteItem> actions =
+          CallersTransaction.actions(transaction, "A DynamoDB outbox");
       toStore.forEach(
           message -> actions.add(TransactWriteItem.builder().put(writes.put(message)).build()));
       return;
@@ -167,7 +168,8 @@ public final class DynamoDbOutbox implements BlockingOutboxAsync {
     requireNonNull(dueAt, "dueAt must not be null");
     List<Put> puts = messages.stream().map(message -> writes.scheduled(message, dueAt)).toList();
     if (transaction != null) {
-      List<TransactWriteItem> actions = providerOf(transaction).beginOrGetTransaction();
+      List<TransactWriteItem> actions =
+          CallersTransaction.actions(transaction, "A DynamoDB outbox");
       puts.forEach(put -> actions.add(TransactWriteItem.builder().put(put).build()));
       return;
     }
@@ -425,19 +427,6 @@ public final class DynamoDbOutbox implements BlockingOutboxAsync {
 
   private DynamoDbStoreException failed(String operation, SdkException e) {
     return DynamoDbStoreException.failed(operation, table, e);
-  }
-
-  private static DynamoDbTransactionProvider providerOf(BoxTransactionProvider<?> provider) {
-    if (provider instanceof DynamoDbTransactionProvider dynamo) {
-      return dynamo;
-    }
-    throw new ConfigurationException(
-        "A DynamoDB outbox cannot write in a transaction of "
-            + provider.getClass().getName()
-            + "; it needs a "
-            + DynamoDbTransactionProvider.class.getName()
-            + " such as "
-            + DynamoDbUnitOfWork.class.getName());
   }
 
   /** Builds a {@link DynamoDbOutbox}; {@link #client} is required. */

@@ -134,18 +134,25 @@ final class MessageWrites {
   }
 
   private void putIfAbsent(Message message) {
-    Put put = put(message);
+    if (!putIfAbsent(client, put(message))) {
+      LOG.debug(
+          "Message {} is already in outbox {}; the duplicate is ignored", message.id(), table);
+    }
+  }
+
+  /** Writes {@code put} now; false when its condition (the item is absent) failed. */
+  static boolean putIfAbsent(DynamoDbClient client, Put put) {
     try {
       client.putItem(
           request ->
               request
-                  .tableName(table)
+                  .tableName(put.tableName())
                   .item(put.item())
                   .conditionExpression(put.conditionExpression())
                   .expressionAttributeNames(put.expressionAttributeNames()));
+      return true;
     } catch (ConditionalCheckFailedException e) {
-      LOG.debug(
-          "Message {} is already in outbox {}; the duplicate is ignored", message.id(), table);
+      return false;
     }
   }
 }
