@@ -140,17 +140,8 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
       @Nullable BoxTransactionProvider<?> transaction) {
     List<Message> toStore = List.copyOf(messages);
     Connection shared = transaction == null ? null : connectionOf(transaction);
-    if (toStore.isEmpty()) {
-      return;
-    }
-    try {
-      if (shared != null) {
-        insert(shared, toStore);
-      } else {
-        Jdbc.inTransaction(dataSource, connection -> insert(connection, toStore));
-      }
-    } catch (SQLException e) {
-      throw failed("add to the outbox", e);
+    if (!toStore.isEmpty()) {
+      write(shared, connection -> insert(connection, toStore), "add to the outbox");
     }
   }
 
@@ -169,17 +160,24 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
     requireNonNull(dueAt, "dueAt must not be null");
     List<Message> toStore = List.copyOf(messages);
     Connection shared = transaction == null ? null : connectionOf(transaction);
-    if (toStore.isEmpty()) {
-      return;
+    if (!toStore.isEmpty()) {
+      write(
+          shared,
+          connection -> insertScheduled(connection, toStore, dueAt),
+          "schedule messages in the outbox");
     }
+  }
+
+  /** Runs {@code work} on the caller's connection when given, else in a transaction of its own. */
+  private void write(@Nullable Connection shared, Jdbc.SqlWork<Integer> work, String operation) {
     try {
       if (shared != null) {
-        insertScheduled(shared, toStore, dueAt);
+        work.apply(shared);
       } else {
-        Jdbc.inTransaction(dataSource, connection -> insertScheduled(connection, toStore, dueAt));
+        Jdbc.inTransaction(dataSource, work);
       }
     } catch (SQLException e) {
-      throw failed("schedule messages in the outbox", e);
+      throw failed(operation, e);
     }
   }
 
@@ -235,18 +233,15 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
     }
   }
 
-  /** Makes the scheduled messages due by {@code now} outstanding. */
-  private void promoteDue(Instant now) throws SQLException {
-    Jdbc.retryingDeadlocks(
-        () ->
-            Jdbc.withConnection(
-                dataSource,
-                connection -> {
-                  try (PreparedStatement promote = connection.prepareStatement(sql.promote())) {
-                    dialect.setInstant(promote, 1, now);
-                    return promote.executeUpdate();
-                  }
-                }));
+  /**
+   * Makes the scheduled messages due by {@code now} outstanding, on {@code connection} before a
+   * listing or a claim (in a statement of its own, outside the claim's transaction).
+   */
+  private void promoteDue(Connection connection, Instant now) throws SQLException {
+    try (PreparedStatement promote = connection.prepareStatement(sql.promote())) {
+      dialect.setInstant(promote, 1, now);
+      promote.executeUpdate();
+    }
   }
 
   private int insertScheduled(Connection connection, List<Message> messages, Instant dueAt)
@@ -344,10 +339,10 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
     Instant now = clock.instant();
     Instant cutoff = OutboxQueries.cutoff(now, minimumAge);
     try {
-      promoteDue(now);
       return Jdbc.withConnection(
           dataSource,
           connection -> {
+            promoteDue(connection, now);
             try (PreparedStatement select = connection.prepareStatement(sql.outstanding())) {
               dialect.setInstant(select, 1, cutoff);
               select.setInt(2, pageSize);
@@ -374,12 +369,12 @@ public final class JdbcOutbox implements BlockingOutboxAsync {
     Instant cutoff = OutboxQueries.cutoff(now, minimumAge);
     Instant leaseEnds = OutboxQueries.leaseEnd(now, lease);
     try {
-      promoteDue(now);
       return Jdbc.retryingDeadlocks(
           () ->
               Jdbc.withConnection(
                   dataSource,
                   connection -> {
+                    promoteDue(connection, now);
                     dialect.lockClaims(connection, sql.table());
                     try {
                       return Jdbc.inTransaction(
