@@ -85,17 +85,7 @@ public final class InMemoryInbox implements Inbox, InboxAsync {
       Request request, String contextKey, @Nullable BoxTransactionProvider<?> transaction) {
     requireNonNull(request, "request must not be null");
     requireNonNull(contextKey, "contextKey must not be null");
-    if (transaction == null) {
-      add(request, contextKey);
-    } else if (transaction instanceof InMemoryUnitOfWork unitOfWork) {
-      unitOfWork.transaction().onCommit(() -> add(request, contextKey));
-    } else {
-      throw new ConfigurationException(
-          "InMemoryInbox cannot record in a transaction of "
-              + transaction.getClass().getName()
-              + "; it needs a "
-              + InMemoryUnitOfWork.class.getName());
-    }
+    InMemoryUnitOfWork.onCommit(transaction, "InMemoryInbox", () -> add(request, contextKey));
   }
 
   /** A new {@link InMemoryUnitOfWork}: what the handler stages in it commits with the record. */

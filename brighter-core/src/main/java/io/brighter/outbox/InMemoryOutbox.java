@@ -107,11 +107,7 @@ public final class InMemoryOutbox implements Outbox, OutboxAsync {
       RequestContext context,
       @Nullable BoxTransactionProvider<?> transaction) {
     List<Message> toStore = List.copyOf(messages);
-    if (transaction == null) {
-      store(toStore);
-    } else {
-      staging(transaction).onCommit(() -> store(toStore));
-    }
+    InMemoryUnitOfWork.onCommit(transaction, "InMemoryOutbox", () -> store(toStore));
   }
 
   @Override
@@ -122,11 +118,8 @@ public final class InMemoryOutbox implements Outbox, OutboxAsync {
       @Nullable BoxTransactionProvider<?> transaction) {
     requireNonNull(dueAt, "dueAt must not be null");
     List<Message> toStore = List.copyOf(messages);
-    if (transaction == null) {
-      storeScheduled(toStore, dueAt);
-    } else {
-      staging(transaction).onCommit(() -> storeScheduled(toStore, dueAt));
-    }
+    InMemoryUnitOfWork.onCommit(
+        transaction, "InMemoryOutbox", () -> storeScheduled(toStore, dueAt));
   }
 
   @Override
@@ -354,17 +347,6 @@ public final class InMemoryOutbox implements Outbox, OutboxAsync {
   @Override
   public CompletableFuture<Long> outstandingCountAsync() {
     return supplyNow(this::outstandingCount);
-  }
-
-  private static InMemoryUnitOfWork.Transaction staging(BoxTransactionProvider<?> provider) {
-    if (provider instanceof InMemoryUnitOfWork unitOfWork) {
-      return unitOfWork.transaction();
-    }
-    throw new ConfigurationException(
-        "InMemoryOutbox cannot write in a transaction of "
-            + provider.getClass().getName()
-            + "; it needs a "
-            + InMemoryUnitOfWork.class.getName());
   }
 
   private void store(List<Message> messages) {

@@ -2,6 +2,7 @@ package io.brighter.outbox;
 
 import static java.util.Objects.requireNonNull;
 
+import io.brighter.ConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +33,30 @@ public final class InMemoryUnitOfWork
 
   /** A unit of work with no transaction open. */
   public InMemoryUnitOfWork() {}
+
+  /**
+   * Runs {@code write} at once without a {@code transaction}, or when {@code transaction}, an
+   * in-memory unit of work, commits: how an in-memory store writes in its caller's transaction.
+   *
+   * @param store the store writing, for the error ("InMemoryOutbox")
+   * @throws ConfigurationException when {@code transaction} is of another kind
+   * @since 0.2
+   */
+  public static void onCommit(
+      @Nullable BoxTransactionProvider<?> transaction, String store, Runnable write) {
+    if (transaction == null) {
+      write.run();
+    } else if (transaction instanceof InMemoryUnitOfWork unitOfWork) {
+      unitOfWork.transaction().onCommit(write);
+    } else {
+      throw new ConfigurationException(
+          store
+              + " cannot write in a transaction of "
+              + transaction.getClass().getName()
+              + "; it needs a "
+              + InMemoryUnitOfWork.class.getName());
+    }
+  }
 
   @Override
   public synchronized Transaction transaction() {
