@@ -137,10 +137,14 @@ final class RmqWireFormat {
         || text.getBytes(StandardCharsets.UTF_8).length <= SHORT_STRING_BYTES;
   }
 
-  /** A value AMQP field tables hold: numbers, booleans and strings as they are, others as text. */
+  /**
+   * A value AMQP field tables hold: numbers, booleans, strings and byte arrays as they are, others
+   * as text.
+   */
   private static Object amqpValue(Object value) {
     return switch (value) {
       case String s -> s;
+      case byte[] bytes -> bytes;
       case Integer i -> i;
       case Long l -> l;
       case Short s -> s;
@@ -154,8 +158,10 @@ final class RmqWireFormat {
   }
 
   /**
-   * The headers with AMQP long strings decoded once, and without values a bag cannot hold (the
-   * tables and arrays the broker adds when it dead-letters, such as {@code x-death}).
+   * The headers with AMQP long strings decoded once, byte arrays kept (a reserved header sent as
+   * bytes is read as UTF-8 text, so a wrong value is refused rather than taken for a missing one),
+   * and without values a bag cannot hold (the tables and arrays the broker adds when it
+   * dead-letters, such as {@code x-death}).
    */
   private static Map<String, Object> decoded(@Nullable Map<String, Object> headers) {
     if (headers == null) {
@@ -179,6 +185,7 @@ final class RmqWireFormat {
       case Number n -> n;
       case Boolean b -> b;
       case String s -> s;
+      case byte[] bytes -> bytes;
       default -> null;
     };
   }

@@ -234,6 +234,49 @@ class RmqWireFormatTest {
               "MessageType header 'MT_GIBBERISH' is not a message type");
     }
 
+    @Test // the fault matrix's fuzz: a type sent as bytes was taken for a missing one, an event
+    void a_message_type_sent_as_bytes_that_name_no_type_makes_the_message_unacceptable() {
+      // given
+      AMQP.BasicProperties properties =
+          new AMQP.BasicProperties.Builder()
+              .messageId("id-4")
+              .headers(Map.of("MessageType", new byte[] {(byte) 0xC3, 0x28, -1}))
+              .build();
+
+      // when
+      Message message = RmqWireFormat.toMessage("t", SUBSCRIBED, properties, new byte[0], RECEIPT);
+
+      // then
+      assertThat(message.header().messageType()).isEqualTo(MessageType.UNACCEPTABLE);
+      assertThat(message.header().bag().get(HeaderNames.UNREADABLE_REASON).toString())
+          .startsWith("MessageType header");
+    }
+
+    @Test
+    void a_header_of_bytes_stays_bytes_in_the_bag_and_on_the_wire_again() {
+      // given
+      byte[] bytes = {0, 1, 2, -1};
+      AMQP.BasicProperties properties =
+          new AMQP.BasicProperties.Builder()
+              .messageId("id-5")
+              .headers(
+                  Map.of(
+                      "x-signature",
+                      bytes,
+                      "MessageType",
+                      "MT_EVENT".getBytes(StandardCharsets.UTF_8)))
+              .build();
+
+      // when
+      Message message = RmqWireFormat.toMessage("t", SUBSCRIBED, properties, new byte[0], RECEIPT);
+      Map<String, Object> again = RmqWireFormat.properties(message, true).getHeaders();
+
+      // then
+      assertThat(message.header().messageType()).isEqualTo(MessageType.EVENT);
+      assertThat(message.header().bag().get("x-signature")).isEqualTo(bytes);
+      assertThat(again.get("x-signature")).isEqualTo(bytes);
+    }
+
     @Test
     void an_unreadable_handled_count_makes_the_message_unacceptable() {
       // given

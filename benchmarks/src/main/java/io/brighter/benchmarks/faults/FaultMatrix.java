@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * The fault matrix: for each scenario and transport, deposits messages in a PostgreSQL outbox, runs
  * a relay and a consumer as separate JVMs ({@link FaultWorker}), kills one of them with SIGKILL
  * part way and starts it again, and prints what the handler saw. Options: {@code messages=2000},
- * {@code scenarios=1,2,3,5}, {@code transports=rabbitmq,kafka}. Scenarios:
+ * {@code scenarios=1,2,3,5,6}, {@code transports=rabbitmq,kafka}. Scenarios:
  *
  * <ol>
  *   <li>the relaying process killed mid-batch, a new one started on the same outbox;
@@ -38,9 +38,12 @@ import org.jspecify.annotations.Nullable;
  *   <li>the consuming process killed while delayed requeues are in flight (every tenth message
  *       deferred once for three seconds: on RabbitMQ they wait in the broker, on Kafka in the
  *       outbox), restarted.
+ *   <li>poison and fuzz: {@code fuzz=10000} messages published with the broker's own client, half
+ *       of them broken ({@link PoisonScenario}), drawn from {@code seed=} (by default the time).
  * </ol>
  *
- * <p>Exits with status 1 when a row lost a message or the inbox let a duplicate through.
+ * <p>Exits with status 1 when a row lost a message or the inbox let a duplicate through, or
+ * scenario 6 found a message where it should not be, a pump that died or an uncaught exception.
  */
 public final class FaultMatrix {
 
@@ -57,14 +60,18 @@ public final class FaultMatrix {
   public static void main(String[] args) throws Exception {
     int messages = Integer.parseInt(option(args, "messages", "2000"));
     List<Integer> scenarios =
-        Arrays.stream(option(args, "scenarios", "1,2,3,5").split(","))
+        Arrays.stream(option(args, "scenarios", "1,2,3,5,6").split(","))
             .map(Integer::valueOf)
             .toList();
     List<FaultTransport> transports =
         Arrays.stream(option(args, "transports", "rabbitmq,kafka").split(","))
             .map(FaultTransport::valueOf)
             .toList();
+    int fuzzed = Integer.parseInt(option(args, "fuzz", "10000"));
+    long seed =
+        Long.parseLong(option(args, "seed", Long.toString(System.currentTimeMillis() % 1_000_000)));
     List<FaultRow> rows = new ArrayList<>();
+    List<PoisonRow> poisonRows = new ArrayList<>();
     EmbeddedKafkaBroker broker =
         transports.contains(FaultTransport.kafka)
             ? EmbeddedKafkaBroker.start(Path.of("target", "faults"))
@@ -72,9 +79,15 @@ public final class FaultMatrix {
     try {
       for (FaultTransport transport : transports) {
         for (int scenario : scenarios) {
-          FaultRow row = run(scenario, transport, broker, messages);
-          System.out.println(row.line());
-          rows.add(row);
+          if (scenario == 6) {
+            PoisonRow row = PoisonScenario.run(transport, broker, fuzzed, seed);
+            System.out.println(row.line());
+            poisonRows.add(row);
+          } else {
+            FaultRow row = run(scenario, transport, broker, messages);
+            System.out.println(row.line());
+            rows.add(row);
+          }
         }
       }
     } finally {
@@ -82,10 +95,20 @@ public final class FaultMatrix {
         broker.close();
       }
     }
-    System.out.println();
-    System.out.println(FaultRow.HEADER);
-    rows.forEach(row -> System.out.println(row.line()));
-    System.exit(rows.stream().allMatch(FaultRow::kept) ? 0 : 1);
+    if (!rows.isEmpty()) {
+      System.out.println();
+      System.out.println(FaultRow.HEADER);
+      rows.forEach(row -> System.out.println(row.line()));
+    }
+    if (!poisonRows.isEmpty()) {
+      System.out.println();
+      System.out.println("6. poison and fuzz, seed " + seed + ":");
+      System.out.println(PoisonRow.HEADER);
+      poisonRows.forEach(row -> System.out.println(row.line()));
+    }
+    boolean kept =
+        rows.stream().allMatch(FaultRow::kept) && poisonRows.stream().allMatch(PoisonRow::kept);
+    System.exit(kept ? 0 : 1);
   }
 
   private static FaultRow run(

@@ -7,6 +7,7 @@ import io.brighter.kafka.KafkaMessageProducer;
 import io.brighter.kafka.KafkaPublication;
 import io.brighter.kafka.KafkaSubscription;
 import io.brighter.messaging.ChannelFactory;
+import io.brighter.messaging.MessageHeader;
 import io.brighter.messaging.ProducerRegistry;
 import io.brighter.messaging.Publication;
 import io.brighter.messaging.RoutingKey;
@@ -34,7 +35,8 @@ record FaultSetup(
   /** How long a deferred message waits before it comes back. */
   static final Duration DEFER_DELAY = Duration.ofSeconds(3);
 
-  private static final String EXCHANGE = "brighter.faults";
+  /** The exchange the matrix publishes to on RabbitMQ. */
+  static final String EXCHANGE = "brighter.faults";
 
   RoutingKey topic() {
     return RoutingKey.of(topicName);
@@ -50,13 +52,18 @@ record FaultSetup(
             }));
   }
 
-  /** The subscription of the consumer process: one pump, buffer 10. */
+  /**
+   * The subscription of the consumer process: one pump, buffer 10; messages of the default
+   * CloudEvents type (the one the matrix publishes) carry {@code requestType}, any other type none.
+   */
   Subscription subscription(Class<? extends Request> requestType) {
     return Subscription.builder()
         .name(topicName)
         .channelName(topicName)
         .routingKey(topic())
-        .requestType(requestType)
+        .requestTypes(
+            message ->
+                MessageHeader.DEFAULT_TYPE.equals(message.header().type()) ? requestType : null)
         .bufferSize(10)
         .timeout(Duration.ofMillis(200))
         .requeueDelay(DEFER_DELAY)
@@ -68,12 +75,14 @@ record FaultSetup(
     return switch (transport) {
       case rabbitmq -> new RmqChannelFactory(rabbit());
       // a killed member's partitions move after the session timeout: ten seconds, not 45;
-      // delayed requeues wait in the outbox, which the relay sweeps
+      // delayed requeues wait in the outbox, which the relay sweeps; unreadable and unmappable
+      // messages go to <topic>.invalid, the rest of the rejected to <topic>.dlq
       case kafka ->
           new KafkaChannelFactory(
                   kafka(),
-                  KafkaSubscription.DEFAULT.withGroupTimeouts(
-                      Duration.ofSeconds(10), Duration.ofMinutes(5)))
+                  KafkaSubscription.DEFAULT
+                      .withGroupTimeouts(Duration.ofSeconds(10), Duration.ofMinutes(5))
+                      .withInvalidMessageRoutingKey(RoutingKey.of(topicName + ".invalid")))
               .withDurableRequeues(new OutboxScheduler(FaultTables.outbox()));
     };
   }

@@ -11,6 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -121,6 +123,21 @@ final class FaultTables {
   /** How many different messages {@code log} holds. */
   static long distinct(String log) {
     return count("SELECT COUNT(DISTINCT message_id) FROM " + log);
+  }
+
+  /** The different messages {@code log} holds. */
+  static Set<String> distinctIds(String log) {
+    try (Connection connection = dataSource().getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("SELECT DISTINCT message_id FROM " + log)) {
+      Set<String> ids = new HashSet<>();
+      while (result.next()) {
+        ids.add(result.getString(1));
+      }
+      return ids;
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read the messages of " + log, e);
+    }
   }
 
   private static long count(String query) {

@@ -20,10 +20,14 @@ import io.brighter.messaging.MessageMapper;
 import io.brighter.messaging.MessageMapperRegistry;
 import io.brighter.messaging.Publication;
 import io.brighter.outbox.OutboxSweeper;
+import io.brighter.serviceactivator.ConsumerState;
 import io.brighter.serviceactivator.Dispatcher;
 import io.brighter.serviceactivator.DispatcherBuilder;
+import io.brighter.serviceactivator.MessagePumpStatus;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One process of the fault matrix, started by {@link FaultMatrix} and killed by it: {@code relay}
@@ -33,6 +37,12 @@ import java.util.List;
  */
 public final class FaultWorker {
 
+  /** What a worker prints when a message pump of its dispatcher died. */
+  static final String PUMP_DIED = "fault-worker pump died";
+
+  /** What a worker prints when an exception reached a thread's uncaught-exception handler. */
+  static final String UNCAUGHT = "fault-worker uncaught exception";
+
   /** The one request type of the matrix. */
   public record Work(Id id, int n) implements Event {}
 
@@ -40,6 +50,12 @@ public final class FaultWorker {
 
   /** Runs the role the arguments name until the process is killed. */
   public static void main(String[] args) throws Exception {
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, failure) -> {
+          System.out.println(UNCAUGHT + " in " + thread.getName() + ": " + failure);
+          failure.printStackTrace(System.out);
+          System.out.flush();
+        });
     String role = args[0];
     FaultSetup setup =
         new FaultSetup(
@@ -98,6 +114,26 @@ public final class FaultWorker {
             .subscriptions(List.of(setup.subscription(Work.class)))
             .build();
     dispatcher.start();
+    Thread.ofPlatform().daemon().name("pump-watch").start(() -> watch(dispatcher));
+  }
+
+  /** Prints {@link #PUMP_DIED} once for each pump that ended with an error or replaced one. */
+  private static void watch(Dispatcher dispatcher) {
+    Set<String> reported = new HashSet<>();
+    while (true) {
+      for (ConsumerState pump : dispatcher.state()) {
+        if ((pump.status() == MessagePumpStatus.ERROR || pump.restarts() > 0)
+            && reported.add(pump.consumerName())) {
+          System.out.println(PUMP_DIED + ": " + pump);
+          System.out.flush();
+        }
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
   }
 
   /** Maps with the default JSON mapper, recording first that the message reached the handler. */

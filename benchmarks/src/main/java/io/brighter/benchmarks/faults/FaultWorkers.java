@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The worker processes of one run: separate JVMs on this JVM's class path, each logging to a file
@@ -24,6 +25,7 @@ final class FaultWorkers implements AutoCloseable {
   private final Path logs;
   private final Map<String, Process> running = new HashMap<>();
   private final List<Process> started = new ArrayList<>();
+  private final List<Path> logFiles = new ArrayList<>();
 
   FaultWorkers(FaultSetup setup, Path logs) throws IOException {
     this.setup = setup;
@@ -49,6 +51,7 @@ final class FaultWorkers implements AutoCloseable {
             .redirectOutput(log.toFile())
             .start();
     started.add(process);
+    logFiles.add(log);
     running.put(role, process);
     long deadline = System.nanoTime() + READY_WITHIN.toNanos();
     while (!Files.readString(log, StandardCharsets.UTF_8).contains(FaultMatrix.READY)) {
@@ -57,6 +60,17 @@ final class FaultWorkers implements AutoCloseable {
       }
       Thread.sleep(50);
     }
+  }
+
+  /** How many lines of every log so far hold {@code marker}. */
+  long linesWith(String marker) throws IOException {
+    long lines = 0;
+    for (Path log : logFiles) {
+      try (Stream<String> read = Files.lines(log, StandardCharsets.UTF_8)) {
+        lines += read.filter(line -> line.contains(marker)).count();
+      }
+    }
+    return lines;
   }
 
   /** Kills the running {@code role} process with SIGKILL and waits until it is gone. */
