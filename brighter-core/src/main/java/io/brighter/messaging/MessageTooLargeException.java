@@ -4,8 +4,9 @@ import io.brighter.NonTransientException;
 
 /**
  * A message larger than its producer's broker takes ({@link MessageProducer#maxMessageBytes()}),
- * refused when it is deposited in the outbox: nothing is stored, and the caller's transaction sees
- * the failure. Sending it again fails the same way; make the message smaller (a claim check keeps a
+ * refused when it is deposited in the outbox (headers larger than the broker takes in headers are
+ * refused when the message is sent): nothing is stored, and the caller's transaction sees the
+ * failure. Sending it again fails the same way; make the message smaller (a claim check keeps a
  * large body out of the message) or raise the broker's limit.
  */
 public class MessageTooLargeException extends NonTransientException {
@@ -24,5 +25,29 @@ public class MessageTooLargeException extends NonTransientException {
             + " bytes with its headers; its producer takes at most "
             + limit,
         null);
+  }
+
+  private MessageTooLargeException(String text) {
+    super(text, null);
+  }
+
+  /**
+   * Message {@code id} for {@code topic} has headers of about {@code bytes}, more than the {@code
+   * limit} its broker takes in headers (on RabbitMQ, one frame).
+   *
+   * @since 0.2
+   */
+  public static MessageTooLargeException headers(
+      String id, RoutingKey topic, long bytes, long limit) {
+    return new MessageTooLargeException(
+        "Message "
+            + id
+            + " for "
+            + topic
+            + " has headers of about "
+            + bytes
+            + " bytes; its broker takes at most "
+            + limit
+            + " bytes of headers. Move large values into the body (or a claim check)");
   }
 }

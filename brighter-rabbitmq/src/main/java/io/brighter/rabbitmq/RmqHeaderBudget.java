@@ -42,7 +42,7 @@ final class RmqHeaderBudget {
    * fit already. Null when even cutting every header cannot make them fit.
    */
   static AMQP.@Nullable BasicProperties fitted(AMQP.BasicProperties properties, int frameMax) {
-    long budget = (frameMax <= 0 ? DEFAULT_FRAME_MAX : frameMax) - FRAME_OVERHEAD;
+    long budget = budget(frameMax);
     long size = size(properties);
     if (size <= budget) {
       return properties;
@@ -75,6 +75,14 @@ final class RmqHeaderBudget {
     headers.put(TRIMMED_HEADERS, String.join(",", trimmed));
     AMQP.BasicProperties cut = properties.builder().headers(headers).build();
     return size(cut) <= budget ? cut : null;
+  }
+
+  /**
+   * How many bytes of properties and headers fit in a frame of {@code frameMax} bytes (0: no
+   * maximum set, so RabbitMQ's default): AMQP carries them in one frame, never split.
+   */
+  static long budget(int frameMax) {
+    return (frameMax <= 0 ? DEFAULT_FRAME_MAX : frameMax) - FRAME_OVERHEAD;
   }
 
   /** The encoded size of {@code properties}, rounded up. */

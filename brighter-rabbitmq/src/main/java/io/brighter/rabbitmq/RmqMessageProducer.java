@@ -12,6 +12,7 @@ import io.brighter.internal.Futures;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageProducer;
 import io.brighter.messaging.MessageProducerAsync;
+import io.brighter.messaging.MessageTooLargeException;
 import io.brighter.messaging.OnMissingChannel;
 import io.brighter.messaging.Publication;
 import io.brighter.messaging.PublishConfirmation;
@@ -160,6 +161,17 @@ public final class RmqMessageProducer implements MessageProducer, MessageProduce
   }
 
   /**
+   * The broker's {@code max_message_size}, as {@link RmqPublication#maxMessageBytes()} says: the
+   * outbox refuses a larger message when it is deposited. Headers must also fit in one frame of the
+   * connection ({@code frame_max}, 128 KiB by default); a message whose headers do not is refused
+   * when it is sent, with {@link MessageTooLargeException}.
+   */
+  @Override
+  public long maxMessageBytes() {
+    return options.maxMessageBytes();
+  }
+
+  /**
    * Registers {@code confirmed} to hear of each confirm or failure, called in order off the
    * connection's thread; a second listener is called after the first. From now on {@link #send}
    * does not wait for confirms.
@@ -231,6 +243,17 @@ public final class RmqMessageProducer implements MessageProducer, MessageProduce
         throw new IllegalStateException("producer for " + publication.topic() + " is closed");
       }
       Channel open = open();
+      Message delayed =
+          delay.equals(message.header().delay())
+              ? message
+              : message.withHeader(message.header().withDelay(delay));
+      AMQP.BasicProperties properties = RmqWireFormat.properties(delayed, options.persistent());
+      long headerBytes = RmqHeaderBudget.size(properties);
+      long headerBudget = RmqHeaderBudget.budget(open.getConnection().getFrameMax());
+      if (headerBytes > headerBudget) {
+        throw MessageTooLargeException.headers(
+            message.id().value(), message.header().topic(), headerBytes, headerBudget);
+      }
       RmqConfirms waiting = requireNonNull(confirms);
       long sequence = open.getNextPublishSeqNo();
       CompletableFuture<Void> confirmed = waiting.track(sequence, message.id());
@@ -243,11 +266,6 @@ public final class RmqMessageProducer implements MessageProducer, MessageProduce
           exchange = "";
           mandatory = false;
         }
-        Message delayed =
-            delay.equals(message.header().delay())
-                ? message
-                : message.withHeader(message.header().withDelay(delay));
-        AMQP.BasicProperties properties = RmqWireFormat.properties(delayed, options.persistent());
         open.basicPublish(exchange, routingKey, mandatory, properties, message.body().bytes());
       } catch (IOException | RuntimeException e) {
         waiting.failed(sequence, e);

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.brighter.ConfigurationException;
 import io.brighter.messaging.Message;
+import io.brighter.messaging.MessageTooLargeException;
 import io.brighter.messaging.OnMissingChannel;
 import io.brighter.messaging.Publication;
 import io.brighter.messaging.PublishConfirmation;
@@ -113,6 +114,44 @@ class RmqMessageProducerIT {
     // then
     assertThat(confirmed).succeedsWithin(Duration.ofSeconds(5));
     assertThat(Broker.ready(queue)).isEqualTo(1);
+  }
+
+  @Test
+  void headers_that_cannot_fit_a_frame_are_refused_with_a_clear_error_and_the_channel_goes_on() {
+    // given
+    bindQueue(RmqSubscription.DEFAULT);
+    RmqMessageProducer producer = producer(OnMissingChannel.CREATE);
+    Message event = event(topic, 1);
+    Message huge =
+        event.withHeader(
+            event.header().toBuilder().bagEntry("x-huge", "h".repeat(200_000)).build());
+
+    // when / then
+    assertThatThrownBy(() -> producer.send(huge))
+        .isInstanceOf(MessageTooLargeException.class)
+        .hasMessageContaining(huge.id().value())
+        .hasMessageContaining("headers of about");
+    producer.send(event(topic, 2));
+    await().untilAsserted(() -> assertThat(Broker.ready(queue)).isEqualTo(1));
+  }
+
+  @Test
+  void the_largest_message_is_the_publications_and_16_mib_by_default() {
+    // given
+    Publication publication = Publication.builder().topic(topic).build();
+
+    // when
+    RmqMessageProducer standard = open(new RmqMessageProducer(connection, publication));
+    RmqMessageProducer lowered =
+        open(
+            new RmqMessageProducer(
+                connection, publication, RmqPublication.DEFAULT.withMaxMessageBytes(4_096)));
+
+    // then
+    assertThat(standard.maxMessageBytes()).isEqualTo(16L * 1024 * 1024);
+    assertThat(lowered.maxMessageBytes()).isEqualTo(4_096);
+    assertThatThrownBy(() -> RmqPublication.DEFAULT.withMaxMessageBytes(0))
+        .isInstanceOf(ConfigurationException.class);
   }
 
   @Test
