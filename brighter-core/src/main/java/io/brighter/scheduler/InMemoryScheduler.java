@@ -2,13 +2,10 @@ package io.brighter.scheduler;
 
 import static java.util.Objects.requireNonNull;
 
-import io.brighter.Command;
 import io.brighter.CommandProcessor;
 import io.brighter.ConfigurationException;
-import io.brighter.Event;
 import io.brighter.Id;
 import io.brighter.Request;
-import io.brighter.RequestContext;
 import io.brighter.internal.Settings;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.ProducerRegistry;
@@ -101,19 +98,14 @@ public final class InMemoryScheduler implements RequestScheduler, MessageSchedul
   public Id schedule(Request request, SchedulerType type, Instant at) {
     requireNonNull(request, "request must not be null");
     requireNonNull(type, "type must not be null");
-    if (type == SchedulerType.SEND && !(request instanceof Command)) {
-      throw new IllegalArgumentException("only a Command can be scheduled to SEND: " + request);
-    }
-    if (type == SchedulerType.PUBLISH && !(request instanceof Event)) {
-      throw new IllegalArgumentException("only an Event can be scheduled to PUBLISH: " + request);
-    }
+    type.check(request);
     if (processor == null) {
       throw new ConfigurationException(
           "InMemoryScheduler has no CommandProcessor to replay requests on: pass it to"
               + " CommandProcessor.builder().scheduler(...) or call bind(commandProcessor)");
     }
     String description = type + " " + request.getClass().getName() + " " + request.id();
-    return add(at, description, () -> replay(request, type));
+    return add(at, description, () -> type.replay(request, requireNonNull(processor)));
   }
 
   @Override
@@ -217,15 +209,6 @@ public final class InMemoryScheduler implements RequestScheduler, MessageSchedul
           e);
     }
     return true;
-  }
-
-  private void replay(Request request, SchedulerType type) {
-    CommandProcessor target = requireNonNull(processor);
-    switch (type) {
-      case SEND -> target.send((Command) request, new RequestContext());
-      case PUBLISH -> target.publish((Event) request, new RequestContext());
-      case POST -> target.post(request, new RequestContext());
-    }
   }
 
   private void deliver(Message message) {

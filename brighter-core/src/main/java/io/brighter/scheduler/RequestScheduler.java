@@ -18,9 +18,8 @@ import java.time.Instant;
  *
  * <p>Thread-safe. When a job fires, the scheduler calls the processor's {@code send}, {@code
  * publish} or {@code post} with a fresh {@link io.brighter.RequestContext}. A firing that fails is
- * logged; the in-memory scheduler does not retry it, and its jobs do not survive a restart. Durable
- * schedulers (Quartz, a database table, a broker's scheduled messages) are future back ends of this
- * interface.
+ * logged; the {@link InMemoryScheduler} does not retry it, and its jobs do not survive a restart.
+ * The {@link OutboxRequestScheduler} keeps jobs in an outbox, so they survive one.
  */
 public interface RequestScheduler extends JobScheduler {
 
