@@ -363,14 +363,19 @@ abstract sealed class MessagePump permits Reactor, Proactor {
    * Settles a message whose handler failed in a way no handler dealt with, as the subscription's
    * {@link Subscription#unhandledExceptionAction()} says; under {@code REJECT}, the default, a
    * {@linkplain BrighterException#isTransient transient} failure (a database or broker away for a
-   * while) is requeued within the requeue count rather than dead-lettered.
+   * while) is requeued within the requeue count rather than dead-lettered. A transient failure does
+   * not count toward the unacceptable message limit: an outage is no sign of poison, and must not
+   * stop the pump.
    */
   private Next unhandled(Message message, Throwable cause) {
     LOG.error("Handler of message {} on {} failed", message.id(), consumerName, cause);
-    unacceptable.increment();
+    boolean passing = BrighterException.isTransient(cause);
+    if (!passing) {
+      unacceptable.increment();
+    }
     switch (subscription.unhandledExceptionAction()) {
       case REJECT -> {
-        if (BrighterException.isTransient(cause)) {
+        if (passing) {
           requeue(message, subscription.requeueDelay());
         } else {
           reject(message, RejectionReason.deliveryError("Unhandled exception: " + cause));

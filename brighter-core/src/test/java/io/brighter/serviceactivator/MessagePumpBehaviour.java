@@ -528,6 +528,27 @@ abstract class MessagePumpBehaviour {
     }
 
     @Test
+    void transient_failures_do_not_count_toward_the_limit() {
+      // given: an outage fails the handler three times, the limit is two
+      AtomicInteger failures = new AtomicInteger(3);
+      handlerDoes(
+          request -> {
+            if (failures.getAndDecrement() > 0) {
+              throw new TransientException("the database is restarting", null);
+            }
+          });
+      run(subscription(GREET, Greet.class).unacceptableMessageLimit(2));
+
+      // when
+      fixture.send(GREET, greet("Ada"));
+
+      // then
+      await().until(() -> consumer().acknowledged.size() == 1);
+      assertThat(consumer().requeued).hasSize(3);
+      assertThat(status()).isEqualTo(MessagePumpStatus.STARTED);
+    }
+
+    @Test
     void the_window_starts_the_count_again() {
       // given
       MovableClock clock = new MovableClock();
