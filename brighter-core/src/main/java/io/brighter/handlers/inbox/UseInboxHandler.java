@@ -59,7 +59,7 @@ public final class UseInboxHandler<T extends Request>
    * went away) is added to {@code failure} rather than hiding it, so the pump still sees what
    * failed first, and whether it will pass.
    */
-  private static void rollBack(BoxTransactionProvider<?> transaction, Throwable failure) {
+  static void rollBack(BoxTransactionProvider<?> transaction, Throwable failure) {
     try {
       if (transaction.hasOpenTransaction()) {
         transaction.rollback();

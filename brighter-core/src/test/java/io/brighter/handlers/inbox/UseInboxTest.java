@@ -77,6 +77,20 @@ class UseInboxTest {
     }
   }
 
+  /** As {@link TransactionalHandler}, completing its future on another thread. */
+  class TransactionalHandlerAsync extends RequestHandlerAsync<Ping> {
+    @Override
+    @UseInbox(step = 0, contextKey = CONTEXT, onceOnly = true, onceOnlyAction = OnceOnlyAction.WARN)
+    public CompletableFuture<Ping> handleAsync(Ping command) {
+      InMemoryUnitOfWork unitOfWork = (InMemoryUnitOfWork) context().transaction().orElseThrow();
+      return CompletableFuture.supplyAsync(
+          () -> {
+            unitOfWork.transaction().onCommit(() -> effects.add(command.id()));
+            return record(command);
+          });
+    }
+  }
+
   class RepeatingHandler extends RequestHandler<Ping> {
     @Override
     @UseInbox(step = 0, contextKey = CONTEXT)
@@ -419,6 +433,45 @@ class UseInboxTest {
       // then
       assertThatThrownBy(result::join).hasCause(failWith);
       assertThat(inbox.exists(ping.id(), CONTEXT, Ping.class)).isFalse();
+    }
+
+    @Test
+    void the_effect_in_the_inbox_transaction_and_the_record_commit_together() {
+      // given
+      CommandProcessor processor = transactionalAsync();
+      Ping ping = Ping.next();
+
+      // when
+      processor.sendAsync(ping).join();
+      processor.sendAsync(ping).join();
+
+      // then
+      assertThat(effects).containsExactly(ping.id());
+      assertThat(handled).containsExactly(ping.id());
+      assertThat(inbox.exists(ping.id(), CONTEXT, Ping.class)).isTrue();
+    }
+
+    @Test
+    void a_failing_handler_rolls_back_its_effect_with_the_record() {
+      // given
+      CommandProcessor processor = transactionalAsync();
+      Ping ping = Ping.next();
+      failWith = new IllegalStateException("boom");
+
+      // when
+      CompletableFuture<Void> result = processor.sendAsync(ping);
+
+      // then
+      assertThatThrownBy(result::join).hasCause(failWith);
+      assertThat(effects).isEmpty();
+      assertThat(inbox.exists(ping.id(), CONTEXT, Ping.class)).isFalse();
+    }
+
+    private CommandProcessor transactionalAsync() {
+      return handlingAsync(
+              Ping.class, TransactionalHandlerAsync.class, TransactionalHandlerAsync::new)
+          .inbox(inbox)
+          .build();
     }
   }
 }
