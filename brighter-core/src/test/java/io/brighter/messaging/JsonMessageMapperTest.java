@@ -146,6 +146,15 @@ class JsonMessageMapperTest {
     }
   }
 
+  /** Says, when it is ever initialised, that a message made it load. */
+  static final class NeverInitialised {
+    static final String MARK = "brighter.test.never-initialised";
+
+    static {
+      System.setProperty(MARK, "initialised");
+    }
+  }
+
   /** A request whose id travels under another name, so the message id cannot stand in. */
   record RenamedId(@JsonProperty("key") Id id, String name) implements Event {}
 
@@ -163,6 +172,31 @@ class JsonMessageMapperTest {
 
       // then
       assertThat(back).isEqualTo(command);
+    }
+
+    @Test // #15: no class named by a message is ever loaded
+    void a_class_named_in_the_headers_or_the_body_is_never_initialised() {
+      // given: its name in the CloudEvents type, in a type-id header and as "@class" in the body
+      String gadget = JsonMessageMapperTest.class.getName() + "$NeverInitialised";
+      Message message =
+          new Message(
+              MessageHeader.builder(Id.of("m-1"), RoutingKey.of("greetings"), MessageType.EVENT)
+                  .type(gadget)
+                  .bagEntry("__TypeId__", gadget)
+                  .build(),
+              MessageBody.json(
+                  "{\"@class\":\""
+                      + gadget
+                      + "\",\"id\":\"g-1\",\"name\":\"Ada\",\"extra\":{\"@class\":\""
+                      + gadget
+                      + "\"}}"));
+
+      // when
+      GreetingAdded event = events.mapToRequest(message);
+
+      // then: the name is text to it, never a class to make
+      assertThat(event.name()).isEqualTo("Ada");
+      assertThat(System.getProperty(NeverInitialised.MARK)).isNull();
     }
 
     @Test
