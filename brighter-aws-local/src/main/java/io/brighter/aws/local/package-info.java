@@ -1,0 +1,9 @@
+/**
+ * Local AWS endpoints for development and tests, so that the AWS path runs on one machine with no
+ * AWS account: {@link io.brighter.aws.local.LocalSqs} (ElasticMQ in process). Never a dependency of
+ * a service's main code.
+ */
+@NullMarked
+package io.brighter.aws.local;
+
+import org.jspecify.annotations.NullMarked;

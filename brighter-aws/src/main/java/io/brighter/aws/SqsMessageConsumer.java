@@ -1,0 +1,441 @@
+package io.brighter.aws;
+
+import static java.util.Objects.requireNonNull;
+
+import io.brighter.aws.internal.AwsNames;
+import io.brighter.aws.internal.SqsQueues;
+import io.brighter.aws.internal.SqsWireFormat;
+import io.brighter.messaging.ChannelFailureException;
+import io.brighter.messaging.Message;
+import io.brighter.messaging.MessageConsumer;
+import io.brighter.messaging.MessageType;
+import io.brighter.messaging.OnMissingChannel;
+import io.brighter.messaging.Receipt;
+import io.brighter.messaging.RejectionReason;
+import io.brighter.messaging.RoutingKey;
+import io.brighter.messaging.wire.RejectionHeaders;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.PurgeQueueInProgressException;
+import software.amazon.awssdk.services.sqs.model.ReceiptHandleIsInvalidException;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+
+/**
+ * Reads one SQS queue: the queue named after the routing key (point to point: where an {@link
+ * SqsMessageProducer} of that topic sends). It is created, checked or assumed as {@code
+ * makeChannels} says, and so is the dead-letter queue, named after the dead-letter routing key.
+ *
+ * <p><b>Receiving</b> long-polls for up to the buffer size of messages (1 to 10), waiting the
+ * receive timeout in whole seconds (cut down, at most twenty). Each message carries a receipt with
+ * its receipt handle; a delivery that cannot be read becomes an unacceptable message that keeps its
+ * receipt, so the pump can dead-letter it and delete it.
+ *
+ * <p><b>Settling.</b> {@link #acknowledge} deletes the message. {@link #requeue} sends a copy with
+ * the handled count the message carries (a delivery budget that survives restarts, unlike a
+ * visibility change), held back by the delay up to 15 minutes (a longer one is cut to 15), then
+ * deletes the original. {@link #nack} makes the message visible again at once, as it came. {@link
+ * #reject} sends a copy with the rejection headers ({@link RejectionHeaders}) to the dead-letter
+ * queue, then deletes the original. Nothing is deleted before its copy is sent, so a crash may
+ * duplicate a message but never loses one; a copy that cannot be sent leaves the original to come
+ * back after the visibility timeout. A settlement whose receipt handle expired (a handler slower
+ * than the visibility timeout) is logged and returns false: the message comes back, the pump goes
+ * on.
+ *
+ * <p>{@link #close} makes every received, unsettled message visible again at once. A message pump
+ * calls it from one thread; {@link #close} may come from another.
+ */
+public final class SqsMessageConsumer implements MessageConsumer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SqsMessageConsumer.class);
+  private static final int MAX_BUFFER = 10;
+  private static final int MAX_WAIT_SECONDS = 20;
+  private static final int MAX_DELAY_SECONDS = 900;
+  private static final int PURGE_ROUNDS = 100;
+
+  /** This consumer's token for one delivery it handed out. */
+  private record SqsReceipt(
+      SqsMessageConsumer consumer,
+      long number,
+      String handle,
+      Map<String, String> attributes,
+      String body)
+      implements Receipt {}
+
+  private final SqsClient client;
+  private final SqsSubscription options;
+  private final RoutingKey routingKey;
+  private final String queueName;
+  private final String deadLetterQueueName;
+  private final int bufferSize;
+  private final OnMissingChannel makeChannels;
+  private final Map<Long, SqsReceipt> inFlight = new ConcurrentHashMap<>();
+  private final AtomicLong deliveryNumbers = new AtomicLong();
+  private volatile @Nullable String queueUrl;
+  private volatile @Nullable String deadLetterQueueUrl;
+
+  /**
+   * A consumer of the queue named after {@code routingKey}, returning at most {@code bufferSize}
+   * messages a receive and dead-lettering to the queue named after {@code deadLetterRoutingKey}.
+   * {@code channelName} names the subscription's channel; point to point, the queue is the topic's.
+   *
+   * @throws io.brighter.ConfigurationException when a name is not one SQS takes, or a queue must
+   *     exist and does not
+   */
+  public SqsMessageConsumer(
+      AwsConnection connection,
+      SqsSubscription options,
+      RoutingKey routingKey,
+      String channelName,
+      int bufferSize,
+      RoutingKey deadLetterRoutingKey,
+      OnMissingChannel makeChannels) {
+    requireNonNull(connection, "connection must not be null");
+    this.options = requireNonNull(options, "options must not be null");
+    this.routingKey = requireNonNull(routingKey, "routingKey must not be null");
+    requireNonNull(channelName, "channelName must not be null");
+    if (bufferSize < 1 || bufferSize > MAX_BUFFER) {
+      throw new IllegalArgumentException("bufferSize must be 1 to 10 on SQS: " + bufferSize);
+    }
+    this.bufferSize = bufferSize;
+    this.makeChannels = requireNonNull(makeChannels, "makeChannels must not be null");
+    this.queueName = AwsNames.queue(routingKey.value(), options.fifo(), "routing key");
+    this.deadLetterQueueName =
+        AwsNames.queue(
+            requireNonNull(deadLetterRoutingKey, "deadLetterRoutingKey must not be null").value(),
+            options.fifo(),
+            "dead-letter routing key");
+    this.client = connection.sqsClient();
+    try {
+      this.queueUrl =
+          SqsQueues.url(
+              client, queueName, options.fifo(), options.visibilityTimeout(), makeChannels);
+      this.deadLetterQueueUrl =
+          SqsQueues.url(client, deadLetterQueueName, options.fifo(), null, makeChannels);
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
+  }
+
+  /** The name of the queue this consumer reads. */
+  public String queueName() {
+    return queueName;
+  }
+
+  /**
+   * Up to the buffer size of messages, long-polling up to {@code timeout} (in whole seconds, cut
+   * down: a timeout under a second asks once and returns) for the first.
+   *
+   * @throws ChannelFailureException when SQS cannot be reached or the queue is missing
+   */
+  @Override
+  public List<Message> receive(Duration timeout) {
+    int waitSeconds = (int) Math.min(MAX_WAIT_SECONDS, timeout.toSeconds()); // never longer
+    List<software.amazon.awssdk.services.sqs.model.Message> received;
+    try {
+      String url = url();
+      received =
+          client
+              .receiveMessage(
+                  request ->
+                      request
+                          .queueUrl(url)
+                          .maxNumberOfMessages(bufferSize)
+                          .waitTimeSeconds(waitSeconds)
+                          .messageAttributeNames("All")
+                          .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
+              .messages();
+    } catch (SdkException e) {
+      throw ChannelFailureException.of(queueName, e);
+    }
+    List<Message> messages = new ArrayList<>(received.size());
+    for (software.amazon.awssdk.services.sqs.model.Message delivery : received) {
+      messages.add(toMessage(delivery));
+    }
+    return messages;
+  }
+
+  private Message toMessage(software.amazon.awssdk.services.sqs.model.Message delivery) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    delivery
+        .messageAttributes()
+        .forEach(
+            (name, value) -> {
+              if (value.stringValue() != null) {
+                attributes.put(name, value.stringValue());
+              }
+            });
+    Map<MessageSystemAttributeName, String> system = delivery.attributes();
+    String sent = system.get(MessageSystemAttributeName.SENT_TIMESTAMP);
+    SqsReceipt receipt =
+        new SqsReceipt(
+            this,
+            deliveryNumbers.incrementAndGet(),
+            delivery.receiptHandle(),
+            Map.copyOf(attributes),
+            delivery.body());
+    inFlight.put(receipt.number(), receipt);
+    return SqsWireFormat.toMessage(
+        attributes,
+        delivery.body(),
+        system.get(MessageSystemAttributeName.MESSAGE_GROUP_ID),
+        sent == null ? null : Instant.ofEpochMilli(Long.parseLong(sent)),
+        routingKey,
+        receipt);
+  }
+
+  /** Deletes {@code message} from the queue. */
+  @Override
+  public void acknowledge(Message message) {
+    SqsReceipt receipt = settle(message);
+    if (receipt != null) {
+      delete(receipt, message);
+    }
+  }
+
+  /**
+   * Sends a copy of {@code message} to the dead-letter queue with {@code reason}, then deletes the
+   * original, as the class comment says.
+   *
+   * @return false when the message was not received by this consumer, was settled before, or its
+   *     copy could not be sent
+   */
+  @Override
+  public boolean reject(Message message, RejectionReason reason) {
+    requireNonNull(reason, "reason must not be null");
+    SqsReceipt receipt = settle(message);
+    if (receipt == null) {
+      return false;
+    }
+    Map<String, String> rejection = RejectionHeaders.of(message, reason, Instant.now());
+    SendMessageRequest.Builder copy = SendMessageRequest.builder();
+    if (message.header().messageType() == MessageType.UNACCEPTABLE) {
+      // what could not be read goes as it came, in a bag beside the reason
+      Map<String, Object> bag = new LinkedHashMap<>(receipt.attributes());
+      bag.putAll(rejection);
+      copy.messageBody(receipt.body())
+          .messageAttributes(Map.of(SqsHeaderNames.BAG, text(json(bag))));
+    } else {
+      Message dead =
+          message.withHeader(
+              message.header().toBuilder()
+                  .topic(RoutingKey.of(deadLetterQueueName))
+                  .bag(rejection)
+                  .build());
+      copy.messageBody(receipt.body())
+          .messageAttributes(
+              attributeValues(SqsWireFormat.attributes(dead, deadLetterQueueName, true)));
+    }
+    if (options.fifo()) {
+      String group = message.header().partitionKey();
+      copy.messageGroupId(group == null || group.isEmpty() ? "default" : group)
+          .messageDeduplicationId(message.id().value() + "-rejected");
+    }
+    return sendThenDelete(receipt, message, copy, deadLetter(), "dead-letter");
+  }
+
+  /**
+   * Sends a copy of {@code message}, with the handled count it carries, back to the queue after
+   * {@code delay} (15 minutes at most; none on a FIFO queue), then deletes the original.
+   *
+   * @return false when the message was not received by this consumer, was settled before, or its
+   *     copy could not be sent
+   */
+  @Override
+  public boolean requeue(Message message, Duration delay) {
+    requireNonNull(delay, "delay must not be null");
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("delay must not be negative: " + delay);
+    }
+    SqsReceipt receipt = settle(message);
+    if (receipt == null) {
+      return false;
+    }
+    if (message.header().messageType() == MessageType.UNACCEPTABLE) {
+      return nack(receipt); // nothing readable to copy: it comes back as it came
+    }
+    String url = url();
+    SendMessageRequest.Builder copy =
+        SendMessageRequest.builder()
+            .messageBody(SqsWireFormat.body(message))
+            .messageAttributes(attributeValues(SqsWireFormat.attributes(message, url, true)));
+    if (options.fifo()) {
+      String group = message.header().partitionKey();
+      copy.messageGroupId(group == null || group.isEmpty() ? "default" : group)
+          .messageDeduplicationId(message.id().value() + "-" + message.header().handledCount());
+    } else if (delay.isPositive()) {
+      copy.delaySeconds((int) Math.min(MAX_DELAY_SECONDS, (delay.toMillis() + 999) / 1000));
+    }
+    return sendThenDelete(receipt, message, copy, url, "requeued");
+  }
+
+  /** Makes {@code message} visible again at once, as it came. */
+  @Override
+  public boolean nack(Message message) {
+    SqsReceipt receipt = settle(message);
+    return receipt != null && nack(receipt);
+  }
+
+  private boolean nack(SqsReceipt receipt) {
+    try {
+      String url = url();
+      client.changeMessageVisibility(
+          request -> request.queueUrl(url).receiptHandle(receipt.handle()).visibilityTimeout(0));
+      return true;
+    } catch (ReceiptHandleIsInvalidException e) {
+      LOG.warn("Could not give back a message of {}: its receipt handle expired", queueName, e);
+      return false;
+    } catch (SdkException e) {
+      throw ChannelFailureException.of(queueName, e);
+    }
+  }
+
+  /**
+   * Empties the queue: {@code PurgeQueue}, or, while SQS refuses another purge within a minute,
+   * receiving and deleting until the queue is empty.
+   */
+  @Override
+  public void purge() {
+    String url = url();
+    try {
+      client.purgeQueue(request -> request.queueUrl(url));
+    } catch (PurgeQueueInProgressException e) {
+      for (int round = 0; round < PURGE_ROUNDS; round++) {
+        List<software.amazon.awssdk.services.sqs.model.Message> left =
+            client
+                .receiveMessage(request -> request.queueUrl(url).maxNumberOfMessages(MAX_BUFFER))
+                .messages();
+        if (left.isEmpty()) {
+          return;
+        }
+        left.forEach(
+            message ->
+                client.deleteMessage(
+                    request -> request.queueUrl(url).receiptHandle(message.receiptHandle())));
+      }
+    }
+  }
+
+  /** Makes every received, unsettled message visible again, then closes the SQS client. */
+  @Override
+  public void close() {
+    try {
+      String url = queueUrl;
+      for (SqsReceipt receipt : List.copyOf(inFlight.values())) {
+        if (url != null && inFlight.remove(receipt.number()) != null) {
+          try {
+            client.changeMessageVisibility(
+                request ->
+                    request.queueUrl(url).receiptHandle(receipt.handle()).visibilityTimeout(0));
+          } catch (SdkException e) {
+            LOG.debug("Could not give back a message of {} on close", queueName, e);
+          }
+        }
+      }
+    } finally {
+      client.close();
+    }
+  }
+
+  /** The receipt of {@code message}, no longer in flight; null when it is not this consumer's. */
+  private @Nullable SqsReceipt settle(Message message) {
+    requireNonNull(message, "message must not be null");
+    if (message.receipt() instanceof SqsReceipt receipt
+        && receipt.consumer() == this
+        && inFlight.remove(receipt.number()) != null) {
+      return receipt;
+    }
+    return null;
+  }
+
+  private boolean sendThenDelete(
+      SqsReceipt receipt,
+      Message message,
+      SendMessageRequest.Builder copy,
+      String url,
+      String what) {
+    try {
+      client.sendMessage(copy.queueUrl(url).build());
+    } catch (SdkException e) {
+      LOG.warn(
+          "Could not send the {} copy of {}; it comes back after the visibility timeout",
+          what,
+          message.id(),
+          e);
+      return false;
+    }
+    delete(receipt, message);
+    return true;
+  }
+
+  private void delete(SqsReceipt receipt, Message message) {
+    try {
+      String url = url();
+      client.deleteMessage(request -> request.queueUrl(url).receiptHandle(receipt.handle()));
+    } catch (ReceiptHandleIsInvalidException e) {
+      LOG.warn(
+          "Could not delete message {} from {}: its receipt handle expired (handled for longer"
+              + " than the visibility timeout); it comes again",
+          message.id(),
+          queueName,
+          e);
+    } catch (SdkException e) {
+      throw ChannelFailureException.of(queueName, e);
+    }
+  }
+
+  private String url() {
+    String url = queueUrl;
+    if (url == null) {
+      url = SqsQueues.url(client, queueName, options.fifo(), null, makeChannels);
+      if (url == null) {
+        throw ChannelFailureException.of(
+            queueName, new IllegalStateException("SQS queue " + queueName + " does not exist"));
+      }
+      queueUrl = url;
+    }
+    return url;
+  }
+
+  private String deadLetter() {
+    String url = deadLetterQueueUrl;
+    if (url == null) {
+      url = SqsQueues.url(client, deadLetterQueueName, options.fifo(), null, makeChannels);
+      if (url == null) {
+        throw ChannelFailureException.of(
+            deadLetterQueueName,
+            new IllegalStateException("SQS queue " + deadLetterQueueName + " does not exist"));
+      }
+      deadLetterQueueUrl = url;
+    }
+    return url;
+  }
+
+  private static Map<String, MessageAttributeValue> attributeValues(
+      Map<String, String> attributes) {
+    Map<String, MessageAttributeValue> values = new LinkedHashMap<>();
+    attributes.forEach((name, value) -> values.put(name, text(value)));
+    return values;
+  }
+
+  private static MessageAttributeValue text(String value) {
+    return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+  }
+
+  private static String json(Map<String, Object> bag) {
+    return SqsWireFormat.json(bag);
+  }
+}
