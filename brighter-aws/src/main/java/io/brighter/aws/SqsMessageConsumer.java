@@ -3,6 +3,8 @@ package io.brighter.aws;
 import static java.util.Objects.requireNonNull;
 
 import io.brighter.aws.internal.AwsNames;
+import io.brighter.aws.internal.SnsSubscriptions;
+import io.brighter.aws.internal.SnsTopics;
 import io.brighter.aws.internal.SqsQueues;
 import io.brighter.aws.internal.SqsWireFormat;
 import io.brighter.messaging.ChannelFailureException;
@@ -26,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -34,9 +37,13 @@ import software.amazon.awssdk.services.sqs.model.ReceiptHandleIsInvalidException
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
- * Reads one SQS queue: the queue named after the routing key (point to point: where an {@link
- * SqsMessageProducer} of that topic sends). It is created, checked or assumed as {@code
- * makeChannels} says, and so is the dead-letter queue, named after the dead-letter routing key.
+ * Reads one SQS queue. Publish-subscribe ({@link SqsChannelType#PUBLISH_SUBSCRIBE}, the default),
+ * the queue is named after the channel and subscribed to the SNS topic named after the routing key
+ * (where an {@link SnsMessageProducer} of that topic publishes); point to point, the queue is named
+ * after the routing key (where an {@link SqsMessageProducer} of that topic sends). Topic, queue and
+ * subscription are created, checked or assumed as {@code makeChannels} says, and so is the
+ * dead-letter queue, named after the dead-letter routing key. A message in SNS's notification
+ * envelope (a subscription without raw delivery) is read from inside it.
  *
  * <p><b>Receiving</b> long-polls for up to the buffer size of messages (1 to 10), waiting the
  * receive timeout in whole seconds (cut down, at most twenty). Each message carries a receipt with
@@ -111,12 +118,18 @@ public final class SqsMessageConsumer implements MessageConsumer {
     }
     this.bufferSize = bufferSize;
     this.makeChannels = requireNonNull(makeChannels, "makeChannels must not be null");
-    this.queueName = AwsNames.queue(routingKey.value(), options.fifo(), "routing key");
+    boolean publishSubscribe = options.channelType() == SqsChannelType.PUBLISH_SUBSCRIBE;
+    this.queueName =
+        publishSubscribe
+            ? AwsNames.queue(channelName, options.fifo(), "channel name")
+            : AwsNames.queue(routingKey.value(), options.fifo(), "routing key");
     this.deadLetterQueueName =
         AwsNames.queue(
             requireNonNull(deadLetterRoutingKey, "deadLetterRoutingKey must not be null").value(),
             options.fifo(),
             "dead-letter routing key");
+    String topicName =
+        publishSubscribe ? AwsNames.topic(routingKey.value(), options.fifo(), "routing key") : null;
     this.client = connection.sqsClient();
     try {
       this.queueUrl =
@@ -124,9 +137,27 @@ public final class SqsMessageConsumer implements MessageConsumer {
               client, queueName, options.fifo(), options.visibilityTimeout(), makeChannels);
       this.deadLetterQueueUrl =
           SqsQueues.url(client, deadLetterQueueName, options.fifo(), null, makeChannels);
+      if (topicName != null) {
+        subscribe(connection, topicName);
+      }
     } catch (RuntimeException e) {
       client.close();
       throw e;
+    }
+  }
+
+  /** Makes (or checks) the topic and the queue's subscription to it, as makeChannels says. */
+  private void subscribe(AwsConnection connection, String topicName) {
+    if (makeChannels == OnMissingChannel.ASSUME) {
+      return;
+    }
+    try (SnsClient sns = connection.snsClient()) {
+      String topicArn = SnsTopics.arn(sns, topicName, options.fifo(), makeChannels);
+      String url = queueUrl;
+      if (topicArn != null && url != null) {
+        SnsSubscriptions.ensure(
+            sns, client, topicArn, url, options.rawMessageDelivery(), makeChannels);
+      }
     }
   }
 
@@ -170,27 +201,31 @@ public final class SqsMessageConsumer implements MessageConsumer {
 
   private Message toMessage(software.amazon.awssdk.services.sqs.model.Message delivery) {
     Map<String, String> attributes = new LinkedHashMap<>();
-    delivery
-        .messageAttributes()
-        .forEach(
-            (name, value) -> {
-              if (value.stringValue() != null) {
-                attributes.put(name, value.stringValue());
-              }
-            });
+    for (Map.Entry<String, MessageAttributeValue> attribute :
+        delivery.messageAttributes().entrySet()) {
+      if (attribute.getValue().stringValue() != null) {
+        attributes.put(attribute.getKey(), attribute.getValue().stringValue());
+      }
+    }
     Map<MessageSystemAttributeName, String> system = delivery.attributes();
     String sent = system.get(MessageSystemAttributeName.SENT_TIMESTAMP);
+    String body = delivery.body();
+    SqsWireFormat.Envelope envelope = attributes.isEmpty() ? SqsWireFormat.unwrap(body) : null;
+    if (envelope != null) {
+      attributes = envelope.attributes();
+      body = envelope.message();
+    }
     SqsReceipt receipt =
         new SqsReceipt(
             this,
             deliveryNumbers.incrementAndGet(),
             delivery.receiptHandle(),
             Map.copyOf(attributes),
-            delivery.body());
+            body);
     inFlight.put(receipt.number(), receipt);
     return SqsWireFormat.toMessage(
         attributes,
-        delivery.body(),
+        body,
         system.get(MessageSystemAttributeName.MESSAGE_GROUP_ID),
         sent == null ? null : Instant.ofEpochMilli(Long.parseLong(sent)),
         routingKey,
@@ -226,7 +261,7 @@ public final class SqsMessageConsumer implements MessageConsumer {
       // what could not be read goes as it came, in a bag beside the reason
       Map<String, Object> bag = new LinkedHashMap<>(receipt.attributes());
       bag.putAll(rejection);
-      copy.messageBody(receipt.body())
+      copy.messageBody(SqsWireFormat.body(message))
           .messageAttributes(Map.of(SqsHeaderNames.BAG, text(json(bag))));
     } else {
       Message dead =
@@ -235,7 +270,7 @@ public final class SqsMessageConsumer implements MessageConsumer {
                   .topic(RoutingKey.of(deadLetterQueueName))
                   .bag(rejection)
                   .build());
-      copy.messageBody(receipt.body())
+      copy.messageBody(SqsWireFormat.body(message))
           .messageAttributes(
               attributeValues(SqsWireFormat.attributes(dead, deadLetterQueueName, true)));
     }

@@ -23,12 +23,7 @@ class SqsTransportContractIT extends TransportContract {
 
   static final LocalSqs SQS = LocalSqs.shared();
 
-  static final AwsConnection AWS =
-      AwsConnection.builder()
-          .region(LocalSqs.REGION)
-          .credentialsProvider(LocalSqs.credentials())
-          .endpointOverride(SQS.endpoint())
-          .build();
+  static final AwsConnection AWS = LocalAwsConnection.AWS;
 
   @Override
   protected MessageProducer createProducer(Publication publication) {
@@ -44,7 +39,7 @@ class SqsTransportContractIT extends TransportContract {
       OnMissingChannel makeChannels) {
     return new SqsMessageConsumer(
         AWS,
-        SqsSubscription.DEFAULT,
+        SqsSubscription.DEFAULT.withChannelType(SqsChannelType.POINT_TO_POINT),
         routingKey,
         channelName,
         bufferSize,

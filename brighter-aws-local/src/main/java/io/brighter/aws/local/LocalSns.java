@@ -12,8 +12,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +34,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * GetSubscriptionAttributes}, {@code SetSubscriptionAttributes}, {@code ListSubscriptionsByTopic},
  * {@code Publish} and {@code PublishBatch}, as SNS documents them ({@link SnsTopics}, {@link
  * SqsDelivery}). Requests run one at a time, so each publish reaches every queue before the next.
+ * Requests in SQS's JSON protocol ({@code X-Amz-Target: AmazonSQS.*}) pass unchanged to the {@link
+ * LocalSqs} behind, so this one endpoint serves SNS and SQS clients alike.
  *
  * {@snippet :
  * LocalSns sns = LocalSns.shared(); // and LocalSqs.shared() behind it
@@ -59,11 +65,14 @@ public final class LocalSns implements AutoCloseable {
   private final ExecutorService executor = Executors.newFixedThreadPool(4);
   private final ReentrantLock lock = new ReentrantLock();
   private final SqsClient sqs;
+  private final URI sqsEndpoint;
+  private final HttpClient http = HttpClient.newHttpClient();
   private final SnsTopics topics;
 
-  private LocalSns(HttpServer server, SqsClient sqs) {
+  private LocalSns(HttpServer server, LocalSqs queues) {
     this.server = server;
-    this.sqs = sqs;
+    this.sqs = queues.client();
+    this.sqsEndpoint = queues.endpoint();
     this.topics = new SnsTopics(LocalSqs.REGION.id(), new SqsDelivery(sqs), Clock.systemUTC());
   }
 
@@ -76,7 +85,7 @@ public final class LocalSns implements AutoCloseable {
   public static LocalSns start(LocalSqs sqs) {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-      LocalSns sns = new LocalSns(server, sqs.client());
+      LocalSns sns = new LocalSns(server, sqs);
       server.createContext("/", sns::handle);
       server.setExecutor(sns.executor);
       server.start();
@@ -106,15 +115,21 @@ public final class LocalSns implements AutoCloseable {
     server.stop(0);
     executor.shutdownNow();
     sqs.close();
+    http.close();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      String body;
+      byte[] raw;
       try (InputStream in = exchange.getRequestBody()) {
-        body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        raw = in.readAllBytes();
       }
-      SnsRequest request = SnsRequest.parse(body);
+      String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+      if (target != null && target.startsWith("AmazonSQS.")) {
+        forwardToSqs(exchange, target, raw);
+        return;
+      }
+      SnsRequest request = SnsRequest.parse(new String(raw, StandardCharsets.UTF_8));
       String action = request.get("Action");
       int status = 200;
       String reply;
@@ -142,6 +157,40 @@ public final class LocalSns implements AutoCloseable {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(bytes);
       }
+    }
+  }
+
+  /** Passes a request of SQS's JSON protocol to the SQS endpoint behind, and its answer back. */
+  private void forwardToSqs(HttpExchange exchange, String target, byte[] body) throws IOException {
+    String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+    HttpRequest request =
+        HttpRequest.newBuilder(sqsEndpoint.resolve(exchange.getRequestURI()))
+            .header("X-Amz-Target", target)
+            .header(
+                "Content-Type", contentType == null ? "application/x-amz-json-1.0" : contentType)
+            .timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
+    HttpResponse<byte[]> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while forwarding to SQS", e);
+    }
+    response
+        .headers()
+        .map()
+        .forEach(
+            (name, values) -> {
+              if (name.equalsIgnoreCase("content-type") || name.toLowerCase().startsWith("x-amz")) {
+                exchange.getResponseHeaders().put(name, values);
+              }
+            });
+    byte[] answer = response.body();
+    exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(answer);
     }
   }
 

@@ -176,6 +176,44 @@ public final class SqsWireFormat {
     }
   }
 
+  /**
+   * A message in SNS's notification envelope, as a subscription without raw delivery puts it on the
+   * queue: the published message and its attributes.
+   *
+   * @param message the message as published
+   * @param attributes its string attributes
+   */
+  public record Envelope(String message, Map<String, String> attributes) {}
+
+  /**
+   * What {@code body} holds when it is SNS's notification envelope ({@code "Type": "Notification"}
+   * with a {@code Message}); null for any other body.
+   */
+  public static @Nullable Envelope unwrap(String body) {
+    if (!body.startsWith("{") || !body.contains("\"Notification\"")) {
+      return null;
+    }
+    JsonNode envelope;
+    try {
+      envelope = JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+    if (envelope == null
+        || !"Notification".equals(envelope.path("Type").asText())
+        || !envelope.path("Message").isTextual()) {
+      return null;
+    }
+    Map<String, String> attributes = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> attribute : envelope.path("MessageAttributes").properties()) {
+      JsonNode value = attribute.getValue().path("Value");
+      if (value.isTextual()) {
+        attributes.put(attribute.getKey(), value.textValue());
+      }
+    }
+    return new Envelope(envelope.get("Message").textValue(), attributes);
+  }
+
   /** The name in a topic ARN ({@code arn:aws:sns:…:name}) or queue URL ({@code https://…/name}). */
   static String nameIn(String topic) {
     if (topic.startsWith("arn:")) {
