@@ -44,8 +44,6 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
  */
 public final class SnsMessageProducer implements MessageProducer {
 
-  private static final String DEFAULT_GROUP = "default";
-
   private final Publication publication;
   private final SnsPublication options;
   private final @Nullable MessageScheduler scheduler;
@@ -118,9 +116,10 @@ public final class SnsMessageProducer implements MessageProducer {
       String group = message.header().partitionKey();
       Object deduplication = message.header().bag().get(SqsHeaderNames.DEDUPLICATION_ID);
       request
-          .messageGroupId(group == null || group.isEmpty() ? DEFAULT_GROUP : group)
+          .messageGroupId(group == null || group.isEmpty() ? SqsWireFormat.DEFAULT_GROUP : group)
           .messageDeduplicationId(
-              deduplication != null ? deduplication.toString() : message.id().value());
+              SqsWireFormat.deduplicationId(
+                  deduplication != null ? deduplication.toString() : message.id().value()));
     }
     client.publish(request.build());
   }

@@ -53,13 +53,15 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  * <p><b>Settling.</b> {@link #acknowledge} deletes the message. {@link #requeue} sends a copy with
  * the handled count the message carries (a delivery budget that survives restarts, unlike a
  * visibility change), held back by the delay up to 15 minutes (a longer one is cut to 15), then
- * deletes the original. {@link #nack} makes the message visible again at once, as it came. {@link
- * #reject} sends a copy with the rejection headers ({@link RejectionHeaders}) to the dead-letter
- * queue, then deletes the original. Nothing is deleted before its copy is sent, so a crash may
- * duplicate a message but never loses one; a copy that cannot be sent leaves the original to come
- * back after the visibility timeout. A settlement whose receipt handle expired (a handler slower
- * than the visibility timeout) is logged and returns false: the message comes back, the pump goes
- * on.
+ * deletes the original. On a FIFO queue a delayed requeue instead hides the message for the delay,
+ * so it keeps its place in its group, and the handled count is at least SQS's count of the
+ * message's earlier deliveries (so a nack counts there too). {@link #nack} makes the message
+ * visible again at once, as it came. {@link #reject} sends a copy with the rejection headers
+ * ({@link RejectionHeaders}) to the dead-letter queue, then deletes the original. Nothing is
+ * deleted before its copy is sent, so a crash may duplicate a message but never loses one; a copy
+ * that cannot be sent leaves the original to come back after the visibility timeout. A settlement
+ * whose receipt handle expired (a handler slower than the visibility timeout) is logged and returns
+ * false: the message comes back, the pump goes on.
  *
  * <p>{@link #close} makes every received, unsettled message visible again at once. A message pump
  * calls it from one thread; {@link #close} may come from another.
@@ -70,6 +72,7 @@ public final class SqsMessageConsumer implements MessageConsumer {
   private static final int MAX_BUFFER = 10;
   private static final int MAX_WAIT_SECONDS = 20;
   private static final int MAX_DELAY_SECONDS = 900;
+  private static final int MAX_VISIBILITY_SECONDS = 43_200;
   private static final int PURGE_ROUNDS = 100;
 
   /** This consumer's token for one delivery it handed out. */
@@ -223,13 +226,24 @@ public final class SqsMessageConsumer implements MessageConsumer {
             Map.copyOf(attributes),
             body);
     inFlight.put(receipt.number(), receipt);
-    return SqsWireFormat.toMessage(
-        attributes,
-        body,
-        system.get(MessageSystemAttributeName.MESSAGE_GROUP_ID),
-        sent == null ? null : Instant.ofEpochMilli(Long.parseLong(sent)),
-        routingKey,
-        receipt);
+    Message message =
+        SqsWireFormat.toMessage(
+            attributes,
+            body,
+            system.get(MessageSystemAttributeName.MESSAGE_GROUP_ID),
+            sent == null ? null : Instant.ofEpochMilli(Long.parseLong(sent)),
+            routingKey,
+            receipt);
+    String received = system.get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
+    if (options.fifo()
+        && received != null
+        && message.header().messageType() != MessageType.UNACCEPTABLE) {
+      int deliveries = Integer.parseInt(received) - 1; // before this one
+      if (deliveries > message.header().handledCount()) {
+        return message.withHeader(message.header().withHandledCount(deliveries));
+      }
+    }
+    return message;
   }
 
   /** Deletes {@code message} from the queue. */
@@ -275,16 +289,19 @@ public final class SqsMessageConsumer implements MessageConsumer {
               attributeValues(SqsWireFormat.attributes(dead, deadLetterQueueName, true)));
     }
     if (options.fifo()) {
-      String group = message.header().partitionKey();
-      copy.messageGroupId(group == null || group.isEmpty() ? "default" : group)
-          .messageDeduplicationId(message.id().value() + "-rejected");
+      copy.messageGroupId(group(message))
+          .messageDeduplicationId(
+              SqsWireFormat.deduplicationId(message.id().value() + "-rejected"));
     }
     return sendThenDelete(receipt, message, copy, deadLetter(), "dead-letter");
   }
 
   /**
    * Sends a copy of {@code message}, with the handled count it carries, back to the queue after
-   * {@code delay} (15 minutes at most; none on a FIFO queue), then deletes the original.
+   * {@code delay} (15 minutes at most), then deletes the original. A FIFO queue takes no delay per
+   * message: there a delayed requeue hides the message for the delay instead (12 hours at most), so
+   * it keeps its place in its group, and its handled count then comes from SQS's count of its
+   * deliveries.
    *
    * @return false when the message was not received by this consumer, was settled before, or its
    *     copy could not be sent
@@ -300,7 +317,10 @@ public final class SqsMessageConsumer implements MessageConsumer {
       return false;
     }
     if (message.header().messageType() == MessageType.UNACCEPTABLE) {
-      return nack(receipt); // nothing readable to copy: it comes back as it came
+      return hide(receipt, Duration.ZERO); // nothing readable to copy: it comes back as it came
+    }
+    if (options.fifo() && delay.isPositive()) {
+      return hide(receipt, delay); // a FIFO queue takes no delay per message
     }
     String url = url();
     SendMessageRequest.Builder copy =
@@ -308,27 +328,34 @@ public final class SqsMessageConsumer implements MessageConsumer {
             .messageBody(SqsWireFormat.body(message))
             .messageAttributes(attributeValues(SqsWireFormat.attributes(message, url, true)));
     if (options.fifo()) {
-      String group = message.header().partitionKey();
-      copy.messageGroupId(group == null || group.isEmpty() ? "default" : group)
-          .messageDeduplicationId(message.id().value() + "-" + message.header().handledCount());
+      copy.messageGroupId(group(message))
+          .messageDeduplicationId(
+              SqsWireFormat.deduplicationId(
+                  message.id().value() + "-" + message.header().handledCount()));
     } else if (delay.isPositive()) {
       copy.delaySeconds((int) Math.min(MAX_DELAY_SECONDS, (delay.toMillis() + 999) / 1000));
     }
     return sendThenDelete(receipt, message, copy, url, "requeued");
   }
 
-  /** Makes {@code message} visible again at once, as it came. */
+  /**
+   * Makes {@code message} visible again at once, as it came; on a FIFO queue it then counts as a
+   * delivery, as every requeue there does.
+   */
   @Override
   public boolean nack(Message message) {
     SqsReceipt receipt = settle(message);
-    return receipt != null && nack(receipt);
+    return receipt != null && hide(receipt, Duration.ZERO);
   }
 
-  private boolean nack(SqsReceipt receipt) {
+  /** Makes the message visible again after {@code delay} (at once for none). */
+  private boolean hide(SqsReceipt receipt, Duration delay) {
+    int seconds = (int) Math.min(MAX_VISIBILITY_SECONDS, (delay.toMillis() + 999) / 1000);
     try {
       String url = url();
       client.changeMessageVisibility(
-          request -> request.queueUrl(url).receiptHandle(receipt.handle()).visibilityTimeout(0));
+          request ->
+              request.queueUrl(url).receiptHandle(receipt.handle()).visibilityTimeout(seconds));
       return true;
     } catch (ReceiptHandleIsInvalidException e) {
       LOG.warn("Could not give back a message of {}: its receipt handle expired", queueName, e);
@@ -457,6 +484,11 @@ public final class SqsMessageConsumer implements MessageConsumer {
       deadLetterQueueUrl = url;
     }
     return url;
+  }
+
+  private static String group(Message message) {
+    String group = message.header().partitionKey();
+    return group == null || group.isEmpty() ? SqsWireFormat.DEFAULT_GROUP : group;
   }
 
   private static Map<String, MessageAttributeValue> attributeValues(

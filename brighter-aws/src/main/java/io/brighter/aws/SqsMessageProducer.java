@@ -47,7 +47,6 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 public final class SqsMessageProducer implements MessageProducer {
 
   private static final Duration MAX_NATIVE_DELAY = Duration.ofMinutes(15);
-  private static final String DEFAULT_GROUP = "default";
 
   private final Publication publication;
   private final SqsPublication options;
@@ -168,9 +167,10 @@ public final class SqsMessageProducer implements MessageProducer {
       String group = message.header().partitionKey();
       Object deduplication = message.header().bag().get(SqsHeaderNames.DEDUPLICATION_ID);
       request
-          .messageGroupId(group == null || group.isEmpty() ? DEFAULT_GROUP : group)
+          .messageGroupId(group == null || group.isEmpty() ? SqsWireFormat.DEFAULT_GROUP : group)
           .messageDeduplicationId(
-              deduplication != null ? deduplication.toString() : message.id().value());
+              SqsWireFormat.deduplicationId(
+                  deduplication != null ? deduplication.toString() : message.id().value()));
     }
     return request.build();
   }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
@@ -37,11 +38,19 @@ class SnsTransportContractIT extends TransportContract {
     return SqsSubscription.DEFAULT;
   }
 
+  /** Whether topics and queues are FIFO. */
+  boolean fifo() {
+    return subscription().fifo();
+  }
+
   @Override
   protected MessageProducer createProducer(Publication publication) {
     SnsMessageProducer producer =
         new SnsMessageProducer(
-            LocalAwsConnection.AWS, publication, SnsPublication.DEFAULT, scheduler);
+            LocalAwsConnection.AWS,
+            publication,
+            SnsPublication.DEFAULT.withFifo(fifo()),
+            scheduler);
     scheduler.bind(io.brighter.messaging.ProducerRegistry.of(List.of(producer)));
     return producer;
   }
@@ -127,15 +136,21 @@ class SnsTransportContractIT extends TransportContract {
               }
             });
     try (SnsClient client = LocalAwsConnection.AWS.snsClient()) {
-      String name = AwsNames.topic(topic.value(), false, "topic");
-      String arn = client.createTopic(request -> request.name(name)).topicArn();
+      String name = AwsNames.topic(topic.value(), fifo(), "topic");
+      Map<String, String> topicAttributes = fifo() ? Map.of("FifoTopic", "true") : Map.of();
+      String arn =
+          client.createTopic(request -> request.name(name).attributes(topicAttributes)).topicArn();
       String body = new String(delivery.body(), StandardCharsets.UTF_8);
       client.publish(
-          request ->
-              request
-                  .topicArn(arn)
-                  .message(body.isEmpty() ? " " : body)
-                  .messageAttributes(attributes));
+          request -> {
+            request
+                .topicArn(arn)
+                .message(body.isEmpty() ? " " : body)
+                .messageAttributes(attributes);
+            if (fifo()) {
+              request.messageGroupId("raw").messageDeduplicationId(UUID.randomUUID().toString());
+            }
+          });
     }
   }
 }

@@ -8,12 +8,7 @@ import io.brighter.messaging.Publication;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.testing.transport.RawDelivery;
 import io.brighter.testing.transport.TransportContract;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * The SQS transport, point to point, keeps every rule of the transport contract on the local SQS
@@ -69,40 +64,9 @@ class SqsTransportContractIT extends TransportContract {
     return true;
   }
 
-  /**
-   * Sends the raw delivery with the SDK: its fields and headers as string attributes under .NET
-   * Brighter's names (SQS takes no empty attribute value, so an empty one is left out), its body as
-   * UTF-8 text.
-   */
+  /** Sends the raw delivery to the topic's queue with the SDK ({@link RawSqs}). */
   @Override
   protected void publishRaw(RoutingKey topic, RawDelivery delivery) {
-    Map<String, MessageAttributeValue> attributes = new HashMap<>();
-    delivery
-        .wireHeaders(
-            field ->
-                switch (field) {
-                  case MESSAGE_ID -> SqsHeaderNames.ID;
-                  case MESSAGE_TYPE -> SqsHeaderNames.MESSAGE_TYPE;
-                  case TOPIC -> SqsHeaderNames.TOPIC;
-                  case HANDLED_COUNT -> SqsHeaderNames.HANDLED_COUNT;
-                })
-        .forEach(
-            (name, value) -> {
-              if (!value.isEmpty()) {
-                attributes.put(
-                    name,
-                    MessageAttributeValue.builder().dataType("String").stringValue(value).build());
-              }
-            });
-    try (SqsClient client = SQS.client()) {
-      String url = client.getQueueUrl(request -> request.queueName(topic.value())).queueUrl();
-      String body = new String(delivery.body(), StandardCharsets.UTF_8);
-      client.sendMessage(
-          request ->
-              request
-                  .queueUrl(url)
-                  .messageBody(body.isEmpty() ? " " : body)
-                  .messageAttributes(attributes));
-    }
+    RawSqs.send(topic, delivery, false);
   }
 }

@@ -18,9 +18,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -214,15 +217,40 @@ public final class SqsWireFormat {
     return new Envelope(envelope.get("Message").textValue(), attributes);
   }
 
-  /** The name in a topic ARN ({@code arn:aws:sns:…:name}) or queue URL ({@code https://…/name}). */
+  /** The message group of a FIFO message without a partition key. */
+  public static final String DEFAULT_GROUP = "default";
+
+  /**
+   * {@code id} as a FIFO deduplication id: itself when SQS takes it (1 to 128 printable ASCII
+   * characters), else its SHA-256 in hex.
+   */
+  public static String deduplicationId(String id) {
+    if (!id.isEmpty() && id.length() <= 128 && id.chars().allMatch(c -> c > ' ' && c < 127)) {
+      return id;
+    }
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing", e);
+    }
+  }
+
+  /**
+   * The name in a topic ARN ({@code arn:aws:sns:…:name}) or queue URL ({@code https://…/name}),
+   * without the {@code .fifo} a FIFO name ends with.
+   */
   static String nameIn(String topic) {
+    String name = topic;
     if (topic.startsWith("arn:")) {
-      return topic.substring(topic.lastIndexOf(':') + 1);
+      name = topic.substring(topic.lastIndexOf(':') + 1);
+    } else if (topic.startsWith("http://") || topic.startsWith("https://")) {
+      name = topic.substring(topic.lastIndexOf('/') + 1);
+    } else {
+      return topic;
     }
-    if (topic.startsWith("http://") || topic.startsWith("https://")) {
-      return topic.substring(topic.lastIndexOf('/') + 1);
-    }
-    return topic;
+    return name.endsWith(".fifo") ? name.substring(0, name.length() - 5) : name;
   }
 
   /** Adds the entries of the JSON object {@code json} that {@code headers} does not hold yet. */
