@@ -19,8 +19,9 @@ final class RawSqs {
 
   private RawSqs() {}
 
-  static void send(RoutingKey topic, RawDelivery delivery, boolean fifo) {
-    Map<String, MessageAttributeValue> attributes = new HashMap<>();
+  /** The delivery's fields and headers under .NET Brighter's names, empty values left out. */
+  static Map<String, String> attributes(RawDelivery delivery) {
+    Map<String, String> attributes = new HashMap<>();
     delivery
         .wireHeaders(
             field ->
@@ -33,11 +34,20 @@ final class RawSqs {
         .forEach(
             (name, value) -> {
               if (!value.isEmpty()) {
-                attributes.put(
-                    name,
-                    MessageAttributeValue.builder().dataType("String").stringValue(value).build());
+                attributes.put(name, value);
               }
             });
+    return attributes;
+  }
+
+  static void send(RoutingKey topic, RawDelivery delivery, boolean fifo) {
+    Map<String, MessageAttributeValue> attributes = new HashMap<>();
+    attributes(delivery)
+        .forEach(
+            (name, value) ->
+                attributes.put(
+                    name,
+                    MessageAttributeValue.builder().dataType("String").stringValue(value).build()));
     try (SqsClient client = LocalAwsConnection.AWS.sqsClient()) {
       String queue = AwsNames.queue(topic.value(), fifo, "topic");
       String url = client.getQueueUrl(request -> request.queueName(queue)).queueUrl();

@@ -118,23 +118,12 @@ class SnsTransportContractIT extends TransportContract {
   @Override
   protected void publishRaw(RoutingKey topic, RawDelivery delivery) {
     Map<String, MessageAttributeValue> attributes = new HashMap<>();
-    delivery
-        .wireHeaders(
-            field ->
-                switch (field) {
-                  case MESSAGE_ID -> SqsHeaderNames.ID;
-                  case MESSAGE_TYPE -> SqsHeaderNames.MESSAGE_TYPE;
-                  case TOPIC -> SqsHeaderNames.TOPIC;
-                  case HANDLED_COUNT -> SqsHeaderNames.HANDLED_COUNT;
-                })
+    RawSqs.attributes(delivery)
         .forEach(
-            (name, value) -> {
-              if (!value.isEmpty()) {
+            (name, value) ->
                 attributes.put(
                     name,
-                    MessageAttributeValue.builder().dataType("String").stringValue(value).build());
-              }
-            });
+                    MessageAttributeValue.builder().dataType("String").stringValue(value).build()));
     try (SnsClient client = LocalAwsConnection.AWS.snsClient()) {
       String name = AwsNames.topic(topic.value(), fifo(), "topic");
       Map<String, String> topicAttributes = fifo() ? Map.of("FifoTopic", "true") : Map.of();
