@@ -326,7 +326,14 @@ public final class SqsMessageConsumer implements MessageConsumer {
     SendMessageRequest.Builder copy =
         SendMessageRequest.builder()
             .messageBody(SqsWireFormat.body(message))
-            .messageAttributes(attributeValues(SqsWireFormat.attributes(message, url, true)));
+            .messageAttributes(
+                attributeValues(
+                    SqsWireFormat.attributes(
+                        message,
+                        receipt
+                            .attributes()
+                            .getOrDefault(SqsHeaderNames.TOPIC, message.header().topic().value()),
+                        true)));
     if (options.fifo()) {
       copy.messageGroupId(group(message))
           .messageDeduplicationId(
