@@ -28,6 +28,7 @@ import io.brighter.messaging.ProducerRegistry;
 import io.brighter.messaging.Publication;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.messaging.Subscription;
+import io.brighter.outbox.InMemoryOutbox;
 import io.brighter.serviceactivator.Dispatcher;
 import io.brighter.serviceactivator.DispatcherBuilder;
 import io.brighter.serviceactivator.MessagePumpStatus;
@@ -216,15 +217,7 @@ class AwsDispatcherIT {
         SqsMessageConsumer deadLetters = deadLetterConsumer()) {
       // when
       dispatcher.start();
-      CommandProcessor.builder()
-          .handlers(new SubscriberRegistry(), new SimpleHandlerFactory())
-          .externalBus(
-              ExternalBusConfiguration.builder()
-                  .producers(ProducerRegistry.of(List.of(producer)))
-                  .outbox(new io.brighter.outbox.InMemoryOutbox())
-                  .build())
-          .build()
-          .post(poison);
+      poster(producer).post(poison);
 
       // then
       Message message = awaitOne(deadLetters);
@@ -263,15 +256,7 @@ class AwsDispatcherIT {
     try (SnsMessageProducer producer = producer()) {
       // when
       dispatcher.start();
-      CommandProcessor sender =
-          CommandProcessor.builder()
-              .handlers(new SubscriberRegistry(), new SimpleHandlerFactory())
-              .externalBus(
-                  ExternalBusConfiguration.builder()
-                      .producers(ProducerRegistry.of(List.of(producer)))
-                      .outbox(new io.brighter.outbox.InMemoryOutbox())
-                      .build())
-              .build();
+      CommandProcessor sender = poster(producer);
       sender.post(slow);
       sender.post(next);
 
@@ -331,6 +316,18 @@ class AwsDispatcherIT {
         .commandProcessor(processor)
         .mappers(new MessageMapperRegistry())
         .subscriptions(List.of(subscription))
+        .build();
+  }
+
+  /** A processor that posts through {@code producer}, its outbox in memory. */
+  private static CommandProcessor poster(SnsMessageProducer producer) {
+    return CommandProcessor.builder()
+        .handlers(new SubscriberRegistry(), new SimpleHandlerFactory())
+        .externalBus(
+            ExternalBusConfiguration.builder()
+                .producers(ProducerRegistry.of(List.of(producer)))
+                .outbox(new InMemoryOutbox())
+                .build())
         .build();
   }
 
