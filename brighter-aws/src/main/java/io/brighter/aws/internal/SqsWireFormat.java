@@ -46,10 +46,11 @@ import org.slf4j.LoggerFactory;
  * out.
  *
  * <p>Reading follows the header codec's rules: the {@code topic} attribute gives the name in the
- * ARN or URL it holds; the partition key is the message group id of a FIFO queue when the bag names
- * none; attributes of other names join the bag. A delivery that cannot be read (a JSON attribute
- * that is not a JSON object, a field that is wrong) becomes an {@link MessageType#UNACCEPTABLE}
- * message, with its receipt, which the pump dead-letters.
+ * ARN or URL it holds (the subscribed routing key when that is the AWS name made from it); the
+ * partition key is the message group id of a FIFO queue when the bag names none; attributes of
+ * other names join the bag. A delivery that cannot be read (a JSON attribute that is not a JSON
+ * object, a field that is wrong) becomes an {@link MessageType#UNACCEPTABLE} message, with its
+ * receipt, which the pump dead-letters.
  */
 public final class SqsWireFormat {
 
@@ -158,7 +159,10 @@ public final class SqsWireFormat {
       merge(headers, attributes.get(SqsHeaderNames.BAG), SqsHeaderNames.BAG);
       String topic = attributes.get(SqsHeaderNames.TOPIC);
       if (topic != null) {
-        headers.put(SqsHeaderNames.TOPIC, nameIn(topic));
+        String name = nameIn(topic);
+        // the subscribed routing key, as it was before it became an AWS name ('.' to '_')
+        boolean subscribedTo = name.equals(subscribed.value().replace('.', '_'));
+        headers.put(SqsHeaderNames.TOPIC, subscribedTo ? subscribed.value() : name);
       }
       boolean empty = Boolean.TRUE.equals(headers.remove(EMPTY_BODY));
       MessageHeader header = CODEC.read(headers, transport, UnaryOperator.identity()).build();

@@ -10,17 +10,20 @@ import java.util.Locale;
  * files under {@code --data-dir}, default {@code target/greetings-data}; DynamoDB at {@code
  * --dynamodb-endpoint URL}, default {@code BRIGHTER_DYNAMODB_ENDPOINT} or {@code
  * http://127.0.0.1:8000}, or {@code aws} for AWS itself, see {@link SampleDynamoDb}), {@code --bus
- * memory|kafka|rabbitmq} (default {@code memory}; Kafka at {@code --kafka HOST:PORT}, default
+ * memory|kafka|rabbitmq|sns} (default {@code memory}; Kafka at {@code --kafka HOST:PORT}, default
  * {@code BRIGHTER_KAFKA_BOOTSTRAP} or {@code 127.0.0.1:9092}; RabbitMQ at {@code --rabbitmq URI},
- * default {@code BRIGHTER_RABBITMQ_URI} or {@code amqp://guest:guest@127.0.0.1:5672}), {@code
- * --port N} (default 8080; 0 picks a free port) and {@code --exit} (stop after the demo instead of
- * serving on).
+ * default {@code BRIGHTER_RABBITMQ_URI} or {@code amqp://guest:guest@127.0.0.1:5672}; {@code --bus
+ * sns} at {@code --aws-endpoint local|aws|URL}, default {@code BRIGHTER_AWS_ENDPOINT} or {@code
+ * local}, the local SNS and SQS started in this process), {@code --port N} (default 8080; 0 picks a
+ * free port) and {@code --exit} (stop after the demo instead of serving on).
  *
  * @param database where both services keep their tables
  * @param bus what joins the two services
  * @param kafkaBootstrap the Kafka cluster, for {@link Bus#KAFKA}
  * @param rabbitUri the RabbitMQ broker, for {@link Bus#RABBITMQ}
  * @param dynamoDbEndpoint the DynamoDB endpoint, for {@link SampleDatabase#DYNAMODB}
+ * @param awsEndpoint the SNS and SQS endpoint, for {@link Bus#SNS}: {@code local}, {@code aws} or a
+ *     URL
  * @param port the greetings API's HTTP port
  * @param dataDir where SQLite files go
  * @param exitAfterDemo whether to stop after the demo
@@ -31,6 +34,7 @@ public record SampleOptions(
     String kafkaBootstrap,
     String rabbitUri,
     String dynamoDbEndpoint,
+    String awsEndpoint,
     int port,
     Path dataDir,
     boolean exitAfterDemo) {
@@ -42,26 +46,30 @@ public record SampleOptions(
     /** A Kafka cluster. */
     KAFKA,
     /** A RabbitMQ broker. */
-    RABBITMQ
+    RABBITMQ,
+    /** AWS SNS and SQS: by default the local endpoints, started in this process. */
+    SNS
   }
 
   /** How to call the sample. */
   public static final String USAGE =
-      "usage: greetings [--db sqlite|postgres|mariadb|dynamodb] [--bus memory|kafka|rabbitmq]"
-          + " [--kafka HOST:PORT] [--rabbitmq URI] [--dynamodb-endpoint URL|aws] [--port N]"
-          + " [--data-dir DIR] [--exit]";
+      "usage: greetings [--db sqlite|postgres|mariadb|dynamodb] [--bus memory|kafka|rabbitmq|sns]"
+          + " [--kafka HOST:PORT] [--rabbitmq URI] [--dynamodb-endpoint URL|aws]"
+          + " [--aws-endpoint local|aws|URL] [--port N] [--data-dir DIR] [--exit]";
 
   /** The defaults: SQLite, the in-memory bus, port 8080, serve on after the demo. */
   public static SampleOptions defaults() {
     String kafka = System.getenv("BRIGHTER_KAFKA_BOOTSTRAP");
     String rabbit = System.getenv("BRIGHTER_RABBITMQ_URI");
     String dynamoDb = System.getenv("BRIGHTER_DYNAMODB_ENDPOINT");
+    String aws = System.getenv("BRIGHTER_AWS_ENDPOINT");
     return new SampleOptions(
         SampleDatabase.SQLITE,
         Bus.MEMORY,
         kafka == null ? "127.0.0.1:9092" : kafka,
         rabbit == null ? "amqp://guest:guest@127.0.0.1:5672" : rabbit,
         dynamoDb == null ? "http://127.0.0.1:8000" : dynamoDb,
+        aws == null ? "local" : aws,
         8080,
         Path.of("target", "greetings-data"),
         false);
@@ -78,6 +86,7 @@ public record SampleOptions(
             case "--kafka" -> options.withBus(options.bus, value(args, ++i));
             case "--rabbitmq" -> options.withRabbitUri(value(args, ++i));
             case "--dynamodb-endpoint" -> options.withDynamoDbEndpoint(value(args, ++i));
+            case "--aws-endpoint" -> options.withAwsEndpoint(value(args, ++i));
             case "--port" -> options.withPort(Integer.parseInt(value(args, ++i)));
             case "--data-dir" -> options.withDataDir(Path.of(value(args, ++i)));
             case "--exit" -> options.withExitAfterDemo(true);
@@ -94,13 +103,22 @@ public record SampleOptions(
       case MEMORY -> new SampleTransport.InMemory(new InMemoryBus());
       case KAFKA -> new SampleTransport.Kafka(kafkaBootstrap);
       case RABBITMQ -> new SampleTransport.RabbitMq(URI.create(rabbitUri));
+      case SNS -> new SampleTransport.Sns(awsEndpoint);
     };
   }
 
   /** These options with {@code value} as the database. */
   public SampleOptions withDatabase(SampleDatabase value) {
     return new SampleOptions(
-        value, bus, kafkaBootstrap, rabbitUri, dynamoDbEndpoint, port, dataDir, exitAfterDemo);
+        value,
+        bus,
+        kafkaBootstrap,
+        rabbitUri,
+        dynamoDbEndpoint,
+        awsEndpoint,
+        port,
+        dataDir,
+        exitAfterDemo);
   }
 
   /** These options with {@code value} as the bus, and Kafka at {@code kafka} when given. */
@@ -111,6 +129,7 @@ public record SampleOptions(
         kafka == null ? kafkaBootstrap : kafka,
         rabbitUri,
         dynamoDbEndpoint,
+        awsEndpoint,
         port,
         dataDir,
         exitAfterDemo);
@@ -119,31 +138,77 @@ public record SampleOptions(
   /** These options with RabbitMQ at {@code value}. */
   public SampleOptions withRabbitUri(String value) {
     return new SampleOptions(
-        database, bus, kafkaBootstrap, value, dynamoDbEndpoint, port, dataDir, exitAfterDemo);
+        database,
+        bus,
+        kafkaBootstrap,
+        value,
+        dynamoDbEndpoint,
+        awsEndpoint,
+        port,
+        dataDir,
+        exitAfterDemo);
   }
 
   /** These options with DynamoDB at {@code value} ({@code aws}: AWS itself). */
   public SampleOptions withDynamoDbEndpoint(String value) {
     return new SampleOptions(
-        database, bus, kafkaBootstrap, rabbitUri, value, port, dataDir, exitAfterDemo);
+        database, bus, kafkaBootstrap, rabbitUri, value, awsEndpoint, port, dataDir, exitAfterDemo);
+  }
+
+  /** These options with SNS and SQS at {@code value} ({@code local}, {@code aws} or a URL). */
+  public SampleOptions withAwsEndpoint(String value) {
+    return new SampleOptions(
+        database,
+        bus,
+        kafkaBootstrap,
+        rabbitUri,
+        dynamoDbEndpoint,
+        value,
+        port,
+        dataDir,
+        exitAfterDemo);
   }
 
   /** These options with {@code value} as the HTTP port. */
   public SampleOptions withPort(int value) {
     return new SampleOptions(
-        database, bus, kafkaBootstrap, rabbitUri, dynamoDbEndpoint, value, dataDir, exitAfterDemo);
+        database,
+        bus,
+        kafkaBootstrap,
+        rabbitUri,
+        dynamoDbEndpoint,
+        awsEndpoint,
+        value,
+        dataDir,
+        exitAfterDemo);
   }
 
   /** These options with SQLite files under {@code value}. */
   public SampleOptions withDataDir(Path value) {
     return new SampleOptions(
-        database, bus, kafkaBootstrap, rabbitUri, dynamoDbEndpoint, port, value, exitAfterDemo);
+        database,
+        bus,
+        kafkaBootstrap,
+        rabbitUri,
+        dynamoDbEndpoint,
+        awsEndpoint,
+        port,
+        value,
+        exitAfterDemo);
   }
 
   /** These options, stopping after the demo when {@code value}. */
   public SampleOptions withExitAfterDemo(boolean value) {
     return new SampleOptions(
-        database, bus, kafkaBootstrap, rabbitUri, dynamoDbEndpoint, port, dataDir, value);
+        database,
+        bus,
+        kafkaBootstrap,
+        rabbitUri,
+        dynamoDbEndpoint,
+        awsEndpoint,
+        port,
+        dataDir,
+        value);
   }
 
   private static String upper(String value) {

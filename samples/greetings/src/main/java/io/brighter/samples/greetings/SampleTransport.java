@@ -1,5 +1,10 @@
 package io.brighter.samples.greetings;
 
+import io.brighter.aws.AwsConnection;
+import io.brighter.aws.SnsMessageProducer;
+import io.brighter.aws.SqsChannelFactory;
+import io.brighter.aws.SqsSubscription;
+import io.brighter.aws.local.LocalAws;
 import io.brighter.kafka.KafkaChannelFactory;
 import io.brighter.kafka.KafkaConfiguration;
 import io.brighter.kafka.KafkaMessageProducer;
@@ -16,11 +21,12 @@ import io.brighter.rabbitmq.RmqConnection;
 import io.brighter.rabbitmq.RmqExchange;
 import io.brighter.rabbitmq.RmqMessageProducer;
 import java.net.URI;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * The bus between the two services: how to make a producer for a publication and the channel
- * factory of a subscription. The in-memory bus needs nothing running; Kafka and RabbitMQ need a
- * broker.
+ * factory of a subscription. The in-memory bus needs nothing running, nor do SNS and SQS on the
+ * local endpoints; Kafka and RabbitMQ need a broker.
  */
 public sealed interface SampleTransport {
 
@@ -101,6 +107,45 @@ public sealed interface SampleTransport {
     @Override
     public String describe() {
       return "RabbitMQ at " + uri.getHost() + ":" + uri.getPort();
+    }
+  }
+
+  /**
+   * AWS SNS and SQS at {@code endpoint}: {@code local} for the local endpoints of
+   * brighter-aws-local, started in this process; {@code aws} for AWS itself (the SDK's default
+   * credentials, region {@code AWS_REGION} or {@code us-east-1}); else the URL of an endpoint. The
+   * greetings API publishes to the topic {@code greeting_made}; the salutation service reads the
+   * queue {@code salutations}, subscribed to it.
+   */
+  record Sns(String endpoint) implements SampleTransport {
+    private AwsConnection connection() {
+      if (endpoint.equals("aws")) {
+        String region = System.getenv("AWS_REGION");
+        return AwsConnection.builder()
+            .region(Region.of(region == null ? "us-east-1" : region))
+            .build();
+      }
+      return AwsConnection.builder()
+          .region(LocalAws.REGION)
+          .credentialsProvider(LocalAws.credentials())
+          .endpointOverride(endpoint.equals("local") ? LocalAws.endpoint() : URI.create(endpoint))
+          .build();
+    }
+
+    @Override
+    public MessageProducer producer(Publication publication) {
+      return new SnsMessageProducer(connection(), publication);
+    }
+
+    @Override
+    public ChannelFactory channelFactory() {
+      return new SqsChannelFactory(connection(), SqsSubscription.DEFAULT);
+    }
+
+    @Override
+    public String describe() {
+      return "SNS and SQS "
+          + (endpoint.equals("local") ? "on the local endpoints" : "at " + endpoint);
     }
   }
 }

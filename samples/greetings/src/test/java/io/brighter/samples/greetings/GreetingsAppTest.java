@@ -19,14 +19,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Runs the sample's demo end to end on each database the machine has (SQLite in a fresh folder,
  * PostgreSQL and MariaDB on loopback, DynamoDB as dynalite behind the transaction front of
  * brighter-dynamodb's tests, started once in the test JVM) with the in-memory bus, with Kafka (a
- * single-node broker started in the test JVM) and with RabbitMQ (on loopback), and checks what a
- * user would see.
+ * single-node broker started in the test JVM), with RabbitMQ (on loopback) and with SNS and SQS
+ * (the local endpoints, started by the sample), and checks what a user would see.
  */
 class GreetingsAppTest {
 
   @TempDir Path dataDir;
 
-  /** Every database with every bus: 4 × 3 combinations. */
+  /** Every database with every bus: 4 × 4 combinations. */
   static Stream<Arguments> combinations() {
     return Stream.of(SampleDatabase.values())
         .flatMap(database -> Stream.of(Bus.values()).map(bus -> Arguments.of(database, bus)));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** The sample's command line as far as DynamoDB goes. */
+/** The sample's command line as far as the AWS choices go. */
 class SampleOptionsTest {
 
   @Test
@@ -18,6 +18,18 @@ class SampleOptionsTest {
     // then
     assertThat(options.database()).isEqualTo(SampleDatabase.DYNAMODB);
     assertThat(options.dynamoDbEndpoint()).isEqualTo("http://127.0.0.1:4567");
+  }
+
+  @Test
+  void bus_sns_runs_on_the_local_endpoints_unless_an_aws_endpoint_is_given() {
+    // when
+    SampleOptions local = SampleOptions.parse(new String[] {"--bus", "sns"});
+    SampleOptions aws = SampleOptions.parse(new String[] {"--bus", "sns", "--aws-endpoint", "aws"});
+
+    // then
+    assertThat(local.bus()).isEqualTo(SampleOptions.Bus.SNS);
+    assertThat(local.transport().describe()).isEqualTo("SNS and SQS on the local endpoints");
+    assertThat(aws.transport().describe()).isEqualTo("SNS and SQS at aws");
   }
 
   @Test
