@@ -37,6 +37,9 @@ public final class SnsSubscriptions {
                 request -> request.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
             .attributes()
             .get(QueueAttributeName.QUEUE_ARN);
+    if (queueArn == null) {
+      throw new IllegalStateException("SQS gave no ARN for the queue at " + queueUrl);
+    }
     for (Subscription subscription :
         sns.listSubscriptionsByTopicPaginator(request -> request.topicArn(topicArn))
             .subscriptions()) {
