@@ -97,9 +97,10 @@ public final class SqsMessageConsumer implements MessageConsumer {
   private volatile @Nullable String deadLetterQueueUrl;
 
   /**
-   * A consumer of the queue named after {@code routingKey}, returning at most {@code bufferSize}
-   * messages a receive and dead-lettering to the queue named after {@code deadLetterRoutingKey}.
-   * {@code channelName} names the subscription's channel; point to point, the queue is the topic's.
+   * A consumer of the queue named after {@code channelName} (publish-subscribe: subscribed to the
+   * topic named after {@code routingKey}) or after {@code routingKey} (point to point), returning
+   * at most {@code bufferSize} messages a receive and dead-lettering to the queue named after {@code
+   * deadLetterRoutingKey}.
    *
    * @throws io.brighter.ConfigurationException when a name is not one SQS takes, or a queue must
    *     exist and does not
