@@ -53,7 +53,8 @@ ensure_mariadb() {
     || true
 }
 
-# brighter-dynamodb's tests install dynalite with npm and run it with node.
+# brighter-aws-local's LocalDynamoDb (the DynamoDB tests, the Greetings sample) installs dynalite
+# with npm and runs it with node.
 ensure_node() {
   command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && return 0
   echo "node or npm is missing: installing them (the DynamoDB tests run dynalite on node)" >&2

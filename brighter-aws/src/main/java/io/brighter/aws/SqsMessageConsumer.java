@@ -99,8 +99,8 @@ public final class SqsMessageConsumer implements MessageConsumer {
   /**
    * A consumer of the queue named after {@code channelName} (publish-subscribe: subscribed to the
    * topic named after {@code routingKey}) or after {@code routingKey} (point to point), returning
-   * at most {@code bufferSize} messages a receive and dead-lettering to the queue named after {@code
-   * deadLetterRoutingKey}.
+   * at most {@code bufferSize} messages a receive and dead-lettering to the queue named after
+   * {@code deadLetterRoutingKey}.
    *
    * @throws io.brighter.ConfigurationException when a name is not one SQS takes, or a queue must
    *     exist and does not

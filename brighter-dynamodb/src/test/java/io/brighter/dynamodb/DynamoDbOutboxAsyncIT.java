@@ -1,6 +1,6 @@
 package io.brighter.dynamodb;
 
-import io.brighter.dynamodb.local.LocalDynamoDb;
+import io.brighter.aws.local.LocalDynamoDb;
 import io.brighter.outbox.BoxTransactionProvider;
 import io.brighter.outbox.OutboxAsync;
 import io.brighter.testing.outbox.OutboxAsyncContract;

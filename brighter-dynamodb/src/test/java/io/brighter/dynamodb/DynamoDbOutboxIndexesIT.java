@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.brighter.ConfigurationException;
 import io.brighter.Id;
 import io.brighter.RequestContext;
-import io.brighter.dynamodb.local.LocalDynamoDb;
+import io.brighter.aws.local.LocalDynamoDb;
 import io.brighter.messaging.HeaderNames;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageBody;

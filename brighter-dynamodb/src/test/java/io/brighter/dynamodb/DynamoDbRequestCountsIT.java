@@ -6,7 +6,7 @@ import io.brighter.CommandProcessor;
 import io.brighter.Event;
 import io.brighter.Id;
 import io.brighter.RequestContext;
-import io.brighter.dynamodb.local.LocalDynamoDb;
+import io.brighter.aws.local.LocalDynamoDb;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageBody;
 import io.brighter.messaging.MessageHeader;

@@ -3,7 +3,7 @@ package io.brighter.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.brighter.dynamodb.local.LocalDynamoDb;
+import io.brighter.aws.local.LocalDynamoDb;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

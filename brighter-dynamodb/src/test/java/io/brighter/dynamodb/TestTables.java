@@ -1,6 +1,6 @@
 package io.brighter.dynamodb;
 
-import io.brighter.dynamodb.local.LocalDynamoDb;
+import io.brighter.aws.local.LocalDynamoDb;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The tables the integration tests share on the local endpoint, made once per JVM. */

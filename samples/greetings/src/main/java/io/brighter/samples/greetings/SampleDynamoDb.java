@@ -1,6 +1,7 @@
 package io.brighter.samples.greetings;
 
 import io.brighter.Id;
+import io.brighter.aws.local.LocalDynamoDb;
 import io.brighter.dynamodb.DynamoDbTables;
 import io.brighter.dynamodb.DynamoDbUnitOfWork;
 import io.brighter.outbox.BoxTransactionProvider;
@@ -21,16 +22,21 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * The DynamoDB client of {@code --db dynamodb}. An endpoint URL (the default is {@code
- * http://127.0.0.1:8000}) means a local DynamoDB: region {@code us-east-1} and dummy static
- * credentials, which a local endpoint accepts. {@value #AWS} means AWS itself: the SDK's default
- * region and credentials chains ({@code AWS_REGION}, {@code AWS_PROFILE}, ...) decide. The endpoint
- * must support {@code TransactWriteItems}, as DynamoDB does; dynalite alone does not.
+ * The DynamoDB client of {@code --db dynamodb}. {@value #LOCAL}, the default, means
+ * brighter-aws-local's DynamoDB, started in this process (dynalite, installed with npm on first
+ * use, behind a front that adds transactions). An endpoint URL means another local DynamoDB: region
+ * {@code us-east-1} and dummy static credentials, which a local endpoint accepts. {@value #AWS}
+ * means AWS itself: the SDK's default region and credentials chains ({@code AWS_REGION}, {@code
+ * AWS_PROFILE}, ...) decide. The endpoint must support {@code TransactWriteItems}, as DynamoDB
+ * does; dynalite alone does not.
  */
 public final class SampleDynamoDb {
 
   /** The endpoint value that means AWS itself. */
   public static final String AWS = "aws";
+
+  /** The endpoint value that means the local DynamoDB, started in this process. */
+  public static final String LOCAL = "local";
 
   private SampleDynamoDb() {}
 
@@ -40,7 +46,7 @@ public final class SampleDynamoDb {
       return DynamoDbClient.create();
     }
     return DynamoDbClient.builder()
-        .endpointOverride(URI.create(endpoint))
+        .endpointOverride(LOCAL.equals(endpoint) ? LocalDynamoDb.endpoint() : URI.create(endpoint))
         .region(Region.US_EAST_1)
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))

@@ -8,8 +8,8 @@ import java.util.Locale;
 /**
  * The sample's command line: {@code --db sqlite|postgres|mariadb|dynamodb} (default {@code sqlite},
  * files under {@code --data-dir}, default {@code target/greetings-data}; DynamoDB at {@code
- * --dynamodb-endpoint URL}, default {@code BRIGHTER_DYNAMODB_ENDPOINT} or {@code
- * http://127.0.0.1:8000}, or {@code aws} for AWS itself, see {@link SampleDynamoDb}), {@code --bus
+ * --dynamodb-endpoint local|aws|URL}, default {@code BRIGHTER_DYNAMODB_ENDPOINT} or {@code local},
+ * the local DynamoDB started in this process, see {@link SampleDynamoDb}), {@code --bus
  * memory|kafka|rabbitmq|sns} (default {@code memory}; Kafka at {@code --kafka HOST:PORT}, default
  * {@code BRIGHTER_KAFKA_BOOTSTRAP} or {@code 127.0.0.1:9092}; RabbitMQ at {@code --rabbitmq URI},
  * default {@code BRIGHTER_RABBITMQ_URI} or {@code amqp://guest:guest@127.0.0.1:5672}; {@code --bus
@@ -54,7 +54,7 @@ public record SampleOptions(
   /** How to call the sample. */
   public static final String USAGE =
       "usage: greetings [--db sqlite|postgres|mariadb|dynamodb] [--bus memory|kafka|rabbitmq|sns]"
-          + " [--kafka HOST:PORT] [--rabbitmq URI] [--dynamodb-endpoint URL|aws]"
+          + " [--kafka HOST:PORT] [--rabbitmq URI] [--dynamodb-endpoint local|aws|URL]"
           + " [--aws-endpoint local|aws|URL] [--port N] [--data-dir DIR] [--exit]";
 
   /** The defaults: SQLite, the in-memory bus, port 8080, serve on after the demo. */
@@ -68,7 +68,7 @@ public record SampleOptions(
         Bus.MEMORY,
         kafka == null ? "127.0.0.1:9092" : kafka,
         rabbit == null ? "amqp://guest:guest@127.0.0.1:5672" : rabbit,
-        dynamoDb == null ? "http://127.0.0.1:8000" : dynamoDb,
+        dynamoDb == null ? SampleDynamoDb.LOCAL : dynamoDb,
         aws == null ? "local" : aws,
         8080,
         Path.of("target", "greetings-data"),

@@ -2,7 +2,7 @@ package io.brighter.samples.greetings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.brighter.dynamodb.local.LocalDynamoDb;
+import io.brighter.aws.local.LocalDynamoDb;
 import io.brighter.kafka.EmbeddedKafkaBroker;
 import io.brighter.samples.greetings.SampleOptions.Bus;
 import java.io.ByteArrayOutputStream;

@@ -1,10 +1,10 @@
-package io.brighter.dynamodb.local;
+package io.brighter.aws.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.brighter.dynamodb.local.DynaliteCalls.Reply;
+import io.brighter.aws.local.DynaliteCalls.Reply;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package io.brighter.dynamodb.local;
+package io.brighter.aws.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.brighter.dynamodb.local;
+package io.brighter.aws.local;
 
 import java.net.URI;
 import java.util.List;

@@ -1,9 +1,9 @@
-package io.brighter.dynamodb.local;
+package io.brighter.aws.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.brighter.dynamodb.local.DynaliteCalls.Reply;
+import io.brighter.aws.local.DynaliteCalls.Reply;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * DynamoDB's {@code TransactWriteItems}, built from single-item calls to dynalite, which lacks it.
@@ -79,7 +80,7 @@ final class TransactWriteItems {
       }
       actions.add(action);
     }
-    List<ObjectNode> oldImages = new ArrayList<>();
+    List<@Nullable ObjectNode> oldImages = new ArrayList<>();
     for (Action action : actions) {
       Reply read = dynalite.call("GetItem", getItem(action));
       if (!read.ok()) {
@@ -163,7 +164,7 @@ final class TransactWriteItems {
    * Evaluates the action's condition against the old image without changing it: a conditional put
    * of the old image, or a conditional delete when there is none. Null when there is no condition.
    */
-  private Reply checkCondition(Action action, ObjectNode old) {
+  private @Nullable Reply checkCondition(Action action, @Nullable ObjectNode old) {
     String condition = action.body().path("ConditionExpression").asText(null);
     if (condition == null) {
       return null;
@@ -180,7 +181,7 @@ final class TransactWriteItems {
   }
 
   /** Applies the action's write without its condition; null for a condition check. */
-  private Reply apply(Action action) {
+  private @Nullable Reply apply(Action action) {
     ObjectNode write = object().put("TableName", action.table());
     return switch (action.kind()) {
       case "Put" -> dynalite.call("PutItem", write.set("Item", action.body().get("Item")));
@@ -196,7 +197,7 @@ final class TransactWriteItems {
     };
   }
 
-  private void restore(Action action, ObjectNode old) {
+  private void restore(Action action, @Nullable ObjectNode old) {
     ObjectNode write = object().put("TableName", action.table());
     if (old != null) {
       dynalite.call("PutItem", write.set("Item", old));
@@ -242,7 +243,7 @@ final class TransactWriteItems {
     return sorted.toString();
   }
 
-  private static ObjectNode reason(String code, String message) {
+  private static ObjectNode reason(String code, @Nullable String message) {
     ObjectNode reason = object().put("Code", code);
     if (message != null) {
       reason.put("Message", message);

@@ -1,4 +1,4 @@
-package io.brighter.dynamodb.local;
+package io.brighter.aws.local;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

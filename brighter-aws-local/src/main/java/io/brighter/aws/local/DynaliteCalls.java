@@ -1,4 +1,4 @@
-package io.brighter.dynamodb.local;
+package io.brighter.aws.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
