@@ -48,7 +48,8 @@ class OversizedMessageTest {
         .isInstanceOf(MessageTooLargeException.class)
         .hasMessageContaining(large.id().value())
         .hasMessageContaining("notes")
-        .hasMessageContaining("at most " + LIMIT);
+        .hasMessageContaining("at most " + LIMIT)
+        .hasMessageContaining("claim-check transform");
     assertThatThrownBy(() -> processor.post(Duration.ofMinutes(1), large))
         .isInstanceOf(MessageTooLargeException.class);
     assertThat(outbox.get(large.id()).header().messageType())

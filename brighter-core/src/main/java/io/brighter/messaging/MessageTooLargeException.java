@@ -23,7 +23,9 @@ public class MessageTooLargeException extends NonTransientException {
             + " is about "
             + bytes
             + " bytes with its headers; its producer takes at most "
-            + limit,
+            + limit
+            + ". Keep a large body out of the message with the claim-check transform (@ClaimCheck"
+            + " on the mapper), or raise the broker's limit",
         null);
   }
 
