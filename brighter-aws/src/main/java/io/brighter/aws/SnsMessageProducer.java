@@ -113,13 +113,9 @@ public final class SnsMessageProducer implements MessageProducer {
             .message(SqsWireFormat.body(message))
             .messageAttributes(attributes);
     if (options.fifo()) {
-      String group = message.header().partitionKey();
-      Object deduplication = message.header().bag().get(SqsHeaderNames.DEDUPLICATION_ID);
       request
-          .messageGroupId(group == null || group.isEmpty() ? SqsWireFormat.DEFAULT_GROUP : group)
-          .messageDeduplicationId(
-              SqsWireFormat.deduplicationId(
-                  deduplication != null ? deduplication.toString() : message.id().value()));
+          .messageGroupId(SqsWireFormat.groupId(message))
+          .messageDeduplicationId(SqsWireFormat.deduplicationId(message));
     }
     client.publish(request.build());
   }

@@ -276,8 +276,9 @@ public final class SqsMessageConsumer implements MessageConsumer {
       // what could not be read goes as it came, in a bag beside the reason
       Map<String, Object> bag = new LinkedHashMap<>(receipt.attributes());
       bag.putAll(rejection);
-      copy.messageBody(SqsWireFormat.body(message))
-          .messageAttributes(Map.of(SqsHeaderNames.BAG, text(json(bag))));
+      copy.messageBody(receipt.body())
+          .messageAttributes(
+              SqsWireFormat.sqsAttributes(Map.of(SqsHeaderNames.BAG, SqsWireFormat.json(bag))));
     } else {
       Message dead =
           message.withHeader(
@@ -287,10 +288,11 @@ public final class SqsMessageConsumer implements MessageConsumer {
                   .build());
       copy.messageBody(SqsWireFormat.body(message))
           .messageAttributes(
-              attributeValues(SqsWireFormat.attributes(dead, deadLetterQueueName, true)));
+              SqsWireFormat.sqsAttributes(
+                  SqsWireFormat.attributes(dead, deadLetterQueueName, true)));
     }
     if (options.fifo()) {
-      copy.messageGroupId(group(message))
+      copy.messageGroupId(SqsWireFormat.groupId(message))
           .messageDeduplicationId(
               SqsWireFormat.deduplicationId(message.id().value() + "-rejected"));
     }
@@ -328,7 +330,7 @@ public final class SqsMessageConsumer implements MessageConsumer {
         SendMessageRequest.builder()
             .messageBody(SqsWireFormat.body(message))
             .messageAttributes(
-                attributeValues(
+                SqsWireFormat.sqsAttributes(
                     SqsWireFormat.attributes(
                         message,
                         receipt
@@ -336,12 +338,12 @@ public final class SqsMessageConsumer implements MessageConsumer {
                             .getOrDefault(SqsHeaderNames.TOPIC, message.header().topic().value()),
                         true)));
     if (options.fifo()) {
-      copy.messageGroupId(group(message))
+      copy.messageGroupId(SqsWireFormat.groupId(message))
           .messageDeduplicationId(
               SqsWireFormat.deduplicationId(
                   message.id().value() + "-" + message.header().handledCount()));
     } else if (delay.isPositive()) {
-      copy.delaySeconds((int) Math.min(MAX_DELAY_SECONDS, (delay.toMillis() + 999) / 1000));
+      copy.delaySeconds(SqsWireFormat.wholeSeconds(delay, MAX_DELAY_SECONDS));
     }
     return sendThenDelete(receipt, message, copy, url, "requeued");
   }
@@ -358,7 +360,7 @@ public final class SqsMessageConsumer implements MessageConsumer {
 
   /** Makes the message visible again after {@code delay} (at once for none). */
   private boolean hide(SqsReceipt receipt, Duration delay) {
-    int seconds = (int) Math.min(MAX_VISIBILITY_SECONDS, (delay.toMillis() + 999) / 1000);
+    int seconds = SqsWireFormat.wholeSeconds(delay, MAX_VISIBILITY_SECONDS);
     try {
       String url = url();
       client.changeMessageVisibility(
@@ -492,25 +494,5 @@ public final class SqsMessageConsumer implements MessageConsumer {
       deadLetterQueueUrl = url;
     }
     return url;
-  }
-
-  private static String group(Message message) {
-    String group = message.header().partitionKey();
-    return group == null || group.isEmpty() ? SqsWireFormat.DEFAULT_GROUP : group;
-  }
-
-  private static Map<String, MessageAttributeValue> attributeValues(
-      Map<String, String> attributes) {
-    Map<String, MessageAttributeValue> values = new LinkedHashMap<>();
-    attributes.forEach((name, value) -> values.put(name, text(value)));
-    return values;
-  }
-
-  private static MessageAttributeValue text(String value) {
-    return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
-  }
-
-  private static String json(Map<String, Object> bag) {
-    return SqsWireFormat.json(bag);
   }
 }

@@ -11,11 +11,8 @@ import io.brighter.messaging.MessageProducer;
 import io.brighter.messaging.Publication;
 import io.brighter.scheduler.MessageScheduler;
 import java.time.Duration;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
@@ -145,32 +142,19 @@ public final class SqsMessageProducer implements MessageProducer {
 
   private SendMessageRequest request(Message message, Duration delay) {
     String url = url();
-    Map<String, MessageAttributeValue> attributes =
-        SqsWireFormat.attributes(message, url, true).entrySet().stream()
-            .collect(
-                Collectors.toMap(
-                    Map.Entry::getKey,
-                    entry ->
-                        MessageAttributeValue.builder()
-                            .dataType("String")
-                            .stringValue(entry.getValue())
-                            .build()));
     SendMessageRequest.Builder request =
         SendMessageRequest.builder()
             .queueUrl(url)
             .messageBody(SqsWireFormat.body(message))
-            .messageAttributes(attributes);
+            .messageAttributes(
+                SqsWireFormat.sqsAttributes(SqsWireFormat.attributes(message, url, true)));
     if (delay.isPositive()) {
-      request.delaySeconds((int) ((delay.toMillis() + 999) / 1000)); // whole seconds, never early
+      request.delaySeconds(SqsWireFormat.wholeSeconds(delay, Integer.MAX_VALUE));
     }
     if (options.fifo()) {
-      String group = message.header().partitionKey();
-      Object deduplication = message.header().bag().get(SqsHeaderNames.DEDUPLICATION_ID);
       request
-          .messageGroupId(group == null || group.isEmpty() ? SqsWireFormat.DEFAULT_GROUP : group)
-          .messageDeduplicationId(
-              SqsWireFormat.deduplicationId(
-                  deduplication != null ? deduplication.toString() : message.id().value()));
+          .messageGroupId(SqsWireFormat.groupId(message))
+          .messageDeduplicationId(SqsWireFormat.deduplicationId(message));
     }
     return request.build();
   }

@@ -20,6 +20,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
@@ -223,6 +224,42 @@ public final class SqsWireFormat {
 
   /** The message group of a FIFO message without a partition key. */
   public static final String DEFAULT_GROUP = "default";
+
+  /** The message group of {@code message} on a FIFO queue or topic: its partition key. */
+  public static String groupId(Message message) {
+    String group = message.header().partitionKey();
+    return group == null || group.isEmpty() ? DEFAULT_GROUP : group;
+  }
+
+  /**
+   * The deduplication id of {@code message} on a FIFO queue or topic: the one its bag names under
+   * {@link SqsHeaderNames#DEDUPLICATION_ID}, else its id.
+   */
+  public static String deduplicationId(Message message) {
+    Object named = message.header().bag().get(SqsHeaderNames.DEDUPLICATION_ID);
+    return deduplicationId(named != null ? named.toString() : message.id().value());
+  }
+
+  /** {@code attributes} as SQS string attribute values. */
+  public static Map<String, software.amazon.awssdk.services.sqs.model.MessageAttributeValue>
+      sqsAttributes(Map<String, String> attributes) {
+    Map<String, software.amazon.awssdk.services.sqs.model.MessageAttributeValue> values =
+        new LinkedHashMap<>();
+    attributes.forEach(
+        (name, value) ->
+            values.put(
+                name,
+                software.amazon.awssdk.services.sqs.model.MessageAttributeValue.builder()
+                    .dataType("String")
+                    .stringValue(value)
+                    .build()));
+    return values;
+  }
+
+  /** {@code delay} in whole seconds, rounded up (never early), at most {@code max}. */
+  public static int wholeSeconds(Duration delay, int max) {
+    return (int) Math.min(max, (delay.toMillis() + 999) / 1000);
+  }
 
   /**
    * {@code id} as a FIFO deduplication id: itself when SQS takes it (1 to 128 printable ASCII
