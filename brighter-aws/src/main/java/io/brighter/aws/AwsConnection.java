@@ -11,7 +11,9 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sns.SnsAsyncClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -64,6 +66,16 @@ public record AwsConnection(
   /** A new SNS client on this connection; the caller closes it. */
   public SnsClient snsClient() {
     return configured(SnsClient.builder()).build();
+  }
+
+  /** A new asynchronous SQS client on this connection; the caller closes it. */
+  public SqsAsyncClient sqsAsyncClient() {
+    return configured(SqsAsyncClient.builder()).build();
+  }
+
+  /** A new asynchronous SNS client on this connection; the caller closes it. */
+  public SnsAsyncClient snsAsyncClient() {
+    return configured(SnsAsyncClient.builder()).build();
   }
 
   private <B extends AwsClientBuilder<B, ?>> B configured(B builder) {

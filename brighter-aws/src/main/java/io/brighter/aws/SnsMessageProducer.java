@@ -4,16 +4,18 @@ import static java.util.Objects.requireNonNull;
 
 import io.brighter.ConfigurationException;
 import io.brighter.aws.internal.AwsNames;
-import io.brighter.aws.internal.SnsTopics;
+import io.brighter.aws.internal.LazyClient;
+import io.brighter.aws.internal.SnsTopic;
 import io.brighter.aws.internal.SqsWireFormat;
 import io.brighter.messaging.Message;
-import io.brighter.messaging.MessageProducer;
 import io.brighter.messaging.Publication;
 import io.brighter.scheduler.MessageScheduler;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.sns.SnsAsyncClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
@@ -39,17 +41,18 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
  * <p><b>Delay</b>: SNS cannot hold a message back; a delayed send goes to the {@link
  * MessageScheduler} given to the constructor, else fails with {@link ConfigurationException}.
  *
+ * <p><b>Blocking or not</b>: {@link #send} waits for SNS on the blocking client; {@link #sendAsync}
+ * returns a future at once and publishes on the asynchronous client, made on its first use.
+ *
  * <p><b>Size</b>: {@link #maxMessageBytes()} is the publication's (256 KiB, SNS's limit), so the
  * outbox refuses a larger message when it is deposited. Thread-safe.
  */
-public final class SnsMessageProducer implements MessageProducer {
+public final class SnsMessageProducer extends AwsMessageProducer {
 
-  private final Publication publication;
   private final SnsPublication options;
-  private final @Nullable MessageScheduler scheduler;
   private final SnsClient client;
-  private final String topicName;
-  private volatile @Nullable String topicArn;
+  private final LazyClient<SnsAsyncClient> asyncClient;
+  private final SnsTopic topic;
 
   /** A producer for {@code publication} with {@link SnsPublication#DEFAULT} settings. */
   public SnsMessageProducer(AwsConnection connection, Publication publication) {
@@ -68,38 +71,62 @@ public final class SnsMessageProducer implements MessageProducer {
       Publication publication,
       SnsPublication options,
       @Nullable MessageScheduler scheduler) {
+    super(publication, scheduler);
     requireNonNull(connection, "connection must not be null");
-    this.publication = requireNonNull(publication, "publication must not be null");
     this.options = requireNonNull(options, "options must not be null");
-    this.scheduler = scheduler;
-    this.topicName =
+    String topicName =
         AwsNames.topic(publication.topic().value(), options.fifo(), "Publication.topic");
     this.client = connection.snsClient();
+    this.asyncClient = new LazyClient<>(connection::snsAsyncClient);
     try {
-      this.topicArn =
+      this.topic =
           options.topicArn() != null
-              ? options.topicArn()
-              : SnsTopics.arn(client, topicName, options.fifo(), publication.makeChannels());
+              ? SnsTopic.at(client, options.topicArn(), publication.makeChannels())
+              : SnsTopic.named(client, topicName, options.fifo(), publication.makeChannels());
     } catch (RuntimeException e) {
       client.close();
       throw e;
     }
   }
 
-  @Override
-  public Publication publication() {
-    return publication;
-  }
-
   /** The ARN of the topic this producer publishes to, once known. */
   public @Nullable String topicArn() {
-    return topicArn;
+    return topic.knownArn();
   }
 
   @Override
-  public void send(Message message) {
-    requireNonNull(message, "message must not be null");
-    String arn = arn();
+  void sendNow(Message message, Duration delay) {
+    client.publish(request(message));
+  }
+
+  @Override
+  CompletableFuture<Void> sendNowAsync(Message message, Duration delay) {
+    return asyncClient.get().publish(request(message)).thenApply(response -> null);
+  }
+
+  /** Never: SNS cannot hold a message back. */
+  @Override
+  boolean holdsBack(Duration delay) {
+    return false;
+  }
+
+  @Override
+  String cannotHoldBack(Message message, Duration delay) {
+    return "SNS cannot hold message "
+        + message.id()
+        + " back for "
+        + delay
+        + ": give SnsMessageProducer a MessageScheduler";
+  }
+
+  /** The publication's {@link SnsPublication#maxMessageBytes()}. */
+  @Override
+  public long maxMessageBytes() {
+    return options.maxMessageBytes();
+  }
+
+  private PublishRequest request(Message message) {
+    String arn = topic.arn();
     Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
     SqsWireFormat.attributes(message, arn, false)
         .forEach(
@@ -117,57 +144,16 @@ public final class SnsMessageProducer implements MessageProducer {
           .messageGroupId(SqsWireFormat.groupId(message))
           .messageDeduplicationId(SqsWireFormat.deduplicationId(message));
     }
-    client.publish(request.build());
+    return request.build();
   }
 
-  /**
-   * Hands {@code message} to the scheduler to publish after {@code delay}; publishes at once when
-   * the delay is zero.
-   *
-   * @throws ConfigurationException when there is a delay and no scheduler
-   */
-  @Override
-  public void sendWithDelay(Message message, Duration delay) {
-    requireNonNull(message, "message must not be null");
-    requireNonNull(delay, "delay must not be null");
-    if (delay.isNegative()) {
-      throw new IllegalArgumentException("delay must not be negative: " + delay);
-    }
-    if (delay.isZero()) {
-      send(message);
-    } else if (scheduler != null) {
-      scheduler.schedule(message.withHeader(message.header().withDelay(Duration.ZERO)), delay);
-    } else {
-      throw new ConfigurationException(
-          "SNS cannot hold message "
-              + message.id()
-              + " back for "
-              + delay
-              + ": give SnsMessageProducer a MessageScheduler");
-    }
-  }
-
-  /** The publication's {@link SnsPublication#maxMessageBytes()}. */
-  @Override
-  public long maxMessageBytes() {
-    return options.maxMessageBytes();
-  }
-
-  private String arn() {
-    String arn = topicArn;
-    if (arn == null) {
-      arn = SnsTopics.arn(client, topicName, options.fifo(), publication.makeChannels());
-      if (arn == null) {
-        throw new IllegalStateException("SNS topic " + topicName + " does not exist");
-      }
-      topicArn = arn;
-    }
-    return arn;
-  }
-
-  /** Closes the SNS client. */
+  /** Closes the SNS clients. */
   @Override
   public void close() {
-    client.close();
+    try {
+      asyncClient.close();
+    } finally {
+      client.close();
+    }
   }
 }

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * var producer = new SnsMessageProducer(aws, publication, SnsPublication.DEFAULT.withFifo(true));
  * }
  *
- * @param topicArn the topic's ARN, used as it is; null to find (or make) the topic by the
+ * @param topicArn the topic's ARN, used as it is (it may be in another account): never created,
+ *     checked unless the publication assumes its channels; null to find (or make) the topic by the
  *     publication's topic name (a {@code .} becomes {@code _})
  * @param fifo whether the topic is a FIFO topic: messages of one partition key (the message group)
  *     reach FIFO queues in order, once (deduplicated by message id)

@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.brighter.aws.internal.AwsNames;
 import io.brighter.aws.internal.SnsSubscriptions;
-import io.brighter.aws.internal.SnsTopics;
-import io.brighter.aws.internal.SqsQueues;
+import io.brighter.aws.internal.SnsTopic;
+import io.brighter.aws.internal.SqsQueue;
 import io.brighter.aws.internal.SqsWireFormat;
 import io.brighter.messaging.ChannelFailureException;
 import io.brighter.messaging.Message;
@@ -19,6 +19,7 @@ import io.brighter.messaging.wire.RejectionHeaders;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.PurgeQueueInProgressException;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.ReceiptHandleIsInvalidException;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
@@ -87,20 +89,17 @@ public final class SqsMessageConsumer implements MessageConsumer {
   private final SqsClient client;
   private final SqsSubscription options;
   private final RoutingKey routingKey;
-  private final String queueName;
-  private final String deadLetterQueueName;
   private final int bufferSize;
-  private final OnMissingChannel makeChannels;
   private final Map<Long, SqsReceipt> inFlight = new ConcurrentHashMap<>();
   private final AtomicLong deliveryNumbers = new AtomicLong();
-  private volatile @Nullable String queueUrl;
-  private volatile @Nullable String deadLetterQueueUrl;
+  private final SqsQueue queue;
+  private final SqsQueue deadLetterQueue;
 
   /**
    * A consumer of the queue named after {@code channelName} (publish-subscribe: subscribed to the
-   * topic named after {@code routingKey}) or after {@code routingKey} (point to point), returning
-   * at most {@code bufferSize} messages a receive and dead-lettering to the queue named after
-   * {@code deadLetterRoutingKey}.
+   * topic named after {@code routingKey}) or after {@code routingKey} (point to point), unless
+   * {@code options} give its URL or the topic's ARN, returning at most {@code bufferSize} messages
+   * a receive and dead-lettering to the queue named after {@code deadLetterRoutingKey}.
    *
    * @throws io.brighter.ConfigurationException when a name is not one SQS takes, or a queue must
    *     exist and does not
@@ -117,32 +116,32 @@ public final class SqsMessageConsumer implements MessageConsumer {
     this.options = requireNonNull(options, "options must not be null");
     this.routingKey = requireNonNull(routingKey, "routingKey must not be null");
     requireNonNull(channelName, "channelName must not be null");
+    requireNonNull(makeChannels, "makeChannels must not be null");
     if (bufferSize < 1 || bufferSize > MAX_BUFFER) {
       throw new IllegalArgumentException("bufferSize must be 1 to 10 on SQS: " + bufferSize);
     }
     this.bufferSize = bufferSize;
-    this.makeChannels = requireNonNull(makeChannels, "makeChannels must not be null");
     boolean publishSubscribe = options.channelType() == SqsChannelType.PUBLISH_SUBSCRIBE;
-    this.queueName =
+    String queueName =
         publishSubscribe
             ? AwsNames.queue(channelName, options.fifo(), "channel name")
             : AwsNames.queue(routingKey.value(), options.fifo(), "routing key");
-    this.deadLetterQueueName =
+    String deadLetterQueueName =
         AwsNames.queue(
             requireNonNull(deadLetterRoutingKey, "deadLetterRoutingKey must not be null").value(),
             options.fifo(),
             "dead-letter routing key");
-    String topicName =
-        publishSubscribe ? AwsNames.topic(routingKey.value(), options.fifo(), "routing key") : null;
     this.client = connection.sqsClient();
     try {
-      this.queueUrl =
-          SqsQueues.url(
-              client, queueName, options.fifo(), options.visibilityTimeout(), makeChannels);
-      this.deadLetterQueueUrl =
-          SqsQueues.url(client, deadLetterQueueName, options.fifo(), null, makeChannels);
-      if (topicName != null) {
-        subscribe(connection, topicName);
+      this.deadLetterQueue =
+          SqsQueue.named(client, deadLetterQueueName, options.fifo(), Map.of(), makeChannels);
+      this.queue =
+          options.queueUrl() != null
+              ? SqsQueue.at(client, options.queueUrl(), makeChannels)
+              : SqsQueue.named(
+                  client, queueName, options.fifo(), queueAttributes(makeChannels), makeChannels);
+      if (publishSubscribe && makeChannels != OnMissingChannel.ASSUME) {
+        subscribe(connection, routingKey, makeChannels);
       }
     } catch (RuntimeException e) {
       client.close();
@@ -150,24 +149,66 @@ public final class SqsMessageConsumer implements MessageConsumer {
     }
   }
 
-  /** Makes (or checks) the topic and the queue's subscription to it, as makeChannels says. */
-  private void subscribe(AwsConnection connection, String topicName) {
-    if (makeChannels == OnMissingChannel.ASSUME) {
-      return;
+  /** The attributes the queue is made with: its visibility timeout and redrive policy. */
+  private Map<QueueAttributeName, String> queueAttributes(OnMissingChannel makeChannels) {
+    Map<QueueAttributeName, String> attributes = new EnumMap<>(QueueAttributeName.class);
+    attributes.put(
+        QueueAttributeName.VISIBILITY_TIMEOUT,
+        Long.toString(options.visibilityTimeout().toSeconds()));
+    SqsRedrivePolicy redrive = options.redrivePolicy();
+    if (redrive != null && makeChannels == OnMissingChannel.CREATE) {
+      String target =
+          redrive.deadLetterQueueName() == null
+              ? deadLetterQueue.arn()
+              : SqsQueue.named(
+                      client,
+                      AwsNames.queue(
+                          redrive.deadLetterQueueName(),
+                          options.fifo(),
+                          "SqsRedrivePolicy.deadLetterQueueName"),
+                      options.fifo(),
+                      Map.of(),
+                      makeChannels)
+                  .arn();
+      attributes.put(
+          QueueAttributeName.REDRIVE_POLICY,
+          "{\"deadLetterTargetArn\":\""
+              + target
+              + "\",\"maxReceiveCount\":\""
+              + redrive.maxReceiveCount()
+              + "\"}");
     }
+    return attributes;
+  }
+
+  /** Makes (or checks) the topic and the queue's subscription to it, as makeChannels says. */
+  private void subscribe(
+      AwsConnection connection, RoutingKey routingKey, OnMissingChannel makeChannels) {
     try (SnsClient sns = connection.snsClient()) {
-      String topicArn = SnsTopics.arn(sns, topicName, options.fifo(), makeChannels);
-      String url = queueUrl;
-      if (topicArn != null && url != null) {
+      SnsTopic topic =
+          options.topicArn() != null
+              ? SnsTopic.at(sns, options.topicArn(), makeChannels)
+              : SnsTopic.named(
+                  sns,
+                  AwsNames.topic(routingKey.value(), options.fifo(), "routing key"),
+                  options.fifo(),
+                  makeChannels);
+      String topicArn = topic.knownArn();
+      if (topicArn != null && queue.knownUrl() != null) {
         SnsSubscriptions.ensure(
-            sns, client, topicArn, url, options.rawMessageDelivery(), makeChannels);
+            sns,
+            topicArn,
+            queue.arn(),
+            options.rawMessageDelivery(),
+            options.filterPolicy(),
+            makeChannels);
       }
     }
   }
 
   /** The name of the queue this consumer reads. */
   public String queueName() {
-    return queueName;
+    return queue.name();
   }
 
   /**
@@ -194,7 +235,7 @@ public final class SqsMessageConsumer implements MessageConsumer {
                           .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
               .messages();
     } catch (SdkException e) {
-      throw ChannelFailureException.of(queueName, e);
+      throw ChannelFailureException.of(queue.name(), e);
     }
     List<Message> messages = new ArrayList<>(received.size());
     for (software.amazon.awssdk.services.sqs.model.Message delivery : received) {
@@ -283,13 +324,13 @@ public final class SqsMessageConsumer implements MessageConsumer {
       Message dead =
           message.withHeader(
               message.header().toBuilder()
-                  .topic(RoutingKey.of(deadLetterQueueName))
+                  .topic(RoutingKey.of(deadLetterQueue.name()))
                   .bag(rejection)
                   .build());
       copy.messageBody(SqsWireFormat.body(message))
           .messageAttributes(
               SqsWireFormat.sqsAttributes(
-                  SqsWireFormat.attributes(dead, deadLetterQueueName, true)));
+                  SqsWireFormat.attributes(dead, deadLetterQueue.name(), true)));
     }
     if (options.fifo()) {
       copy.messageGroupId(SqsWireFormat.groupId(message))
@@ -368,10 +409,10 @@ public final class SqsMessageConsumer implements MessageConsumer {
               request.queueUrl(url).receiptHandle(receipt.handle()).visibilityTimeout(seconds));
       return true;
     } catch (ReceiptHandleIsInvalidException e) {
-      LOG.warn("Could not give back a message of {}: its receipt handle expired", queueName, e);
+      LOG.warn("Could not give back a message of {}: its receipt handle expired", queue.name(), e);
       return false;
     } catch (SdkException e) {
-      throw ChannelFailureException.of(queueName, e);
+      throw ChannelFailureException.of(queue.name(), e);
     }
   }
 
@@ -405,7 +446,7 @@ public final class SqsMessageConsumer implements MessageConsumer {
   @Override
   public void close() {
     try {
-      String url = queueUrl;
+      String url = queue.knownUrl();
       for (SqsReceipt receipt : List.copyOf(inFlight.values())) {
         if (url != null && inFlight.remove(receipt.number()) != null) {
           try {
@@ -413,7 +454,7 @@ public final class SqsMessageConsumer implements MessageConsumer {
                 request ->
                     request.queueUrl(url).receiptHandle(receipt.handle()).visibilityTimeout(0));
           } catch (SdkException e) {
-            LOG.debug("Could not give back a message of {} on close", queueName, e);
+            LOG.debug("Could not give back a message of {} on close", queue.name(), e);
           }
         }
       }
@@ -462,37 +503,26 @@ public final class SqsMessageConsumer implements MessageConsumer {
           "Could not delete message {} from {}: its receipt handle expired (handled for longer"
               + " than the visibility timeout); it comes again",
           message.id(),
-          queueName,
+          queue.name(),
           e);
     } catch (SdkException e) {
-      throw ChannelFailureException.of(queueName, e);
+      throw ChannelFailureException.of(queue.name(), e);
     }
   }
 
   private String url() {
-    String url = queueUrl;
-    if (url == null) {
-      url = SqsQueues.url(client, queueName, options.fifo(), null, makeChannels);
-      if (url == null) {
-        throw ChannelFailureException.of(
-            queueName, new IllegalStateException("SQS queue " + queueName + " does not exist"));
-      }
-      queueUrl = url;
-    }
-    return url;
+    return urlOf(queue);
   }
 
   private String deadLetter() {
-    String url = deadLetterQueueUrl;
-    if (url == null) {
-      url = SqsQueues.url(client, deadLetterQueueName, options.fifo(), null, makeChannels);
-      if (url == null) {
-        throw ChannelFailureException.of(
-            deadLetterQueueName,
-            new IllegalStateException("SQS queue " + deadLetterQueueName + " does not exist"));
-      }
-      deadLetterQueueUrl = url;
+    return urlOf(deadLetterQueue);
+  }
+
+  private static String urlOf(SqsQueue queue) {
+    try {
+      return queue.url();
+    } catch (IllegalStateException | SdkException e) {
+      throw ChannelFailureException.of(queue.name(), e);
     }
-    return url;
   }
 }

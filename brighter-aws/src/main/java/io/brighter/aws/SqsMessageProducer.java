@@ -4,14 +4,17 @@ import static java.util.Objects.requireNonNull;
 
 import io.brighter.ConfigurationException;
 import io.brighter.aws.internal.AwsNames;
-import io.brighter.aws.internal.SqsQueues;
+import io.brighter.aws.internal.LazyClient;
+import io.brighter.aws.internal.SqsQueue;
 import io.brighter.aws.internal.SqsWireFormat;
 import io.brighter.messaging.Message;
-import io.brighter.messaging.MessageProducer;
 import io.brighter.messaging.Publication;
 import io.brighter.scheduler.MessageScheduler;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
@@ -38,19 +41,20 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  * goes to the {@link MessageScheduler} given to the constructor, else fails with {@link
  * ConfigurationException}.
  *
+ * <p><b>Blocking or not</b>: {@link #send} waits for SQS on the blocking client; {@link #sendAsync}
+ * returns a future at once and sends on the asynchronous client, made on its first use.
+ *
  * <p><b>Size</b>: {@link #maxMessageBytes()} is the publication's, so the outbox refuses a larger
  * message when it is deposited. Thread-safe.
  */
-public final class SqsMessageProducer implements MessageProducer {
+public final class SqsMessageProducer extends AwsMessageProducer {
 
   private static final Duration MAX_NATIVE_DELAY = Duration.ofMinutes(15);
 
-  private final Publication publication;
   private final SqsPublication options;
-  private final @Nullable MessageScheduler scheduler;
   private final SqsClient client;
-  private final String queueName;
-  private volatile @Nullable String queueUrl;
+  private final LazyClient<SqsAsyncClient> asyncClient;
+  private final SqsQueue queue;
 
   /** A producer for {@code publication} with {@link SqsPublication#DEFAULT} settings. */
   public SqsMessageProducer(AwsConnection connection, Publication publication) {
@@ -69,69 +73,56 @@ public final class SqsMessageProducer implements MessageProducer {
       Publication publication,
       SqsPublication options,
       @Nullable MessageScheduler scheduler) {
+    super(publication, scheduler);
     requireNonNull(connection, "connection must not be null");
-    this.publication = requireNonNull(publication, "publication must not be null");
     this.options = requireNonNull(options, "options must not be null");
-    this.scheduler = scheduler;
     String name = options.queueName() != null ? options.queueName() : publication.topic().value();
-    this.queueName = AwsNames.queue(name, options.fifo(), "SqsPublication.queueName");
+    String queueName = AwsNames.queue(name, options.fifo(), "SqsPublication.queueName");
     this.client = connection.sqsClient();
+    this.asyncClient = new LazyClient<>(connection::sqsAsyncClient);
     try {
-      this.queueUrl =
-          SqsQueues.url(client, queueName, options.fifo(), null, publication.makeChannels());
+      this.queue =
+          options.queueUrl() != null
+              ? SqsQueue.at(client, options.queueUrl(), publication.makeChannels())
+              : SqsQueue.named(
+                  client, queueName, options.fifo(), Map.of(), publication.makeChannels());
     } catch (RuntimeException e) {
       client.close();
       throw e;
     }
   }
 
-  @Override
-  public Publication publication() {
-    return publication;
-  }
-
   /** The name of the queue this producer sends to. */
   public String queueName() {
-    return queueName;
+    return queue.name();
   }
 
   @Override
-  public void send(Message message) {
-    requireNonNull(message, "message must not be null");
-    client.sendMessage(request(message, Duration.ZERO));
+  void sendNow(Message message, Duration delay) {
+    client.sendMessage(request(message, delay));
   }
 
-  /**
-   * Sends {@code message} to be delivered after {@code delay}, as the class comment says.
-   *
-   * @throws ConfigurationException when the delay needs a scheduler and none was given
-   */
   @Override
-  public void sendWithDelay(Message message, Duration delay) {
-    requireNonNull(message, "message must not be null");
-    requireNonNull(delay, "delay must not be null");
-    if (delay.isNegative()) {
-      throw new IllegalArgumentException("delay must not be negative: " + delay);
-    }
-    if (delay.isZero()) {
-      send(message);
-    } else if (!options.fifo() && delay.compareTo(MAX_NATIVE_DELAY) <= 0) {
-      client.sendMessage(request(message, delay));
-    } else if (scheduler != null) {
-      scheduler.schedule(message.withHeader(message.header().withDelay(Duration.ZERO)), delay);
-    } else {
-      throw new ConfigurationException(
-          "SQS queue "
-              + queueName
-              + " cannot hold message "
-              + message.id()
-              + " back for "
-              + delay
-              + (options.fifo()
-                  ? " (a FIFO queue takes no delay per message)"
-                  : " (15 minutes at most)")
-              + ": give SqsMessageProducer a MessageScheduler");
-    }
+  CompletableFuture<Void> sendNowAsync(Message message, Duration delay) {
+    return asyncClient.get().sendMessage(request(message, delay)).thenApply(response -> null);
+  }
+
+  /** Up to 15 minutes, on a standard queue: SQS takes no delay per message on a FIFO queue. */
+  @Override
+  boolean holdsBack(Duration delay) {
+    return !options.fifo() && delay.compareTo(MAX_NATIVE_DELAY) <= 0;
+  }
+
+  @Override
+  String cannotHoldBack(Message message, Duration delay) {
+    return "SQS queue "
+        + queue.name()
+        + " cannot hold message "
+        + message.id()
+        + " back for "
+        + delay
+        + (options.fifo() ? " (a FIFO queue takes no delay per message)" : " (15 minutes at most)")
+        + ": give SqsMessageProducer a MessageScheduler";
   }
 
   /** The publication's {@link SqsPublication#maxMessageBytes()}. */
@@ -141,7 +132,7 @@ public final class SqsMessageProducer implements MessageProducer {
   }
 
   private SendMessageRequest request(Message message, Duration delay) {
-    String url = url();
+    String url = queue.url();
     SendMessageRequest.Builder request =
         SendMessageRequest.builder()
             .queueUrl(url)
@@ -159,24 +150,13 @@ public final class SqsMessageProducer implements MessageProducer {
     return request.build();
   }
 
-  /**
-   * The queue's URL, looked up now if the queue was assumed and missing when the producer began.
-   */
-  private String url() {
-    String url = queueUrl;
-    if (url == null) {
-      url = SqsQueues.url(client, queueName, options.fifo(), null, publication.makeChannels());
-      if (url == null) {
-        throw new IllegalStateException("SQS queue " + queueName + " does not exist");
-      }
-      queueUrl = url;
-    }
-    return url;
-  }
-
-  /** Closes the SQS client. */
+  /** Closes the SQS clients. */
   @Override
   public void close() {
-    client.close();
+    try {
+      asyncClient.close();
+    } finally {
+      client.close();
+    }
   }
 }

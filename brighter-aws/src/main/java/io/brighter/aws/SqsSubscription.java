@@ -1,7 +1,10 @@
 package io.brighter.aws;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brighter.ConfigurationException;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SQS settings of the consumers of a subscription, carried by the channel factory beside the
@@ -10,7 +13,14 @@ import java.time.Duration;
  * {@snippet :
  * var factory = new SqsChannelFactory(aws, SqsSubscription.DEFAULT.withVisibilityTimeout(Duration.ofMinutes(2)));
  * var direct = new SqsChannelFactory(aws, SqsSubscription.DEFAULT.withChannelType(SqsChannelType.POINT_TO_POINT));
+ * var filtered = new SqsChannelFactory(aws, SqsSubscription.DEFAULT
+ *     .withFilterPolicy("{\"message-type\": [\"MT_EVENT\"]}")
+ *     .withRedrivePolicy(new SqsRedrivePolicy(5, null)));
  * }
+ *
+ * <p>Topics and queues are found by name (made from the routing key and channel name, a {@code .}
+ * becoming {@code _}) unless an ARN or URL is given; one given is used as it is (it may be in
+ * another account), never created, and checked unless the subscription assumes its channels.
  *
  * @param channelType publish-subscribe (an SNS topic named after the routing key feeds a queue
  *     named after the channel) or point to point (the queue is named after the routing key)
@@ -21,18 +31,40 @@ import java.time.Duration;
  * @param rawMessageDelivery whether the topic delivers the message as it was published (its
  *     attributes as SQS attributes) rather than in SNS's notification envelope; both are read
  * @param fifo whether the queue (and topic) is FIFO
+ * @param topicArn the topic's ARN (publish-subscribe); null to find the topic by name
+ * @param queueUrl the queue's URL; null to find the queue by name
+ * @param redrivePolicy SQS's own dead-lettering, set on the queue when the consumer creates it;
+ *     null for none
+ * @param filterPolicy an SNS filter policy (JSON) on the queue's subscription to the topic, matched
+ *     against the message attributes ({@link SqsHeaderNames}); null to take every message
  */
 public record SqsSubscription(
     SqsChannelType channelType,
     Duration visibilityTimeout,
     boolean rawMessageDelivery,
-    boolean fifo) {
+    boolean fifo,
+    @Nullable String topicArn,
+    @Nullable String queueUrl,
+    @Nullable SqsRedrivePolicy redrivePolicy,
+    @Nullable String filterPolicy) {
 
-  /** Publish-subscribe, visibility timeout 30 s (SQS's default), raw delivery, standard. */
+  /**
+   * Publish-subscribe, visibility timeout 30 s (SQS's default), raw delivery, standard, found by
+   * name, no redrive policy, no filter.
+   */
   public static final SqsSubscription DEFAULT =
-      new SqsSubscription(SqsChannelType.PUBLISH_SUBSCRIBE, Duration.ofSeconds(30), true, false);
+      new SqsSubscription(
+          SqsChannelType.PUBLISH_SUBSCRIBE,
+          Duration.ofSeconds(30),
+          true,
+          false,
+          null,
+          null,
+          null,
+          null);
 
   private static final long MAX_VISIBILITY_SECONDS = 43_200;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Checks the parts. */
   public SqsSubscription {
@@ -45,25 +77,137 @@ public record SqsSubscription(
       throw new ConfigurationException(
           "SqsSubscription.visibilityTimeout must be 0 to 12 hours: " + visibilityTimeout);
     }
+    if (topicArn != null && !topicArn.startsWith("arn:")) {
+      throw new ConfigurationException("SqsSubscription.topicArn is not an ARN: " + topicArn);
+    }
+    checkQueueUrl(queueUrl, "SqsSubscription.queueUrl");
+    if (filterPolicy != null) {
+      checkFilterPolicy(filterPolicy);
+    }
   }
 
   /** These settings with channel type {@code value}. */
   public SqsSubscription withChannelType(SqsChannelType value) {
-    return new SqsSubscription(value, visibilityTimeout, rawMessageDelivery, fifo);
+    return new SqsSubscription(
+        value,
+        visibilityTimeout,
+        rawMessageDelivery,
+        fifo,
+        topicArn,
+        queueUrl,
+        redrivePolicy,
+        filterPolicy);
   }
 
   /** These settings with a visibility timeout of {@code value}. */
   public SqsSubscription withVisibilityTimeout(Duration value) {
-    return new SqsSubscription(channelType, value, rawMessageDelivery, fifo);
+    return new SqsSubscription(
+        channelType,
+        value,
+        rawMessageDelivery,
+        fifo,
+        topicArn,
+        queueUrl,
+        redrivePolicy,
+        filterPolicy);
   }
 
   /** These settings with raw message delivery or the notification envelope. */
   public SqsSubscription withRawMessageDelivery(boolean value) {
-    return new SqsSubscription(channelType, visibilityTimeout, value, fifo);
+    return new SqsSubscription(
+        channelType,
+        visibilityTimeout,
+        value,
+        fifo,
+        topicArn,
+        queueUrl,
+        redrivePolicy,
+        filterPolicy);
   }
 
   /** These settings for FIFO queues (and topics) or not. */
   public SqsSubscription withFifo(boolean value) {
-    return new SqsSubscription(channelType, visibilityTimeout, rawMessageDelivery, value);
+    return new SqsSubscription(
+        channelType,
+        visibilityTimeout,
+        rawMessageDelivery,
+        value,
+        topicArn,
+        queueUrl,
+        redrivePolicy,
+        filterPolicy);
+  }
+
+  /** These settings subscribing to the topic {@code value}. */
+  public SqsSubscription withTopicArn(@Nullable String value) {
+    return new SqsSubscription(
+        channelType,
+        visibilityTimeout,
+        rawMessageDelivery,
+        fifo,
+        value,
+        queueUrl,
+        redrivePolicy,
+        filterPolicy);
+  }
+
+  /** These settings reading the queue at {@code value}. */
+  public SqsSubscription withQueueUrl(@Nullable String value) {
+    return new SqsSubscription(
+        channelType,
+        visibilityTimeout,
+        rawMessageDelivery,
+        fifo,
+        topicArn,
+        value,
+        redrivePolicy,
+        filterPolicy);
+  }
+
+  /** These settings with SQS's own dead-lettering {@code value}. */
+  public SqsSubscription withRedrivePolicy(@Nullable SqsRedrivePolicy value) {
+    return new SqsSubscription(
+        channelType,
+        visibilityTimeout,
+        rawMessageDelivery,
+        fifo,
+        topicArn,
+        queueUrl,
+        value,
+        filterPolicy);
+  }
+
+  /** These settings with the subscription filter policy {@code value} (JSON). */
+  public SqsSubscription withFilterPolicy(@Nullable String value) {
+    return new SqsSubscription(
+        channelType,
+        visibilityTimeout,
+        rawMessageDelivery,
+        fifo,
+        topicArn,
+        queueUrl,
+        redrivePolicy,
+        value);
+  }
+
+  static void checkQueueUrl(@Nullable String url, String property) {
+    if (url != null
+        && (!(url.startsWith("https://") || url.startsWith("http://"))
+            || url.endsWith("/")
+            || url.chars().anyMatch(Character::isWhitespace))) {
+      throw new ConfigurationException(property + " is not a queue URL: " + url);
+    }
+  }
+
+  private static void checkFilterPolicy(String policy) {
+    try {
+      if (!JSON.readTree(policy).isObject()) {
+        throw new ConfigurationException(
+            "SqsSubscription.filterPolicy must be a JSON object: " + policy);
+      }
+    } catch (JsonProcessingException e) {
+      throw new ConfigurationException(
+          "SqsSubscription.filterPolicy is not JSON: " + e.getOriginalMessage(), e);
+    }
   }
 }

@@ -35,12 +35,20 @@ public final class AwsNames {
     return valid(name, fifo, TOPIC_LENGTH, property);
   }
 
+  /**
+   * {@code routingKey} with each {@code .} made {@code _}, before any check or cut: how a routing
+   * key is spelled in an AWS name.
+   */
+  public static String underscored(String routingKey) {
+    return routingKey.replace('.', '_');
+  }
+
   private static String valid(String name, boolean fifo, int length, String property) {
     String base = name.endsWith(FIFO) ? name.substring(0, name.length() - FIFO.length()) : name;
     if (base.isBlank()) {
       throw new ConfigurationException(property + " must not be blank: '" + name + "'");
     }
-    String replaced = base.replace('.', '_');
+    String replaced = underscored(base);
     for (int i = 0; i < replaced.length(); i++) {
       char c = replaced.charAt(i);
       if (!(Character.isLetterOrDigit(c) && c < 128) && c != '-' && c != '_') {

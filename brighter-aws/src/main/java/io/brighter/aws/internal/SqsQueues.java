@@ -2,7 +2,6 @@ package io.brighter.aws.internal;
 
 import io.brighter.ConfigurationException;
 import io.brighter.messaging.OnMissingChannel;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -22,8 +21,8 @@ public final class SqsQueues {
   private SqsQueues() {}
 
   /**
-   * The URL of the queue {@code name}, created first under {@code CREATE} as a FIFO queue or not
-   * and, when given, with {@code visibilityTimeout}.
+   * The URL of the queue {@code name}, created first under {@code CREATE} as a FIFO queue or not,
+   * with {@code attributes}.
    *
    * @return the URL; null under {@code ASSUME} when the queue is missing
    * @throws ConfigurationException under {@code VALIDATE} when the queue is missing
@@ -32,20 +31,16 @@ public final class SqsQueues {
       SqsClient client,
       String name,
       boolean fifo,
-      @Nullable Duration visibilityTimeout,
+      Map<QueueAttributeName, String> attributes,
       OnMissingChannel mode) {
     if (mode == OnMissingChannel.CREATE) {
-      Map<QueueAttributeName, String> attributes = new HashMap<>();
+      Map<QueueAttributeName, String> created = new HashMap<>(attributes);
       if (fifo) {
-        attributes.put(QueueAttributeName.FIFO_QUEUE, "true");
-      }
-      if (visibilityTimeout != null) {
-        attributes.put(
-            QueueAttributeName.VISIBILITY_TIMEOUT, Long.toString(visibilityTimeout.toSeconds()));
+        created.put(QueueAttributeName.FIFO_QUEUE, "true");
       }
       try {
         return client
-            .createQueue(request -> request.queueName(name).attributes(attributes))
+            .createQueue(request -> request.queueName(name).attributes(created))
             .queueUrl();
       } catch (QueueNameExistsException e) {
         return client.getQueueUrl(request -> request.queueName(name)).queueUrl(); // other settings

@@ -162,7 +162,7 @@ public final class SqsWireFormat {
       if (topic != null) {
         String name = nameIn(topic);
         // the subscribed routing key, as it was before it became an AWS name ('.' to '_')
-        boolean subscribedTo = name.equals(subscribed.value().replace('.', '_'));
+        boolean subscribedTo = name.equals(AwsNames.underscored(subscribed.value()));
         headers.put(SqsHeaderNames.TOPIC, subscribedTo ? subscribed.value() : name);
       }
       boolean empty = Boolean.TRUE.equals(headers.remove(EMPTY_BODY));
