@@ -2,16 +2,12 @@ package io.brighter.benchmarks;
 
 import io.brighter.CommandProcessor;
 import io.brighter.Event;
-import io.brighter.ExternalBusConfiguration;
 import io.brighter.Id;
 import io.brighter.RequestContext;
-import io.brighter.handlers.SimpleHandlerFactory;
-import io.brighter.handlers.SubscriberRegistry;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageMapperRegistry;
 import io.brighter.messaging.MessagePipeline;
 import io.brighter.messaging.MessageProducer;
-import io.brighter.messaging.ProducerRegistry;
 import io.brighter.messaging.Publication;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.messaging.inmemory.InMemoryBus;
@@ -20,7 +16,6 @@ import io.brighter.outbox.InMemoryOutbox;
 import io.brighter.outbox.InMemoryOutboxOptions;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -165,14 +160,7 @@ public class BusBenchmarks {
   }
 
   static CommandProcessor processor(MessageProducer producer, InMemoryOutbox outbox) {
-    return CommandProcessor.builder()
-        .handlers(new SubscriberRegistry(), new SimpleHandlerFactory())
-        .externalBus(
-            ExternalBusConfiguration.builder()
-                .producers(ProducerRegistry.of(List.of(producer)))
-                .outbox(outbox)
-                .build())
-        .build();
+    return Processors.sending(producer, outbox);
   }
 
   static GreetingNoted newEvent(String note) {

@@ -127,12 +127,12 @@ public final class KafkaThroughput {
         }
         row(
             "(b) outbox relay PostgreSQL -> Kafka, msg/s, median of " + RELAY_ROUNDS,
-            median(brighterRelay),
-            median(rawRelay));
+            HarnessArgs.median(brighterRelay),
+            HarnessArgs.median(rawRelay));
         row(
             "(b') the raw loop on Brighter's outbox table (its columns and indexes), msg/s",
-            median(floorRelay),
-            median(rawRelay));
+            HarnessArgs.median(floorRelay),
+            HarnessArgs.median(rawRelay));
       }
       if (shapes.contains("consume")) {
         consume(kafka);
@@ -178,16 +178,16 @@ public final class KafkaThroughput {
     String rounds = ", median of " + CONSUME_ROUNDS;
     row(
         "(c) consume -> no-op -> commit: KafkaMessageConsumer loop, msg/s" + rounds,
-        median(transport),
-        median(raw));
+        HarnessArgs.median(transport),
+        HarnessArgs.median(raw));
     row(
         "(c) the same through a Dispatcher (map JSON, handler pipeline), msg/s" + rounds,
-        median(brighter),
-        median(raw));
+        HarnessArgs.median(brighter),
+        HarnessArgs.median(raw));
     row(
         "(c') the raw loop reading every header's name and value, msg/s" + rounds,
-        median(floor),
-        median(raw));
+        HarnessArgs.median(floor),
+        HarnessArgs.median(raw));
   }
 
   /** Deposits {@code count} messages in one transaction, clears them, waits until dispatched. */
@@ -586,12 +586,6 @@ public final class KafkaThroughput {
   private static void row(String shape, double brighter, double raw) {
     System.out.printf(
         "| %s | %,.0f | %,.0f | %.0f %% |%n", shape, brighter, raw, 100 * brighter / raw);
-  }
-
-  private static double median(double[] rates) {
-    double[] sorted = rates.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
   }
 
   private static double percentile(long[] nanos, int percent) {

@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.PurgeQueueInProgressException;
@@ -52,18 +54,21 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  * its receipt handle; a delivery that cannot be read becomes an unacceptable message that keeps its
  * receipt, so the pump can dead-letter it and delete it.
  *
- * <p><b>Settling.</b> {@link #acknowledge} deletes the message. {@link #requeue} sends a copy with
- * the handled count the message carries (a delivery budget that survives restarts, unlike a
- * visibility change), held back by the delay up to 15 minutes (a longer one is cut to 15), then
- * deletes the original. On a FIFO queue a delayed requeue instead hides the message for the delay,
- * so it keeps its place in its group, and the handled count is at least SQS's count of the
- * message's earlier deliveries (so a nack counts there too). {@link #nack} makes the message
- * visible again at once, as it came. {@link #reject} sends a copy with the rejection headers
- * ({@link RejectionHeaders}) to the dead-letter queue, then deletes the original. Nothing is
- * deleted before its copy is sent, so a crash may duplicate a message but never loses one; a copy
- * that cannot be sent leaves the original to come back after the visibility timeout. A settlement
- * whose receipt handle expired (a handler slower than the visibility timeout) is logged and returns
- * false: the message comes back, the pump goes on.
+ * <p><b>Settling.</b> {@link #acknowledge} deletes the message, in batches: the acknowledged
+ * messages of a receive are deleted in one {@code DeleteMessageBatch}, sent before the next
+ * receive, when ten wait, when the oldest has waited half the visibility timeout, or on {@link
+ * #close}. A crash before then brings them again (at least once; an inbox makes it once). {@link
+ * #requeue} sends a copy with the handled count the message carries (a delivery budget that
+ * survives restarts, unlike a visibility change), held back by the delay up to 15 minutes (a longer
+ * one is cut to 15), then deletes the original. On a FIFO queue a delayed requeue instead hides the
+ * message for the delay, so it keeps its place in its group, and the handled count is at least
+ * SQS's count of the message's earlier deliveries (so a nack counts there too). {@link #nack} makes
+ * the message visible again at once, as it came. {@link #reject} sends a copy with the rejection
+ * headers ({@link RejectionHeaders}) to the dead-letter queue, then deletes the original. Nothing
+ * is deleted before its copy is sent, so a crash may duplicate a message but never loses one; a
+ * copy that cannot be sent leaves the original to come back after the visibility timeout. A
+ * settlement whose receipt handle expired (a handler slower than the visibility timeout) is logged
+ * and returns false: the message comes back, the pump goes on.
  *
  * <p>{@link #close} makes every received, unsettled message visible again at once. A message pump
  * calls it from one thread; {@link #close} may come from another.
@@ -81,6 +86,7 @@ public final class SqsMessageConsumer implements MessageConsumer {
   private record SqsReceipt(
       SqsMessageConsumer consumer,
       long number,
+      long receivedAtNanos,
       String handle,
       Map<String, String> attributes,
       String body)
@@ -94,6 +100,7 @@ public final class SqsMessageConsumer implements MessageConsumer {
   private final AtomicLong deliveryNumbers = new AtomicLong();
   private final SqsQueue queue;
   private final SqsQueue deadLetterQueue;
+  private final List<SqsReceipt> pendingDeletes = new ArrayList<>(); // guarded by itself
 
   /**
    * A consumer of the queue named after {@code channelName} (publish-subscribe: subscribed to the
@@ -220,6 +227,7 @@ public final class SqsMessageConsumer implements MessageConsumer {
   @Override
   public List<Message> receive(Duration timeout) {
     int waitSeconds = (int) Math.min(MAX_WAIT_SECONDS, timeout.toSeconds()); // never longer
+    deletePending();
     List<software.amazon.awssdk.services.sqs.model.Message> received;
     try {
       String url = url();
@@ -264,6 +272,7 @@ public final class SqsMessageConsumer implements MessageConsumer {
         new SqsReceipt(
             this,
             deliveryNumbers.incrementAndGet(),
+            System.nanoTime(),
             delivery.receiptHandle(),
             Map.copyOf(attributes),
             body);
@@ -292,8 +301,63 @@ public final class SqsMessageConsumer implements MessageConsumer {
   @Override
   public void acknowledge(Message message) {
     SqsReceipt receipt = settle(message);
-    if (receipt != null) {
-      delete(receipt, message);
+    if (receipt == null) {
+      return;
+    }
+    boolean due;
+    synchronized (pendingDeletes) {
+      pendingDeletes.add(receipt);
+      long oldestAgeNanos = System.nanoTime() - pendingDeletes.get(0).receivedAtNanos();
+      due =
+          pendingDeletes.size() >= MAX_BUFFER
+              || oldestAgeNanos > options.visibilityTimeout().toNanos() / 2;
+    }
+    if (due) {
+      deletePending();
+    }
+  }
+
+  /**
+   * Deletes the acknowledged messages waiting, in one request; an entry SQS refuses (an expired
+   * receipt handle) is logged, and its message comes again.
+   *
+   * @throws ChannelFailureException when SQS cannot be reached: the deletes wait for the next try
+   */
+  private void deletePending() {
+    List<SqsReceipt> batch;
+    synchronized (pendingDeletes) {
+      if (pendingDeletes.isEmpty()) {
+        return;
+      }
+      batch = List.copyOf(pendingDeletes);
+      pendingDeletes.clear();
+    }
+    List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      entries.add(
+          DeleteMessageBatchRequestEntry.builder()
+              .id(Integer.toString(i))
+              .receiptHandle(batch.get(i).handle())
+              .build());
+    }
+    try {
+      String url = url();
+      for (BatchResultErrorEntry failed :
+          client.deleteMessageBatch(request -> request.queueUrl(url).entries(entries)).failed()) {
+        LOG.warn(
+            "Could not delete message {} from {}: {} ({}); it comes again",
+            batch.get(Integer.parseInt(failed.id())).attributes().get(SqsHeaderNames.ID),
+            queue.name(),
+            failed.message(),
+            failed.code());
+      }
+    } catch (SdkException | ChannelFailureException e) {
+      synchronized (pendingDeletes) {
+        pendingDeletes.addAll(0, batch);
+      }
+      throw e instanceof ChannelFailureException failure
+          ? failure
+          : ChannelFailureException.of(queue.name(), e);
     }
   }
 
@@ -442,10 +506,21 @@ public final class SqsMessageConsumer implements MessageConsumer {
     }
   }
 
-  /** Makes every received, unsettled message visible again, then closes the SQS client. */
+  /**
+   * Deletes the acknowledged messages waiting, makes every received, unsettled message visible
+   * again, then closes the SQS client.
+   */
   @Override
   public void close() {
     try {
+      try {
+        deletePending();
+      } catch (ChannelFailureException e) {
+        LOG.warn(
+            "Could not delete acknowledged messages of {} on close; they come again",
+            queue.name(),
+            e);
+      }
       String url = queue.knownUrl();
       for (SqsReceipt receipt : List.copyOf(inFlight.values())) {
         if (url != null && inFlight.remove(receipt.number()) != null) {

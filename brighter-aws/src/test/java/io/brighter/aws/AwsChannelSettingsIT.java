@@ -17,8 +17,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -218,6 +223,85 @@ class AwsChannelSettingsIT {
       assertThat(receives).isEqualTo(2);
       assertThat(consumer.receive(Duration.ofSeconds(1))).isEmpty();
       assertThat(receive(deadLetters, 1)).extracting(Message::id).containsExactly(sent.id());
+    }
+  }
+
+  /** The operations an SDK client made, by name, in order. */
+  private static final class Operations implements ExecutionInterceptor {
+    final List<String> names = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+      names.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+    }
+  }
+
+  @Test
+  void theMessagesOfAReceiveAreDeletedInOneRequestBeforeTheNextReceive() {
+    String queue = unique("batched");
+    Operations operations = new Operations();
+    AwsConnection counted =
+        AwsConnection.builder()
+            .region(AWS.region())
+            .credentialsProvider(AWS.credentialsProvider())
+            .endpointOverride(AWS.endpointOverride())
+            .clientOverrides(overrides -> overrides.addExecutionInterceptor(operations))
+            .build();
+    SqsSubscription pointToPoint =
+        SqsSubscription.DEFAULT.withChannelType(SqsChannelType.POINT_TO_POINT);
+    try (SqsMessageProducer producer =
+            new SqsMessageProducer(AWS, publication(queue, OnMissingChannel.CREATE));
+        SqsMessageConsumer consumer =
+            new SqsMessageConsumer(
+                counted,
+                pointToPoint,
+                RoutingKey.of(queue),
+                queue,
+                10,
+                RoutingKey.of(queue + "-dlq"),
+                OnMissingChannel.CREATE)) {
+      for (int n = 0; n < 10; n++) {
+        producer.send(message(queue, MessageType.COMMAND));
+      }
+      List<Message> received = new ArrayList<>();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (received.size() < 10 && System.nanoTime() < deadline) {
+        received.addAll(consumer.receive(Duration.ofSeconds(1)));
+      }
+      assertThat(received).hasSize(10);
+      operations.names.clear();
+
+      received.forEach(consumer::acknowledge);
+      assertThat(consumer.receive(Duration.ofSeconds(1))).isEmpty();
+
+      assertThat(operations.names).containsExactly("DeleteMessageBatch", "ReceiveMessage");
+    }
+    try (SqsMessageConsumer again = consumer(pointToPoint, queue, "unused")) {
+      assertThat(again.receive(Duration.ofSeconds(1))).as("deleted").isEmpty();
+    }
+  }
+
+  @Test
+  void anAcknowledgementWaitsNoLongerThanHalfTheVisibilityTimeout() throws InterruptedException {
+    String queue = unique("half-visibility");
+    SqsSubscription twoSeconds =
+        SqsSubscription.DEFAULT
+            .withChannelType(SqsChannelType.POINT_TO_POINT)
+            .withVisibilityTimeout(Duration.ofSeconds(2));
+    try (SqsMessageProducer producer =
+            new SqsMessageProducer(AWS, publication(queue, OnMissingChannel.CREATE));
+        SqsMessageConsumer consumer = consumer(twoSeconds, queue, "unused")) {
+      producer.send(message(queue, MessageType.COMMAND));
+      List<Message> received = consumer.receive(Duration.ofSeconds(2));
+      assertThat(received).hasSize(1);
+
+      Thread.sleep(1_100); // a handler that took more than half the visibility timeout
+      consumer.acknowledge(received.get(0));
+      Thread.sleep(2_000); // past the visibility timeout: an undeleted message would be back
+
+      try (SqsMessageConsumer other = consumer(twoSeconds, queue, "unused")) {
+        assertThat(other.receive(Duration.ofSeconds(1))).as("deleted at once").isEmpty();
+      }
     }
   }
 }

@@ -20,7 +20,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -253,23 +252,8 @@ public final class FaultMatrix {
   }
 
   /** Waits until {@code count} reaches {@code wanted}, for at most {@link #FINISH_WITHIN}. */
-  private static void awaitAtLeast(LongSupplier count, long wanted) throws InterruptedException {
-    long deadline = System.nanoTime() + FINISH_WITHIN.toNanos();
-    while (countOrZero(count) < wanted) {
-      if (System.nanoTime() > deadline) {
-        return; // the row shows what is missing
-      }
-      Thread.sleep(50);
-    }
-  }
-
-  /** {@code count}, or 0 while the database cannot be asked (scenario 4 stops it). */
-  private static long countOrZero(LongSupplier count) {
-    try {
-      return count.getAsLong();
-    } catch (RuntimeException e) {
-      return 0;
-    }
+  private static void awaitAtLeast(Waits.Count count, long wanted) throws Exception {
+    Waits.atLeast(count, wanted, FINISH_WITHIN, Duration.ofMillis(50));
   }
 
   private static String option(String[] args, String name, String fallback) {

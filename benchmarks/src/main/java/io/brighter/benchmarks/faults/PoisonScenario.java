@@ -22,16 +22,11 @@ import org.jspecify.annotations.Nullable;
 final class PoisonScenario {
 
   private static final Duration FINISH_WITHIN = Duration.ofMinutes(5);
+  private static final Duration POLL = Duration.ofMillis(100);
   private static final Duration SETTLE_WITHIN = Duration.ofSeconds(30);
   private static final Duration LATE_DUPLICATES = Duration.ofSeconds(2);
 
   private PoisonScenario() {}
-
-  /** A count that may fail while it is read. */
-  @FunctionalInterface
-  private interface Count {
-    long get() throws Exception;
-  }
 
   /** Publishes {@code count} fuzzed messages drawn from {@code seed} and checks where they went. */
   static PoisonRow run(
@@ -67,12 +62,14 @@ final class PoisonScenario {
         }
       }
       broker.flush();
-      awaitAtLeast(() -> FaultTables.distinct(FaultTables.EFFECTS), validIds.size());
-      awaitAtLeast(() -> broker.deadLetters().size(), invalidSequences.size());
+      Waits.atLeast(
+          () -> FaultTables.distinct(FaultTables.EFFECTS), validIds.size(), FINISH_WITHIN, POLL);
+      Waits.atLeast(
+          () -> broker.deadLetters().size(), invalidSequences.size(), FINISH_WITHIN, POLL);
       long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
       Thread.sleep(LATE_DUPLICATES.toMillis());
       Map<Integer, String> deadLetters = broker.deadLetters();
-      long unsettled = awaitZero(broker::unsettled);
+      long unsettled = Waits.zero(broker::unsettled, SETTLE_WITHIN);
       Set<String> effects = FaultTables.distinctIds(FaultTables.EFFECTS);
       long handled = validIds.stream().filter(effects::contains).count();
       long deadLettered =
@@ -141,24 +138,5 @@ final class PoisonScenario {
       case kafka ->
           new KafkaFuzzBroker(requireNonNull(kafka, "kafka").bootstrapServers(), setup.topicName());
     };
-  }
-
-  /** Waits until {@code count} reaches {@code wanted}, for at most {@link #FINISH_WITHIN}. */
-  private static void awaitAtLeast(Count count, long wanted) throws Exception {
-    long deadline = System.nanoTime() + FINISH_WITHIN.toNanos();
-    while (count.get() < wanted && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-    }
-  }
-
-  /** {@code count} once it reaches 0, or as it is after {@link #SETTLE_WITHIN}. */
-  private static long awaitZero(Count count) throws Exception {
-    long deadline = System.nanoTime() + SETTLE_WITHIN.toNanos();
-    long left = count.get();
-    while (left > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(500);
-      left = count.get();
-    }
-    return left;
   }
 }

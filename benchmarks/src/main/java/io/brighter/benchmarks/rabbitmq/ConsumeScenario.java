@@ -7,10 +7,9 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import io.brighter.CommandProcessor;
 import io.brighter.RequestContext;
+import io.brighter.benchmarks.Processors;
 import io.brighter.benchmarks.rabbitmq.Infrastructure.GreetingNoted;
 import io.brighter.handlers.RequestHandler;
-import io.brighter.handlers.SimpleHandlerFactory;
-import io.brighter.handlers.SubscriberRegistry;
 import io.brighter.messaging.MessageMapperRegistry;
 import io.brighter.messaging.MessagePipeline;
 import io.brighter.messaging.Publication;
@@ -63,12 +62,7 @@ final class ConsumeScenario {
   double brighter(int messages) throws Exception {
     fill(messages);
     NoOpHandler.handled = new CountDownLatch(messages);
-    CommandProcessor commandProcessor =
-        CommandProcessor.builder()
-            .handlers(
-                new SubscriberRegistry().register(GreetingNoted.class, NoOpHandler.class),
-                new SimpleHandlerFactory())
-            .build();
+    CommandProcessor commandProcessor = Processors.handling(GreetingNoted.class, NoOpHandler.class);
     Subscription subscription =
         Subscription.builder()
             .name(QUEUE)

@@ -4,15 +4,12 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import io.brighter.CommandProcessor;
-import io.brighter.ExternalBusConfiguration;
 import io.brighter.Id;
+import io.brighter.benchmarks.Processors;
 import io.brighter.benchmarks.rabbitmq.Infrastructure.GreetingNoted;
-import io.brighter.handlers.SimpleHandlerFactory;
-import io.brighter.handlers.SubscriberRegistry;
 import io.brighter.jdbc.JdbcOutbox;
 import io.brighter.jdbc.JdbcUnitOfWork;
 import io.brighter.jdbc.SqlDialect;
-import io.brighter.messaging.ProducerRegistry;
 import io.brighter.messaging.Publication;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.rabbitmq.RmqMessageProducer;
@@ -64,15 +61,7 @@ final class LatencyScenario {
               latencies[seen[0]++] = (now - start) / 1_000;
             }
           });
-      CommandProcessor commandProcessor =
-          CommandProcessor.builder()
-              .handlers(new SubscriberRegistry(), new SimpleHandlerFactory())
-              .externalBus(
-                  ExternalBusConfiguration.builder()
-                      .producers(ProducerRegistry.of(List.of(producer)))
-                      .outbox(outbox)
-                      .build())
-              .build();
+      CommandProcessor commandProcessor = Processors.sending(producer, outbox);
       long interval = 1_000_000_000L / perSecond;
       long next = System.nanoTime();
       for (int n = 0; n < count; n++) {

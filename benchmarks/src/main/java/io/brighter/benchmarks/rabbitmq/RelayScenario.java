@@ -5,18 +5,15 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import io.brighter.CommandProcessor;
-import io.brighter.ExternalBusConfiguration;
 import io.brighter.Id;
 import io.brighter.RequestContext;
+import io.brighter.benchmarks.Processors;
 import io.brighter.benchmarks.rabbitmq.Infrastructure.GreetingNoted;
-import io.brighter.handlers.SimpleHandlerFactory;
-import io.brighter.handlers.SubscriberRegistry;
 import io.brighter.jdbc.JdbcOutbox;
 import io.brighter.jdbc.JdbcUnitOfWork;
 import io.brighter.jdbc.SqlDialect;
 import io.brighter.messaging.MessageMapperRegistry;
 import io.brighter.messaging.MessagePipeline;
-import io.brighter.messaging.ProducerRegistry;
 import io.brighter.messaging.Publication;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.rabbitmq.RmqMessageProducer;
@@ -71,15 +68,7 @@ final class RelayScenario {
                 .topic(RoutingKey.of(TOPIC))
                 .requestType(GreetingNoted.class)
                 .build())) {
-      CommandProcessor commandProcessor =
-          CommandProcessor.builder()
-              .handlers(new SubscriberRegistry(), new SimpleHandlerFactory())
-              .externalBus(
-                  ExternalBusConfiguration.builder()
-                      .producers(ProducerRegistry.of(List.of(producer)))
-                      .outbox(outbox)
-                      .build())
-              .build();
+      CommandProcessor commandProcessor = Processors.sending(producer, outbox);
       long start = System.nanoTime();
       for (int sent = 0; sent < messages; sent += batchSize) {
         List<GreetingNoted> batch = new ArrayList<>(batchSize);

@@ -1,6 +1,9 @@
 package io.brighter.benchmarks.rabbitmq;
 
-import java.util.Arrays;
+import static io.brighter.benchmarks.HarnessArgs.median;
+import static io.brighter.benchmarks.HarnessArgs.option;
+import static io.brighter.benchmarks.HarnessArgs.text;
+
 import java.util.Locale;
 
 /**
@@ -153,29 +156,5 @@ public final class RmqHarness {
         LatencyScenario.percentile(sorted, 50),
         LatencyScenario.percentile(sorted, 99),
         sorted[sorted.length - 1]);
-  }
-
-  private static double median(double[] values) {
-    double[] copy = values.clone();
-    Arrays.sort(copy);
-    return copy[copy.length / 2];
-  }
-
-  private static String text(String[] args, String name, String fallback) {
-    for (String arg : args) {
-      if (arg.startsWith(name + "=")) {
-        return arg.substring(name.length() + 1);
-      }
-    }
-    return fallback;
-  }
-
-  private static int option(String[] args, String name, int fallback) {
-    for (String arg : args) {
-      if (arg.startsWith(name + "=")) {
-        return Integer.parseInt(arg.substring(name.length() + 1));
-      }
-    }
-    return fallback;
   }
 }

@@ -31,7 +31,7 @@ public final class LocalDynamoDb {
   }
 
   private static LocalDynamoDb startOnce() {
-    Dynalite dynalite = Dynalite.start();
+    NodeServer dynalite = NodeServer.start(NodeServer.DYNALITE);
     TransactFront front = TransactFront.start(dynalite.port());
     Runtime.getRuntime()
         .addShutdownHook(
