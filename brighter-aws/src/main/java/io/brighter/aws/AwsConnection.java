@@ -2,6 +2,7 @@ package io.brighter.aws;
 
 import static java.util.Objects.requireNonNull;
 
+import io.brighter.ConfigurationException;
 import io.brighter.internal.Settings;
 import java.net.URI;
 import java.util.function.Consumer;
@@ -11,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.RegionMetadata;
 import software.amazon.awssdk.services.sns.SnsAsyncClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
@@ -38,12 +40,15 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * @param region the AWS region
  * @param credentialsProvider where the SDK gets credentials
  * @param endpointOverride the endpoint every client calls instead of AWS's; null for AWS's own
+ * @param accountId the account's twelve-digit id, to find topics by convention; null to find them
+ *     by listing the account's topics
  * @param clientOverrides applied to every client's override configuration
  */
 public record AwsConnection(
     Region region,
     AwsCredentialsProvider credentialsProvider,
     @Nullable URI endpointOverride,
+    @Nullable String accountId,
     Consumer<ClientOverrideConfiguration.Builder> clientOverrides) {
 
   /** Checks the parts. */
@@ -51,6 +56,25 @@ public record AwsConnection(
     Settings.required(region, "AwsConnection.region");
     Settings.required(credentialsProvider, "AwsConnection.credentialsProvider");
     Settings.required(clientOverrides, "AwsConnection.clientOverrides");
+    if (accountId != null && !accountId.matches("\\d{12}")) {
+      throw new ConfigurationException(
+          "AwsConnection.accountId must be twelve digits: " + accountId);
+    }
+  }
+
+  /**
+   * The ARN a topic named {@code topicName} has by convention in this connection's account and
+   * region ({@code arn:<partition>:sns:<region>:<account>:<name>}); null when the account is not
+   * known. With it, topics are found without listing the account's topics (no {@code
+   * sns:ListTopics} permission, one call however many topics there are).
+   */
+  public @Nullable String conventionalTopicArn(String topicName) {
+    if (accountId == null) {
+      return null;
+    }
+    RegionMetadata metadata = region.metadata();
+    String partition = metadata == null ? "aws" : metadata.partition().id();
+    return "arn:" + partition + ":sns:" + region.id() + ":" + accountId + ":" + topicName;
   }
 
   /** A builder: region required; the SDK's default credentials; AWS's own endpoints. */
@@ -95,6 +119,8 @@ public record AwsConnection(
         + credentialsProvider.getClass().getSimpleName()
         + ", endpointOverride="
         + endpointOverride
+        + ", accountId="
+        + accountId
         + "]";
   }
 
@@ -103,6 +129,7 @@ public record AwsConnection(
     private @Nullable Region region;
     private @Nullable AwsCredentialsProvider credentialsProvider;
     private @Nullable URI endpointOverride;
+    private @Nullable String accountId;
     private Consumer<ClientOverrideConfiguration.Builder> clientOverrides = overrides -> {};
 
     private Builder() {}
@@ -125,6 +152,15 @@ public record AwsConnection(
       return this;
     }
 
+    /**
+     * The account's twelve-digit id, when known: topics are then found by the ARN they have by
+     * convention ({@link AwsConnection#conventionalTopicArn}) rather than by listing topics.
+     */
+    public Builder accountId(@Nullable String value) {
+      this.accountId = value;
+      return this;
+    }
+
     /** Changes to every client's override configuration: retries, timeouts, interceptors. */
     public Builder clientOverrides(Consumer<ClientOverrideConfiguration.Builder> value) {
       this.clientOverrides = requireNonNull(value, "clientOverrides must not be null");
@@ -143,6 +179,7 @@ public record AwsConnection(
               ? credentialsProvider
               : DefaultCredentialsProvider.builder().build(),
           endpointOverride,
+          accountId,
           clientOverrides);
     }
   }

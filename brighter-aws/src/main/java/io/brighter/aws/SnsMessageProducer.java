@@ -82,7 +82,12 @@ public final class SnsMessageProducer extends AwsMessageProducer {
       this.topic =
           options.topicArn() != null
               ? SnsTopic.at(client, options.topicArn(), publication.makeChannels())
-              : SnsTopic.named(client, topicName, options.fifo(), publication.makeChannels());
+              : SnsTopic.named(
+                  client,
+                  topicName,
+                  options.fifo(),
+                  publication.makeChannels(),
+                  connection.conventionalTopicArn(topicName));
     } catch (RuntimeException e) {
       client.close();
       throw e;

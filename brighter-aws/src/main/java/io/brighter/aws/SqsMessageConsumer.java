@@ -192,14 +192,16 @@ public final class SqsMessageConsumer implements MessageConsumer {
   private void subscribe(
       AwsConnection connection, RoutingKey routingKey, OnMissingChannel makeChannels) {
     try (SnsClient sns = connection.snsClient()) {
+      String topicName = AwsNames.topic(routingKey.value(), options.fifo(), "routing key");
       SnsTopic topic =
           options.topicArn() != null
               ? SnsTopic.at(sns, options.topicArn(), makeChannels)
               : SnsTopic.named(
                   sns,
-                  AwsNames.topic(routingKey.value(), options.fifo(), "routing key"),
+                  topicName,
                   options.fifo(),
-                  makeChannels);
+                  makeChannels,
+                  connection.conventionalTopicArn(topicName));
       String topicArn = topic.knownArn();
       if (topicArn != null && queue.knownUrl() != null) {
         SnsSubscriptions.ensure(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.brighter.ConfigurationException;
 import io.brighter.Id;
+import io.brighter.aws.local.LocalAws;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageBody;
 import io.brighter.messaging.MessageHeader;
@@ -303,5 +304,34 @@ class AwsChannelSettingsIT {
         assertThat(other.receive(Duration.ofSeconds(1))).as("deleted at once").isEmpty();
       }
     }
+  }
+
+  @Test
+  void aKnownAccountFindsATopicByConventionWithoutListingTopics() {
+    String name = unique("by-convention");
+    try (SnsClient raw = AWS.snsClient()) {
+      raw.createTopic(request -> request.name(name));
+    }
+    Operations operations = new Operations();
+    AwsConnection withAccount =
+        AwsConnection.builder()
+            .region(AWS.region())
+            .credentialsProvider(AWS.credentialsProvider())
+            .endpointOverride(AWS.endpointOverride())
+            .accountId(LocalAws.ACCOUNT_ID)
+            .clientOverrides(overrides -> overrides.addExecutionInterceptor(operations))
+            .build();
+
+    try (SnsMessageProducer producer =
+        new SnsMessageProducer(withAccount, publication(name, OnMissingChannel.VALIDATE))) {
+      assertThat(producer.topicArn()).isEqualTo(withAccount.conventionalTopicArn(name));
+      assertThat(operations.names).containsExactly("GetTopicAttributes");
+    }
+    assertThatThrownBy(
+            () ->
+                new SnsMessageProducer(
+                    withAccount, publication(name + "-missing", OnMissingChannel.VALIDATE)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining(name + "-missing");
   }
 }

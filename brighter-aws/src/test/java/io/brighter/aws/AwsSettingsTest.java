@@ -44,6 +44,21 @@ class AwsSettingsTest {
   }
 
   @Test
+  void a_known_account_gives_each_topic_its_conventional_arn_in_the_region_s_partition() {
+    AwsConnection.Builder aws = AwsConnection.builder().accountId("123456789012");
+
+    assertThat(aws.region(Region.EU_WEST_1).build().conventionalTopicArn("orders"))
+        .isEqualTo("arn:aws:sns:eu-west-1:123456789012:orders");
+    assertThat(aws.region(Region.CN_NORTH_1).build().conventionalTopicArn("orders"))
+        .isEqualTo("arn:aws-cn:sns:cn-north-1:123456789012:orders");
+    assertThat(AwsConnection.builder().region(Region.EU_WEST_1).build().conventionalTopicArn("x"))
+        .isNull();
+    assertThatThrownBy(() -> aws.accountId("12345").build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("twelve digits");
+  }
+
+  @Test
   void names_become_aws_names_as_dotnet_makes_them() {
     assertThat(AwsNames.queue("greeting.added", false, "q")).isEqualTo("greeting_added");
     assertThat(AwsNames.queue("greeting.added", true, "q")).isEqualTo("greeting_added.fifo");

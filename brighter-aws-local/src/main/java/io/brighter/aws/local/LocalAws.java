@@ -23,6 +23,9 @@ public final class LocalAws {
   /** The region the local endpoints answer for. */
   public static final Region REGION = LocalSqs.REGION;
 
+  /** The account the local endpoints' ARNs name. */
+  public static final String ACCOUNT_ID = "000000000000";
+
   private LocalAws() {}
 
   /** The shared endpoint's address; SQS and SNS start on first call. */

@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class SnsTopics {
 
-  static final String ACCOUNT = "000000000000";
+  static final String ACCOUNT = LocalAws.ACCOUNT_ID;
   private static final Duration DEDUPLICATION_WINDOW = Duration.ofMinutes(5);
   private static final ObjectMapper JSON = new ObjectMapper();
 

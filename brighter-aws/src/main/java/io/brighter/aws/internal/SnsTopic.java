@@ -30,11 +30,21 @@ public final class SnsTopic {
   }
 
   /**
-   * The topic {@code name}, made now under {@code CREATE}, checked now under {@code VALIDATE}.
+   * The topic {@code name}, made now under {@code CREATE}, checked now under {@code VALIDATE}: by
+   * {@code conventionalArn} when the account is known (one call, or none to assume it), else among
+   * the account's topics.
    *
    * @throws ConfigurationException under {@code VALIDATE} when the topic is missing
    */
-  public static SnsTopic named(SnsClient client, String name, boolean fifo, OnMissingChannel mode) {
+  public static SnsTopic named(
+      SnsClient client,
+      String name,
+      boolean fifo,
+      OnMissingChannel mode,
+      @Nullable String conventionalArn) {
+    if (conventionalArn != null && mode != OnMissingChannel.CREATE) {
+      return at(client, conventionalArn, mode);
+    }
     return new SnsTopic(client, name, fifo, mode, SnsTopics.arn(client, name, fifo, mode));
   }
 

@@ -53,6 +53,7 @@ public class BrighterAwsAutoConfiguration {
                 region.isBlank()
                     ? new DefaultAwsRegionProviderChain().getRegion()
                     : Region.of(region));
+    connection.accountId(properties.accountId());
     if (properties.endpoint() != null) {
       connection.endpointOverride(properties.endpoint());
     } else if (!cloudEndpoint.isBlank()) {

@@ -35,6 +35,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accessKey The access key, with secretKey; else spring.cloud.aws.credentials, else the
  *     SDK's default credentials chain
  * @param secretKey The secret key, with accessKey
+ * @param accountId The account's twelve-digit id: topics are then found by the ARN they have by
+ *     convention, without listing the account's topics
  * @param publications The topics (SNS) and queues (SQS) the application sends to, one producer each
  * @param subscriptions The queues the dispatcher reads, one subscription each
  */
@@ -44,6 +46,7 @@ public record BrighterAwsProperties(
     @Nullable URI endpoint,
     @Nullable String accessKey,
     @Nullable String secretKey,
+    @Nullable String accountId,
     @DefaultValue List<Publication> publications,
     @DefaultValue List<Subscription> subscriptions) {
 

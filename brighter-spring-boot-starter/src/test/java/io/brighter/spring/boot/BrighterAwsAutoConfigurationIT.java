@@ -112,14 +112,17 @@ class BrighterAwsAutoConfigurationIT {
 
   @Test
   void withoutPublicationsOrSubscriptionsNothingOfAwsIsMade() {
-    runner.run(
-        context -> {
-          assertThat(context).hasNotFailed();
-          assertThat(context).doesNotHaveBean(SnsMessageProducer.class);
-          assertThat(context).doesNotHaveBean(Dispatcher.class);
-          assertThat(context.getBean(AwsConnection.class).endpointOverride())
-              .isEqualTo(LocalAws.endpoint());
-        });
+    runner
+        .withPropertyValues("brighter.aws.account-id=123456789012")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).doesNotHaveBean(SnsMessageProducer.class);
+              assertThat(context).doesNotHaveBean(Dispatcher.class);
+              AwsConnection connection = context.getBean(AwsConnection.class);
+              assertThat(connection.endpointOverride()).isEqualTo(LocalAws.endpoint());
+              assertThat(connection.accountId()).isEqualTo("123456789012");
+            });
   }
 
   @Test
