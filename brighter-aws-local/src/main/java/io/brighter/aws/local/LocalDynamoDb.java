@@ -1,5 +1,6 @@
 package io.brighter.aws.local;
 
+import io.brighter.local.NodeServer;
 import java.net.URI;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -31,7 +32,7 @@ public final class LocalDynamoDb {
   }
 
   private static LocalDynamoDb startOnce() {
-    NodeServer dynalite = NodeServer.start(NodeServer.DYNALITE);
+    NodeServer dynalite = NodeServer.start(AwsNodeServers.DYNALITE);
     TransactFront front = TransactFront.start(dynalite.port());
     Runtime.getRuntime()
         .addShutdownHook(

@@ -1,5 +1,6 @@
 package io.brighter.aws.local;
 
+import io.brighter.local.NodeServer;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -39,7 +40,7 @@ public final class LocalS3 {
   }
 
   private static LocalS3 startOnce() {
-    NodeServer s3rver = NodeServer.start(NodeServer.S3RVER);
+    NodeServer s3rver = NodeServer.start(AwsNodeServers.S3RVER);
     Runtime.getRuntime().addShutdownHook(new Thread(s3rver::stop, "stop-s3rver"));
     return new LocalS3(URI.create("http://127.0.0.1:" + s3rver.port()));
   }

@@ -1,5 +1,6 @@
 package io.brighter.aws.local;
 
+import io.brighter.local.FreePort;
 import java.net.URI;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.StrictSQSLimits$;

@@ -3,12 +3,8 @@ package io.brighter.outbox.archive;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.brighter.Id;
 import io.brighter.messaging.Message;
-import io.brighter.messaging.internal.BrighterJson;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -57,8 +53,6 @@ import org.slf4j.LoggerFactory;
 public final class FileSystemArchiveProvider implements ArchiveProvider {
 
   private static final Logger LOG = LoggerFactory.getLogger(FileSystemArchiveProvider.class);
-  private static final ObjectWriter WRITER = BrighterJson.writer().forType(ArchiveLine.class);
-  private static final ObjectReader READER = BrighterJson.reader().forType(ArchiveLine.class);
   private static final byte NEWLINE = '\n';
 
   private final Path directory;
@@ -131,11 +125,7 @@ public final class FileSystemArchiveProvider implements ArchiveProvider {
   private static byte[] encode(List<Message> messages) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (Message message : messages) {
-      try {
-        out.writeBytes(WRITER.writeValueAsBytes(ArchiveLine.of(message)));
-      } catch (JsonProcessingException e) {
-        throw new UncheckedIOException("could not write message " + message.id() + " as JSON", e);
-      }
+      out.writeBytes(ArchiveJson.write(message));
       out.write(NEWLINE);
     }
     return out.toByteArray();
@@ -175,8 +165,8 @@ public final class FileSystemArchiveProvider implements ArchiveProvider {
 
   private static @Nullable Message parse(String line, Path file, int number) {
     try {
-      return READER.<ArchiveLine>readValue(line).toMessage();
-    } catch (IOException | RuntimeException e) {
+      return ArchiveJson.read(line.getBytes(UTF_8));
+    } catch (IllegalArgumentException e) {
       LOG.warn("Skipping line {} of {}: it is not a whole archived message", number, file, e);
       return null;
     }

@@ -1,4 +1,4 @@
-package io.brighter.aws.local;
+package io.brighter.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,11 +6,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** A loopback port nothing listens on, for a local endpoint to take. */
-final class FreePort {
+public final class FreePort {
 
   private FreePort() {}
 
-  static int find() {
+  /** A free loopback port, found now (another process may take it before it is used). */
+  public static int find() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -1,4 +1,4 @@
-package io.brighter.aws.local;
+package io.brighter.local;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,42 +18,7 @@ import java.util.concurrent.TimeUnit;
  * node} and {@code npm} (bin/test's {@code ensure_node} installs them). Fails, never skips, when it
  * cannot start.
  */
-final class NodeServer {
-
-  /** dynalite, an MIT-licensed DynamoDB implementation, in memory, tables made at once. */
-  static final Package DYNALITE =
-      new Package(
-          "dynalite",
-          "4.0.0",
-          "node_modules/dynalite/cli.js",
-          (dir, port) ->
-              List.of(
-                  "--host",
-                  "127.0.0.1",
-                  "--port",
-                  Integer.toString(port),
-                  "--createTableMs",
-                  "0",
-                  "--deleteTableMs",
-                  "0",
-                  "--updateTableMs",
-                  "0"));
-
-  /** s3rver, an MIT-licensed S3 implementation, keeping objects in files under its directory. */
-  static final Package S3RVER =
-      new Package(
-          "s3rver",
-          "3.7.1",
-          "node_modules/s3rver/bin/s3rver.js",
-          (dir, port) ->
-              List.of(
-                  "--address",
-                  "127.0.0.1",
-                  "--port",
-                  Integer.toString(port),
-                  "--directory",
-                  dir.resolve("data-" + port).toString(),
-                  "--silent"));
+public final class NodeServer {
 
   /**
    * An npm package that serves on a port.
@@ -63,11 +28,12 @@ final class NodeServer {
    * @param cli the script node runs, relative to the directory
    * @param arguments the script's arguments for a directory and a port
    */
-  record Package(String name, String version, String cli, Arguments arguments) {}
+  public record Package(String name, String version, String cli, Arguments arguments) {}
 
   /** A package's command-line arguments for its directory and port. */
   @FunctionalInterface
-  interface Arguments {
+  public interface Arguments {
+    /** The arguments for a server in {@code directory} listening on {@code port}. */
     List<String> of(Path directory, int port);
   }
 
@@ -82,7 +48,7 @@ final class NodeServer {
   }
 
   /** Installs {@code server} if needed and starts it; stop it with {@link #stop()}. */
-  static NodeServer start(Package server) {
+  public static NodeServer start(Package server) {
     Path dir =
         Path.of(System.getProperty("brighter." + server.name() + ".dir", "target/" + server.name()))
             .toAbsolutePath();
@@ -113,11 +79,13 @@ final class NodeServer {
     }
   }
 
-  int port() {
+  /** The loopback port the server listens on. */
+  public int port() {
     return port;
   }
 
-  void stop() {
+  /** Stops the server, forcibly after five seconds. */
+  public void stop() {
     process.destroy();
     try {
       if (!process.waitFor(5, TimeUnit.SECONDS)) {
