@@ -88,6 +88,9 @@ class AzureBlobArchiveProviderIT {
         .containsEntry("messageid", second.id().value())
         .containsEntry("topic", "order+shipped%2F%E2%82%AC")
         .containsEntry("messagetype", "EVENT");
+    assertThat(blobs.getBlobClient(archive.blobName(second)).getTags())
+        .containsEntry("topic", "order shipped/_")
+        .containsEntry("messagetype", "EVENT");
   }
 
   @Test
