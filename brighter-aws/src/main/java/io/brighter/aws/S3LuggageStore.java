@@ -107,25 +107,21 @@ public final class S3LuggageStore implements LuggageStore {
   @Override
   public boolean hasClaim(String claimId) {
     String key = keyOf(claimId);
-    if (key == null) {
-      return false;
-    }
-    try {
-      call(
-          "look up luggage " + claimId,
-          () -> client.headObject(request -> request.bucket(bucket).key(key)));
-      return true;
-    } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
-        return false;
-      }
-      throw e;
-    }
+    return key != null
+        && exists(
+            "look up luggage " + claimId,
+            () -> client.headObject(request -> request.bucket(bucket).key(key)));
   }
 
   private boolean bucketExists() {
+    return exists(
+        "look up bucket " + bucket, () -> client.headBucket(request -> request.bucket(bucket)));
+  }
+
+  /** Whether {@code head} finds what it asks for: false on S3's 404, else as {@link #call}. */
+  private static boolean exists(String what, Supplier<?> head) {
     try {
-      call("look up bucket " + bucket, () -> client.headBucket(request -> request.bucket(bucket)));
+      call(what, head);
       return true;
     } catch (S3Exception e) {
       if (e.statusCode() == 404) {

@@ -80,14 +80,13 @@ public final class SnsMessageProducer extends AwsMessageProducer {
     this.asyncClient = new LazyClient<>(connection::snsAsyncClient);
     try {
       this.topic =
-          options.topicArn() != null
-              ? SnsTopic.at(client, options.topicArn(), publication.makeChannels())
-              : SnsTopic.named(
-                  client,
-                  topicName,
-                  options.fifo(),
-                  publication.makeChannels(),
-                  connection.conventionalTopicArn(topicName));
+          SnsTopic.find(
+              client,
+              options.topicArn(),
+              topicName,
+              options.fifo(),
+              publication.makeChannels(),
+              connection.conventionalTopicArn(topicName));
     } catch (RuntimeException e) {
       client.close();
       throw e;

@@ -143,10 +143,13 @@ public final class SqsMessageConsumer implements MessageConsumer {
       this.deadLetterQueue =
           SqsQueue.named(client, deadLetterQueueName, options.fifo(), Map.of(), makeChannels);
       this.queue =
-          options.queueUrl() != null
-              ? SqsQueue.at(client, options.queueUrl(), makeChannels)
-              : SqsQueue.named(
-                  client, queueName, options.fifo(), queueAttributes(makeChannels), makeChannels);
+          SqsQueue.find(
+              client,
+              options.queueUrl(),
+              queueName,
+              options.fifo(),
+              queueAttributes(makeChannels),
+              makeChannels);
       if (publishSubscribe && makeChannels != OnMissingChannel.ASSUME) {
         subscribe(connection, routingKey, makeChannels);
       }
@@ -194,14 +197,13 @@ public final class SqsMessageConsumer implements MessageConsumer {
     try (SnsClient sns = connection.snsClient()) {
       String topicName = AwsNames.topic(routingKey.value(), options.fifo(), "routing key");
       SnsTopic topic =
-          options.topicArn() != null
-              ? SnsTopic.at(sns, options.topicArn(), makeChannels)
-              : SnsTopic.named(
-                  sns,
-                  topicName,
-                  options.fifo(),
-                  makeChannels,
-                  connection.conventionalTopicArn(topicName));
+          SnsTopic.find(
+              sns,
+              options.topicArn(),
+              topicName,
+              options.fifo(),
+              makeChannels,
+              connection.conventionalTopicArn(topicName));
       String topicArn = topic.knownArn();
       if (topicArn != null && queue.knownUrl() != null) {
         SnsSubscriptions.ensure(

@@ -82,10 +82,13 @@ public final class SqsMessageProducer extends AwsMessageProducer {
     this.asyncClient = new LazyClient<>(connection::sqsAsyncClient);
     try {
       this.queue =
-          options.queueUrl() != null
-              ? SqsQueue.at(client, options.queueUrl(), publication.makeChannels())
-              : SqsQueue.named(
-                  client, queueName, options.fifo(), Map.of(), publication.makeChannels());
+          SqsQueue.find(
+              client,
+              options.queueUrl(),
+              queueName,
+              options.fifo(),
+              Map.of(),
+              publication.makeChannels());
     } catch (RuntimeException e) {
       client.close();
       throw e;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brighter.ConfigurationException;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,106 +89,80 @@ public record SqsSubscription(
 
   /** These settings with channel type {@code value}. */
   public SqsSubscription withChannelType(SqsChannelType value) {
-    return new SqsSubscription(
-        value,
-        visibilityTimeout,
-        rawMessageDelivery,
-        fifo,
-        topicArn,
-        queueUrl,
-        redrivePolicy,
-        filterPolicy);
+    return with(parts -> parts.channelType = value);
   }
 
   /** These settings with a visibility timeout of {@code value}. */
   public SqsSubscription withVisibilityTimeout(Duration value) {
-    return new SqsSubscription(
-        channelType,
-        value,
-        rawMessageDelivery,
-        fifo,
-        topicArn,
-        queueUrl,
-        redrivePolicy,
-        filterPolicy);
+    return with(parts -> parts.visibilityTimeout = value);
   }
 
   /** These settings with raw message delivery or the notification envelope. */
   public SqsSubscription withRawMessageDelivery(boolean value) {
-    return new SqsSubscription(
-        channelType,
-        visibilityTimeout,
-        value,
-        fifo,
-        topicArn,
-        queueUrl,
-        redrivePolicy,
-        filterPolicy);
+    return with(parts -> parts.rawMessageDelivery = value);
   }
 
   /** These settings for FIFO queues (and topics) or not. */
   public SqsSubscription withFifo(boolean value) {
-    return new SqsSubscription(
-        channelType,
-        visibilityTimeout,
-        rawMessageDelivery,
-        value,
-        topicArn,
-        queueUrl,
-        redrivePolicy,
-        filterPolicy);
+    return with(parts -> parts.fifo = value);
   }
 
   /** These settings subscribing to the topic {@code value}. */
   public SqsSubscription withTopicArn(@Nullable String value) {
-    return new SqsSubscription(
-        channelType,
-        visibilityTimeout,
-        rawMessageDelivery,
-        fifo,
-        value,
-        queueUrl,
-        redrivePolicy,
-        filterPolicy);
+    return with(parts -> parts.topicArn = value);
   }
 
   /** These settings reading the queue at {@code value}. */
   public SqsSubscription withQueueUrl(@Nullable String value) {
-    return new SqsSubscription(
-        channelType,
-        visibilityTimeout,
-        rawMessageDelivery,
-        fifo,
-        topicArn,
-        value,
-        redrivePolicy,
-        filterPolicy);
+    return with(parts -> parts.queueUrl = value);
   }
 
   /** These settings with SQS's own dead-lettering {@code value}. */
   public SqsSubscription withRedrivePolicy(@Nullable SqsRedrivePolicy value) {
-    return new SqsSubscription(
-        channelType,
-        visibilityTimeout,
-        rawMessageDelivery,
-        fifo,
-        topicArn,
-        queueUrl,
-        value,
-        filterPolicy);
+    return with(parts -> parts.redrivePolicy = value);
   }
 
   /** These settings with the subscription filter policy {@code value} (JSON). */
   public SqsSubscription withFilterPolicy(@Nullable String value) {
+    return with(parts -> parts.filterPolicy = value);
+  }
+
+  /** These settings with the changes {@code change} makes to a copy of their parts. */
+  private SqsSubscription with(Consumer<Parts> change) {
+    Parts parts = new Parts(this);
+    change.accept(parts);
     return new SqsSubscription(
-        channelType,
-        visibilityTimeout,
-        rawMessageDelivery,
-        fifo,
-        topicArn,
-        queueUrl,
-        redrivePolicy,
-        value);
+        parts.channelType,
+        parts.visibilityTimeout,
+        parts.rawMessageDelivery,
+        parts.fifo,
+        parts.topicArn,
+        parts.queueUrl,
+        parts.redrivePolicy,
+        parts.filterPolicy);
+  }
+
+  /** The parts of a subscription's settings, to change one or two in a copy. */
+  private static final class Parts {
+    SqsChannelType channelType;
+    Duration visibilityTimeout;
+    boolean rawMessageDelivery;
+    boolean fifo;
+    @Nullable String topicArn;
+    @Nullable String queueUrl;
+    @Nullable SqsRedrivePolicy redrivePolicy;
+    @Nullable String filterPolicy;
+
+    Parts(SqsSubscription settings) {
+      channelType = settings.channelType;
+      visibilityTimeout = settings.visibilityTimeout;
+      rawMessageDelivery = settings.rawMessageDelivery;
+      fifo = settings.fifo;
+      topicArn = settings.topicArn;
+      queueUrl = settings.queueUrl;
+      redrivePolicy = settings.redrivePolicy;
+      filterPolicy = settings.filterPolicy;
+    }
   }
 
   static void checkQueueUrl(@Nullable String url, String property) {

@@ -30,6 +30,22 @@ public final class SnsTopic {
   }
 
   /**
+   * The topic at {@code arn} when one is given ({@link #at}), else the topic {@code name} ({@link
+   * #named}).
+   *
+   * @throws ConfigurationException when the topic must exist and does not
+   */
+  public static SnsTopic find(
+      SnsClient client,
+      @Nullable String arn,
+      String name,
+      boolean fifo,
+      OnMissingChannel mode,
+      @Nullable String conventionalArn) {
+    return arn != null ? at(client, arn, mode) : named(client, name, fifo, mode, conventionalArn);
+  }
+
+  /**
    * The topic {@code name}, made now under {@code CREATE}, checked now under {@code VALIDATE}: by
    * {@code conventionalArn} when the account is known (one call, or none to assume it), else among
    * the account's topics.

@@ -39,6 +39,22 @@ public final class SqsQueue {
   }
 
   /**
+   * The queue at {@code url} when one is given ({@link #at}), else the queue {@code name} ({@link
+   * #named}).
+   *
+   * @throws ConfigurationException when the queue must exist and does not
+   */
+  public static SqsQueue find(
+      SqsClient client,
+      @Nullable String url,
+      String name,
+      boolean fifo,
+      Map<QueueAttributeName, String> attributes,
+      OnMissingChannel mode) {
+    return url != null ? at(client, url, mode) : named(client, name, fifo, attributes, mode);
+  }
+
+  /**
    * The queue {@code name}, made now under {@code CREATE} with {@code attributes} (beside the FIFO
    * one), checked now under {@code VALIDATE}.
    *

@@ -22,7 +22,6 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
@@ -60,19 +59,12 @@ final class BrighterAwsChannels
       throw new IllegalStateException("Spring gave no environment or bean factory");
     }
     BeanFactory beans = beanFactory;
-    Binder binder = Binder.get(environment);
+    BrighterAwsProperties aws =
+        Binder.get(environment).bind("brighter.aws", BrighterAwsProperties.class).orElse(null);
     List<BrighterAwsProperties.Publication> publications =
-        binder
-            .bind(
-                "brighter.aws.publications",
-                Bindable.listOf(BrighterAwsProperties.Publication.class))
-            .orElse(List.of());
+        aws == null ? List.of() : aws.publications();
     List<BrighterAwsProperties.Subscription> subscriptions =
-        binder
-            .bind(
-                "brighter.aws.subscriptions",
-                Bindable.listOf(BrighterAwsProperties.Subscription.class))
-            .orElse(List.of());
+        aws == null ? List.of() : aws.subscriptions();
     for (int i = 0; i < publications.size(); i++) {
       BrighterAwsProperties.Publication settings = publications.get(i);
       String property = "brighter.aws.publications[" + i + "]";
