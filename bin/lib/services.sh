@@ -76,3 +76,24 @@ ensure_rabbitmq() {
   port_open 5672 || ERL_EPMD_ADDRESS=127.0.0.1 rabbitmq-server -detached
   wait_for_port 5672 RabbitMQ
 }
+
+# The local endpoints that run on node (dynalite, s3rver, Azurite) serve the whole run: the first
+# test JVM that needs one starts it and records its port and process id in BRIGHTER_LOCAL_RUN_DIR;
+# the later JVMs find it there. When the run ends, the processes recorded there are ended.
+share_local_servers() {
+  BRIGHTER_LOCAL_RUN_DIR="$(mktemp -d "${TMPDIR:-/tmp}/brighter-local.XXXXXX")"
+  export BRIGHTER_LOCAL_RUN_DIR
+  trap stop_local_servers EXIT
+}
+
+stop_local_servers() {
+  local pidfile pid
+  for pidfile in "$BRIGHTER_LOCAL_RUN_DIR"/*.pid; do
+    [ -e "$pidfile" ] || continue
+    pid=$(cat "$pidfile")
+    if grep -qa node "/proc/$pid/cmdline" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+    fi
+  done
+  rm -rf "$BRIGHTER_LOCAL_RUN_DIR"
+}

@@ -3,13 +3,18 @@ package io.brighter.local;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A server from the npm registry run by node on a free loopback port: dynalite (DynamoDB) or s3rver
@@ -17,6 +22,13 @@ import java.util.concurrent.TimeUnit;
  * property {@code brighter.<name>.dir} names) the first time, so a fresh machine needs only {@code
  * node} and {@code npm} (bin/test's {@code ensure_node} installs them). Fails, never skips, when it
  * cannot start.
+ *
+ * <p>When the environment variable {@code BRIGHTER_LOCAL_RUN_DIR} (or the system property {@code
+ * brighter.local.run.dir}) names a directory, the server is shared by every JVM of the run: the
+ * first to ask starts it and records its port and process id there, under a file lock; the others
+ * find it running and use it. A shared server outlives the JVMs that use it, so {@link #stop()}
+ * leaves it running and whoever made the directory ends it: {@code bin/test} ends every process
+ * recorded there when the run is over.
  */
 public final class NodeServer {
 
@@ -37,24 +49,66 @@ public final class NodeServer {
     List<String> of(Path directory, int port);
   }
 
-  private final Process process;
+  private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"");
+
+  private final @Nullable Process process;
   private final int port;
   private final String name;
+  private final boolean shared;
 
-  private NodeServer(Process process, int port, String name) {
+  private NodeServer(@Nullable Process process, int port, String name, boolean shared) {
     this.process = process;
     this.port = port;
     this.name = name;
+    this.shared = shared;
   }
 
-  /** Installs {@code server} if needed and starts it; stop it with {@link #stop()}. */
+  /**
+   * Installs {@code server} if needed and starts it, or finds the run's shared one; stop it with
+   * {@link #stop()}.
+   */
   public static NodeServer start(Package server) {
+    String runDir =
+        System.getProperty("brighter.local.run.dir", System.getenv("BRIGHTER_LOCAL_RUN_DIR"));
+    return runDir == null || runDir.isBlank()
+        ? launch(server, false)
+        : shared(server, Path.of(runDir));
+  }
+
+  private static synchronized NodeServer shared(Package server, Path runDir) {
+    Path portFile = runDir.resolve(server.name() + ".port");
+    try {
+      Files.createDirectories(runDir);
+      try (FileChannel lockFile =
+          FileChannel.open(
+              runDir.resolve(server.name() + ".lock"),
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE)) {
+        lockFile.lock(); // held until the channel closes
+
+        if (Files.isRegularFile(portFile)) {
+          int port = Integer.parseInt(Files.readString(portFile).strip());
+          if (answers(port)) {
+            return new NodeServer(null, port, server.name(), true);
+          }
+        }
+        NodeServer started = launch(server, true);
+        Files.writeString(runDir.resolve(server.name() + ".pid"), Long.toString(started.pid()));
+        Files.writeString(portFile, Integer.toString(started.port));
+        return started;
+      }
+    } catch (IOException | NumberFormatException e) {
+      throw new IllegalStateException("Could not share " + server.name() + " through " + runDir, e);
+    }
+  }
+
+  private static NodeServer launch(Package server, boolean shared) {
     Path dir =
         Path.of(System.getProperty("brighter." + server.name() + ".dir", "target/" + server.name()))
             .toAbsolutePath();
     Path cli = dir.resolve(server.cli());
     try {
-      if (!Files.isRegularFile(cli)) {
+      if (!server.version().equals(installedVersion(dir, server))) {
         install(dir, server);
       }
       int port = FreePort.find();
@@ -65,9 +119,8 @@ public final class NodeServer {
               .redirectErrorStream(true)
               .redirectOutput(dir.resolve(server.name() + ".log").toFile())
               .start();
-      NodeServer started = new NodeServer(process, port, server.name());
-      started.awaitPort(Duration.ofSeconds(30), dir);
-      return started;
+      awaitPort(process, port, server.name(), dir);
+      return new NodeServer(process, port, server.name(), shared);
     } catch (IOException e) {
       throw new IllegalStateException(
           "Could not start "
@@ -84,8 +137,15 @@ public final class NodeServer {
     return port;
   }
 
-  /** Stops the server, forcibly after five seconds. */
+  /**
+   * Stops the server, forcibly after five seconds; a server shared by the run stays up for the
+   * run's other JVMs.
+   */
   public void stop() {
+    Process process = this.process;
+    if (shared || process == null) {
+      return;
+    }
     process.destroy();
     try {
       if (!process.waitFor(5, TimeUnit.SECONDS)) {
@@ -94,6 +154,28 @@ public final class NodeServer {
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private long pid() {
+    return process == null ? -1 : process.pid();
+  }
+
+  private static @Nullable String installedVersion(Path dir, Package server) throws IOException {
+    Path manifest = dir.resolve("node_modules").resolve(server.name()).resolve("package.json");
+    if (!Files.isRegularFile(manifest) || !Files.isRegularFile(dir.resolve(server.cli()))) {
+      return null;
+    }
+    Matcher version = VERSION.matcher(Files.readString(manifest));
+    return version.find() ? version.group(1) : null;
+  }
+
+  private static boolean answers(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+      return true;
+    } catch (IOException refused) {
+      return false;
     }
   }
 
@@ -125,26 +207,25 @@ public final class NodeServer {
     }
   }
 
-  private void awaitPort(Duration timeout, Path dir) {
+  private static void awaitPort(Process process, int port, String name, Path dir) {
+    Duration timeout = Duration.ofSeconds(30);
     Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
+    while (!answers(port)) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
             name + " exited with " + process.exitValue() + "; see " + dir.resolve(name + ".log"));
       }
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        return;
-      } catch (IOException notYet) {
-        try {
-          Thread.sleep(50);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("Interrupted while waiting for " + name, e);
-        }
+      if (Instant.now().isAfter(deadline)) {
+        process.destroyForcibly();
+        throw new IllegalStateException(name + " did not open port " + port + " within " + timeout);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while waiting for " + name, e);
       }
     }
-    stop();
-    throw new IllegalStateException(name + " did not open port " + port + " within " + timeout);
   }
 }

@@ -12,8 +12,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The DynamoDB endpoint of the integration tests: dynalite behind the {@link TransactFront},
- * started once per test JVM on first use and stopped when the JVM exits. Make clients with {@link
- * #client()}.
+ * started on first use and stopped when the JVM exits, or, under {@code bin/test}, shared by every
+ * JVM of the run (see {@link io.brighter.local.NodeServer}); the front is this JVM's own. Make
+ * clients with {@link #client()}.
  *
  * {@snippet :
  * DynamoDbClient client = LocalDynamoDb.client();

@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 
 /**
  * The S3 endpoint of this JVM: s3rver (an MIT-licensed S3 implementation on Node.js, from npm),
- * started once on first use and stopped when the JVM exits, its objects in files under {@code
+ * started on first use and stopped when the JVM exits (under {@code bin/test}, shared by every JVM
+ * of the run; see {@link io.brighter.local.NodeServer}), its objects in files under {@code
  * target/s3rver}. Make clients with {@link #client()}: path-style addressing (the endpoint has no
  * bucket host names), whole-payload signing and checksums only where S3 requires them, since s3rver
  * predates the SDK's aws-chunked uploads and default CRC32 trailers (it would store the chunk

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Azure Blob Storage for this JVM: Azurite's blob service (Microsoft's MIT-licensed Azure Storage
- * emulator on Node.js, from npm), started once on first use, in memory, and stopped when the JVM
- * exits. Give a blob client {@link #connectionString()}.
+ * emulator on Node.js, from npm), started on first use, in memory, and stopped when the JVM exits
+ * (under {@code bin/test}, shared by every JVM of the run; see {@link
+ * io.brighter.local.NodeServer}). Give a blob client {@link #connectionString()}.
  *
  * {@snippet :
  * BlobServiceClient blobs = new BlobServiceClientBuilder()

@@ -46,7 +46,7 @@ class GreetingsScenarioIT {
   private static final DynamoDbOutbox OUTBOX =
       DynamoDbOutbox.builder()
           .client(CLIENT)
-          .tableName("greetings_outbox")
+          .tableName("scenario_greetings_outbox")
           .build()
           .createTableIfMissing();
   private static final RoutingKey TOPIC = RoutingKey.of("greeting.made");
