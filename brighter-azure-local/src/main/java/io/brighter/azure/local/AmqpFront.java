@@ -379,7 +379,7 @@ final class AmqpFront extends BaseHandler {
         } else if (state instanceof Modified modified) {
           locked.store().abandon(locked.token(), properties(modified.getMessageAnnotations()), now);
         } else if (state instanceof Released) {
-          locked.store().abandon(locked.token(), Map.of(), now);
+          locked.store().release(locked.token(), now);
         }
       } catch (LockLostException e) {
         outcome = rejected(LOCK_LOST, String.valueOf(e.getMessage()));

@@ -140,6 +140,14 @@ final class MessageStore {
     redeliver(message, now);
   }
 
+  /** Gives a locked message back as it was: the receiver never looked at it (AMQP released). */
+  void release(UUID token, Instant now) throws LockLostException {
+    BusMessage message = held(token, now);
+    locked.remove(token);
+    message.lockToken = null;
+    ready.put(message.sequenceNumber, message);
+  }
+
   /**
    * Moves a locked message to the dead-letter sub-queue with a reason and description, and {@code
    * properties} set on it.

@@ -1,7 +1,7 @@
 /**
  * Local Azure endpoints for development and tests: {@link io.brighter.azure.local.LocalAzurite},
- * Azure Blob Storage on Azurite, and {@link io.brighter.azure.local.LocalServiceBus}, a Service
- * Bus namespace that the Azure SDK talks to.
+ * Azure Blob Storage on Azurite, and {@link io.brighter.azure.local.LocalServiceBus}, a Service Bus
+ * namespace that the Azure SDK talks to.
  */
 @NullMarked
 package io.brighter.azure.local;
