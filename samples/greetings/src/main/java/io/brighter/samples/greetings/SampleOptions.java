@@ -10,12 +10,14 @@ import java.util.Locale;
  * files under {@code --data-dir}, default {@code target/greetings-data}; DynamoDB at {@code
  * --dynamodb-endpoint local|aws|URL}, default {@code BRIGHTER_DYNAMODB_ENDPOINT} or {@code local},
  * the local DynamoDB started in this process, see {@link SampleDynamoDb}), {@code --bus
- * memory|kafka|rabbitmq|sns} (default {@code memory}; Kafka at {@code --kafka HOST:PORT}, default
- * {@code BRIGHTER_KAFKA_BOOTSTRAP} or {@code 127.0.0.1:9092}; RabbitMQ at {@code --rabbitmq URI},
- * default {@code BRIGHTER_RABBITMQ_URI} or {@code amqp://guest:guest@127.0.0.1:5672}; {@code --bus
- * sns} at {@code --aws-endpoint local|aws|URL}, default {@code BRIGHTER_AWS_ENDPOINT} or {@code
- * local}, the local SNS and SQS started in this process), {@code --port N} (default 8080; 0 picks a
- * free port) and {@code --exit} (stop after the demo instead of serving on).
+ * memory|kafka|rabbitmq|sns|azure} (default {@code memory}; Kafka at {@code --kafka HOST:PORT},
+ * default {@code BRIGHTER_KAFKA_BOOTSTRAP} or {@code 127.0.0.1:9092}; RabbitMQ at {@code --rabbitmq
+ * URI}, default {@code BRIGHTER_RABBITMQ_URI} or {@code amqp://guest:guest@127.0.0.1:5672}; {@code
+ * --bus sns} at {@code --aws-endpoint local|aws|URL}, default {@code BRIGHTER_AWS_ENDPOINT} or
+ * {@code local}, the local SNS and SQS started in this process; {@code --bus azure} on the Service
+ * Bus namespace whose connection string is in {@code BRIGHTER_AZURE_SERVICEBUS_CONNECTION_STRING},
+ * else the local one started in this process), {@code --port N} (default 8080; 0 picks a free port)
+ * and {@code --exit} (stop after the demo instead of serving on).
  *
  * @param database where both services keep their tables
  * @param bus what joins the two services
@@ -48,12 +50,14 @@ public record SampleOptions(
     /** A RabbitMQ broker. */
     RABBITMQ,
     /** AWS SNS and SQS: by default the local endpoints, started in this process. */
-    SNS
+    SNS,
+    /** Azure Service Bus: by default the local namespace, started in this process. */
+    AZURE
   }
 
   /** How to call the sample. */
   public static final String USAGE =
-      "usage: greetings [--db sqlite|postgres|mariadb|dynamodb] [--bus memory|kafka|rabbitmq|sns]"
+      "usage: greetings [--db sqlite|postgres|mariadb|dynamodb] [--bus memory|kafka|rabbitmq|sns|azure]"
           + " [--kafka HOST:PORT] [--rabbitmq URI] [--dynamodb-endpoint local|aws|URL]"
           + " [--aws-endpoint local|aws|URL] [--port N] [--data-dir DIR] [--exit]";
 
@@ -104,6 +108,8 @@ public record SampleOptions(
       case KAFKA -> new SampleTransport.Kafka(kafkaBootstrap);
       case RABBITMQ -> new SampleTransport.RabbitMq(URI.create(rabbitUri));
       case SNS -> new SampleTransport.Sns(awsEndpoint);
+      case AZURE ->
+          new SampleTransport.Azure(System.getenv("BRIGHTER_AZURE_SERVICEBUS_CONNECTION_STRING"));
     };
   }
 

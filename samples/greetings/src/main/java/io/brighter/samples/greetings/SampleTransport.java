@@ -5,6 +5,11 @@ import io.brighter.aws.SnsMessageProducer;
 import io.brighter.aws.SqsChannelFactory;
 import io.brighter.aws.SqsSubscription;
 import io.brighter.aws.local.LocalAws;
+import io.brighter.azure.AzureServiceBusChannelFactory;
+import io.brighter.azure.AzureServiceBusConfiguration;
+import io.brighter.azure.AzureServiceBusMessageProducer;
+import io.brighter.azure.AzureServiceBusSubscription;
+import io.brighter.azure.local.LocalServiceBus;
 import io.brighter.kafka.KafkaChannelFactory;
 import io.brighter.kafka.KafkaConfiguration;
 import io.brighter.kafka.KafkaMessageProducer;
@@ -21,12 +26,13 @@ import io.brighter.rabbitmq.RmqConnection;
 import io.brighter.rabbitmq.RmqExchange;
 import io.brighter.rabbitmq.RmqMessageProducer;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.regions.Region;
 
 /**
  * The bus between the two services: how to make a producer for a publication and the channel
  * factory of a subscription. The in-memory bus needs nothing running, nor do SNS and SQS on the
- * local endpoints; Kafka and RabbitMQ need a broker.
+ * local endpoints, nor Service Bus on the local namespace; Kafka and RabbitMQ need a broker.
  */
 public sealed interface SampleTransport {
 
@@ -146,6 +152,42 @@ public sealed interface SampleTransport {
     public String describe() {
       return "SNS and SQS "
           + (endpoint.equals("local") ? "on the local endpoints" : "at " + endpoint);
+    }
+  }
+
+  /**
+   * Azure Service Bus in the namespace of {@code connectionString}, or, when it is null, the local
+   * namespace of brighter-azure-local started in this process. The greetings API publishes to the
+   * topic {@code greeting_made}; the salutation service reads its subscription {@code salutations}.
+   */
+  record Azure(@Nullable String connectionString) implements SampleTransport {
+    private AzureServiceBusConfiguration configuration() {
+      if (connectionString != null) {
+        return AzureServiceBusConfiguration.builder().connectionString(connectionString).build();
+      }
+      LocalServiceBus local = LocalServiceBus.shared();
+      return AzureServiceBusConfiguration.builder()
+          .connectionString(local.connectionString())
+          .administrationPolicy(local.administrationPolicy())
+          .build();
+    }
+
+    @Override
+    public MessageProducer producer(Publication publication) {
+      return new AzureServiceBusMessageProducer(configuration(), publication);
+    }
+
+    @Override
+    public ChannelFactory channelFactory() {
+      return new AzureServiceBusChannelFactory(
+          configuration(), AzureServiceBusSubscription.DEFAULT);
+    }
+
+    @Override
+    public String describe() {
+      return connectionString == null
+          ? "Azure Service Bus on the local namespace"
+          : "Azure Service Bus";
     }
   }
 }

@@ -19,14 +19,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Runs the sample's demo end to end on each database the machine has (SQLite in a fresh folder,
  * PostgreSQL and MariaDB on loopback, DynamoDB as dynalite behind the transaction front of
  * brighter-dynamodb's tests, started once in the test JVM) with the in-memory bus, with Kafka (a
- * single-node broker started in the test JVM), with RabbitMQ (on loopback) and with SNS and SQS
- * (the local endpoints, started by the sample), and checks what a user would see.
+ * single-node broker started in the test JVM), with RabbitMQ (on loopback), with SNS and SQS (the
+ * local endpoints, started by the sample) and with Azure Service Bus (the local namespace, started
+ * by the sample), and checks what a user would see.
  */
 class GreetingsAppTest {
 
   @TempDir Path dataDir;
 
-  /** Every database with every bus: 4 × 4 combinations. */
+  /** Every database with every bus: 4 × 5 combinations. */
   static Stream<Arguments> combinations() {
     return Stream.of(SampleDatabase.values())
         .flatMap(database -> Stream.of(Bus.values()).map(bus -> Arguments.of(database, bus)));

@@ -38,4 +38,15 @@ class SampleOptionsTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("DynamoDB");
   }
+
+  @Test
+  void bus_azure_runs_on_the_local_service_bus_namespace() {
+    // when
+    SampleOptions azure = SampleOptions.parse(new String[] {"--bus", "azure"});
+
+    // then
+    assertThat(azure.bus()).isEqualTo(SampleOptions.Bus.AZURE);
+    assertThat(new SampleTransport.Azure(null).describe())
+        .isEqualTo("Azure Service Bus on the local namespace");
+  }
 }
