@@ -70,6 +70,15 @@ final class AmqpFront extends BaseHandler {
   static final Symbol SCHEDULED_TIME = Symbol.valueOf("x-opt-scheduled-enqueue-time");
   static final Symbol DEAD_LETTER_SOURCE = Symbol.valueOf("x-opt-deadletter-source");
   static final Symbol PARTITION_KEY = Symbol.valueOf("x-opt-partition-key");
+  static final Symbol SESSION_FILTER = Symbol.valueOf("com.microsoft:session-filter");
+  static final Symbol LOCKED_UNTIL_UTC = Symbol.valueOf("com.microsoft:locked-until-utc");
+  static final Symbol TIMEOUT = Symbol.valueOf("com.microsoft:timeout");
+  static final Symbol NOT_ALLOWED = Symbol.valueOf("amqp:not-allowed");
+  static final Symbol SESSION_CANNOT_BE_LOCKED =
+      Symbol.valueOf("com.microsoft:session-cannot-be-locked");
+  static final Symbol SESSION_LOCK_LOST = Symbol.valueOf("com.microsoft:session-lock-lost");
+  private static final long TICKS_AT_EPOCH = 621_355_968_000_000_000L;
+  private static final java.time.Duration DEFAULT_SESSION_WAIT = java.time.Duration.ofSeconds(60);
   private static final int CREDIT = 100;
 
   /** What a link of a client does, kept as the link's context. */
@@ -85,7 +94,13 @@ final class AmqpFront extends BaseHandler {
   private record Replies(String address) implements Role {}
 
   /** A client receiving an entity's messages. */
-  private record Receiving(String path, MessageStore store, boolean peekLock) implements Role {}
+  private record Receiving(
+      String path, MessageStore store, boolean peekLock, @Nullable String session)
+      implements Role {}
+
+  /** A client waiting for a session of an entity: its attach is answered when one is free. */
+  private record WaitingForSession(
+      Sender link, String path, MessageStore store, @Nullable String wanted, Instant deadline) {}
 
   /** A message delivered under a lock, kept as the delivery's context. */
   private record Locked(MessageStore store, UUID token) {}
@@ -94,6 +109,7 @@ final class AmqpFront extends BaseHandler {
   private final Clock clock;
   private final ManagementNode management;
   private final List<Sender> receivers = new ArrayList<>();
+  private final List<WaitingForSession> waiting = new ArrayList<>();
 
   AmqpFront(ServiceBusNamespace namespace, Clock clock) {
     this.namespace = namespace;
@@ -111,7 +127,12 @@ final class AmqpFront extends BaseHandler {
   @Override
   public void onConnectionRemoteClose(Event event) {
     event.getConnection().close();
-    receivers.removeIf(link -> link.getSession().getConnection() == event.getConnection());
+    for (Sender link : List.copyOf(receivers)) {
+      if (link.getSession().getConnection() == event.getConnection()) {
+        released(link);
+      }
+    }
+    waiting.removeIf(wait -> wait.link().getSession().getConnection() == event.getConnection());
   }
 
   @Override
@@ -128,7 +149,8 @@ final class AmqpFront extends BaseHandler {
   public void onLinkRemoteClose(Event event) {
     Link link = event.getLink();
     link.close();
-    receivers.remove(link);
+    released(link);
+    waiting.removeIf(wait -> wait.link() == link);
   }
 
   @Override
@@ -186,8 +208,35 @@ final class AmqpFront extends BaseHandler {
         refuse(link, address);
         return;
       }
+      Map<?, ?> filter = source.getFilter();
+      boolean sessionful = filter != null && filter.containsKey(SESSION_FILTER);
+      boolean requiresSession;
+      synchronized (namespace) {
+        requiresSession = store.settings.requiresSession();
+      }
+      if (sessionful != requiresSession) {
+        refuse(
+            link,
+            NOT_ALLOWED,
+            requiresSession
+                ? "The entity '" + address + "' requires sessions: receive from a session"
+                : "The entity '" + address + "' has no sessions");
+        return;
+      }
+      if (sessionful) {
+        Object wanted = filter.get(SESSION_FILTER);
+        waiting.add(
+            new WaitingForSession(
+                link,
+                address,
+                store,
+                wanted == null ? null : wanted.toString(),
+                clock.instant().plus(sessionWait(link))));
+        acceptSessions();
+        return;
+      }
       boolean peekLock = link.getRemoteSenderSettleMode() != SenderSettleMode.SETTLED;
-      role = new Receiving(address, store, peekLock);
+      role = new Receiving(address, store, peekLock, null);
       receivers.add(link);
     }
     link.setSource(source);
@@ -196,11 +245,92 @@ final class AmqpFront extends BaseHandler {
   }
 
   private static void refuse(Link link, String address) {
+    refuse(link, NOT_FOUND, "The messaging entity '" + address + "' could not be found.");
+  }
+
+  private static void refuse(Link link, Symbol condition, String description) {
     link.open();
-    link.setCondition(
-        new ErrorCondition(
-            NOT_FOUND, "The messaging entity '" + address + "' could not be found."));
+    link.setCondition(new ErrorCondition(condition, description));
     link.close();
+  }
+
+  /** How long a receiver asked to wait for a free session: its timeout, else a minute. */
+  private static java.time.Duration sessionWait(Link link) {
+    Map<Symbol, Object> properties = link.getRemoteProperties();
+    Object timeout = properties == null ? null : properties.get(TIMEOUT);
+    return timeout instanceof Number millis
+        ? java.time.Duration.ofMillis(millis.longValue())
+        : DEFAULT_SESSION_WAIT;
+  }
+
+  /**
+   * Answers the receivers waiting for a session: with a free one, locked for the receiver; with
+   * {@code com.microsoft:timeout} when none came in time; with {@code
+   * com.microsoft:session-cannot-be-locked} when the one asked for is held.
+   */
+  private void acceptSessions() {
+    Instant now = clock.instant();
+    for (WaitingForSession wait : List.copyOf(waiting)) {
+      Sender link = wait.link();
+      if (link.getRemoteState() == EndpointState.CLOSED) {
+        waiting.remove(wait);
+        continue;
+      }
+      String session;
+      Instant lockedUntil;
+      try {
+        synchronized (namespace) {
+          session = wait.store().lockSession(wait.wanted(), link, now);
+          lockedUntil =
+              session == null ? null : wait.store().sessionLockedUntil(session, link, now);
+        }
+      } catch (MessageStore.SessionLockedException e) {
+        waiting.remove(wait);
+        refuse(link, SESSION_CANNOT_BE_LOCKED, String.valueOf(e.getMessage()));
+        continue;
+      }
+      if (session == null || lockedUntil == null) {
+        if (now.isAfter(wait.deadline())) {
+          waiting.remove(wait);
+          refuse(link, TIMEOUT, "No session became available in time.");
+        }
+        continue;
+      }
+      waiting.remove(wait);
+      Source remote = (Source) link.getRemoteSource();
+      Source source = new Source();
+      source.setAddress(remote.getAddress());
+      source.setDurable(remote.getDurable());
+      source.setExpiryPolicy(remote.getExpiryPolicy());
+      source.setOutcomes(remote.getOutcomes());
+      source.setDefaultOutcome(remote.getDefaultOutcome());
+      source.setFilter(Map.of(SESSION_FILTER, session));
+      link.setSource(source);
+      link.setProperties(Map.of(LOCKED_UNTIL_UTC, ticks(lockedUntil)));
+      link.setContext(
+          new Receiving(
+              wait.path(),
+              wait.store(),
+              link.getRemoteSenderSettleMode() != SenderSettleMode.SETTLED,
+              session));
+      receivers.add(link);
+      link.open();
+    }
+  }
+
+  /** {@code instant} in .NET ticks: 100 ns since 0001-01-01. */
+  static long ticks(Instant instant) {
+    return TICKS_AT_EPOCH + instant.getEpochSecond() * 10_000_000L + instant.getNano() / 100;
+  }
+
+  /** Forgets a receiving link, and ends its session's lock. */
+  private void released(Link link) {
+    receivers.remove(link);
+    if (link.getContext() instanceof Receiving receiving && receiving.session() != null) {
+      synchronized (namespace) {
+        receiving.store().releaseSession(receiving.session(), link);
+      }
+    }
   }
 
   @Override
@@ -425,6 +555,9 @@ final class AmqpFront extends BaseHandler {
 
   /** Gives waiting messages to the receivers with credit, one at a time in turn. */
   void dispatch() {
+    if (!waiting.isEmpty()) {
+      acceptSessions();
+    }
     receivers.removeIf(
         link ->
             link.getLocalState() != EndpointState.ACTIVE
@@ -432,7 +565,7 @@ final class AmqpFront extends BaseHandler {
     boolean progress = true;
     while (progress) {
       progress = false;
-      for (Sender link : receivers) {
+      for (Sender link : List.copyOf(receivers)) {
         if (link.getCredit() > 0 && link.getContext() instanceof Receiving receiving) {
           progress |= deliverOne(link, receiving);
         }
@@ -449,8 +582,18 @@ final class AmqpFront extends BaseHandler {
         link.close();
         return false;
       }
+      String session = receiving.session();
+      if (session != null && receiving.store().sessionLockedUntil(session, link, now) == null) {
+        link.setCondition(
+            new ErrorCondition(SESSION_LOCK_LOST, "The session lock expired or was lost."));
+        link.close();
+        released(link);
+        return false;
+      }
       message =
-          receiving.peekLock() ? receiving.store().lock(null, now) : receiving.store().remove(null);
+          receiving.peekLock()
+              ? receiving.store().lock(session, now)
+              : receiving.store().remove(session);
     }
     if (message == null) {
       return false;

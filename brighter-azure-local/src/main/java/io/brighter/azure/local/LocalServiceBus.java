@@ -42,12 +42,16 @@ import org.apache.qpid.proton.reactor.Reactor;
  * the dead-letter sub-queue ({@code …/$deadletterqueue}) with the reason {@code
  * MaxDeliveryCountExceeded}; scheduled messages (sent with a scheduled enqueue time, or through
  * {@code $management}'s schedule-message, and cancelled); renew-lock; peek; and the administration
- * calls for the four kinds of entity. Tokens sent to {@code $cbs} are accepted unchecked.
+ * calls for the four kinds of entity. Sessions: an entity that requires them takes only session
+ * receivers, each locking one session (the one asked for, or the first free one with waiting
+ * messages, waiting up to the receiver's timeout for one, else {@code com.microsoft:timeout}) and
+ * getting only its messages, with the session's lock renewed, its state kept, and the lock ended
+ * when the receiver closes. Tokens sent to {@code $cbs} are accepted unchecked.
  *
- * <p><b>What it does not model.</b> Sessions, transactions, message expiry (time to live),
- * duplicate detection, auto-forwarding, partitioning, properties modified on abandon, quotas other
- * than the message size, and the entities' runtime counts. Entities live in memory and go with the
- * front. The self-tests ({@code LocalServiceBusIT}) pin the behaviour above.
+ * <p><b>What it does not model.</b> Transactions, message expiry (time to live), duplicate
+ * detection, auto-forwarding, partitioning, properties modified on abandon, quotas other than the
+ * message size, and the entities' runtime counts. Entities live in memory and go with the front.
+ * The self-tests ({@code LocalServiceBusIT}) pin the behaviour above.
  */
 public final class LocalServiceBus implements AutoCloseable {
 

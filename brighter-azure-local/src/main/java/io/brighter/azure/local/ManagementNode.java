@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * An entity's {@code $management} node: the request-reply operations the SDK uses besides sending
  * and receiving. {@code com.microsoft:schedule-message} and {@code cancel-scheduled-message} on
  * queues and topics; {@code renew-lock}, {@code update-disposition} (completed, abandoned,
- * suspended, defered) and {@code peek-message} on queues, subscriptions and their dead-letter
+ * suspended, defered), {@code peek-message}, and for sessions {@code renew-session-lock}, {@code
+ * get-session-state} and {@code set-session-state}, on queues, subscriptions and their dead-letter
  * sub-queues. Replies carry {@code statusCode} 200 (204 for an empty peek), 404 for an unknown
  * entity, 410 with {@code com.microsoft:message-lock-lost} for a lock not held, and 501 for an
  * operation the front does not model.
@@ -57,6 +58,31 @@ final class ManagementNode {
           case VENDOR + "renew-lock" -> renew(store(entityPath), body, now);
           case VENDOR + "update-disposition" -> dispose(store(entityPath), body, now);
           case VENDOR + "peek-message" -> peek(store(entityPath), body);
+          case VENDOR + "renew-session-lock" ->
+              status(
+                  200,
+                  "OK",
+                  Map.of(
+                      "expiration", Date.from(store(entityPath).renewSession(session(body), now))));
+          case VENDOR + "get-session-state" -> {
+            byte[] state = store(entityPath).sessionState(session(body));
+            Map<String, Object> reply = new HashMap<>();
+            reply.put("session-state", state == null ? null : new Binary(state));
+            yield status(200, "OK", reply);
+          }
+          case VENDOR + "set-session-state" -> {
+            Object state = body.get("session-state");
+            store(entityPath)
+                .sessionState(
+                    session(body),
+                    state instanceof Binary binary
+                        ? java.util.Arrays.copyOfRange(
+                            binary.getArray(),
+                            binary.getArrayOffset(),
+                            binary.getArrayOffset() + binary.getLength())
+                        : null);
+            yield status(200, "OK", Map.of());
+          }
           default -> status(501, "The front does not model " + operation, null);
         };
       } catch (EntityNotFound e) {
@@ -158,6 +184,10 @@ final class ManagementNode {
       return status(204, "No messages", null);
     }
     return status(200, "OK", Map.of("messages", messages));
+  }
+
+  private static String session(Map<?, ?> body) {
+    return String.valueOf(body.get("session-id"));
   }
 
   private static List<?> list(@Nullable Object value) {

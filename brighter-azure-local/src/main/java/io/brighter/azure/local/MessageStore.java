@@ -27,7 +27,11 @@ final class MessageStore {
     private static final long serialVersionUID = 1L;
 
     LockLostException(UUID token) {
-      super("The lock " + token + " is not held: it expired or its message was settled");
+      this("The lock " + token + " is not held: it expired or its message was settled");
+    }
+
+    LockLostException(String message) {
+      super(message);
     }
   }
 
@@ -39,6 +43,28 @@ final class MessageStore {
   private final TreeMap<Long, BusMessage> scheduled = new TreeMap<>();
   private final Map<UUID, BusMessage> locked = new HashMap<>();
   private final Map<Long, BusMessage> deferred = new HashMap<>();
+  private final Map<String, SessionLock> sessionLocks = new HashMap<>();
+  private final Map<String, byte[]> sessionStates = new HashMap<>();
+
+  /** Who holds a session, and until when. */
+  private static final class SessionLock {
+    final Object owner;
+    Instant lockedUntil;
+
+    SessionLock(Object owner, Instant lockedUntil) {
+      this.owner = owner;
+      this.lockedUntil = lockedUntil;
+    }
+  }
+
+  /** Why a session could not be locked: another receiver holds it. */
+  static final class SessionLockedException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    SessionLockedException(String session) {
+      super("The session '" + session + "' is locked by another receiver");
+    }
+  }
 
   MessageStore(
       String path, EntitySettings settings, boolean withDeadLetters, LongSupplier sequenceNumbers) {
@@ -50,6 +76,76 @@ final class MessageStore {
             ? new MessageStore(
                 path + "/$deadletterqueue", EntitySettings.DEFAULT, false, sequenceNumbers)
             : null;
+  }
+
+  /**
+   * Locks a session for {@code owner}: {@code wanted}, or when null the session of the first
+   * waiting message that no one holds. The lock lasts the lock duration, renewed by {@link
+   * #renewSession}, and ends with {@link #releaseSession}.
+   *
+   * @return the session locked, or null when no session is free
+   * @throws SessionLockedException when {@code wanted} is held by another
+   */
+  @Nullable String lockSession(@Nullable String wanted, Object owner, Instant now)
+      throws SessionLockedException {
+    sessionLocks.values().removeIf(lock -> !lock.lockedUntil.isAfter(now));
+    String session = wanted;
+    if (session == null) {
+      for (BusMessage message : ready.values()) {
+        if (message.sessionId != null && !sessionLocks.containsKey(message.sessionId)) {
+          session = message.sessionId;
+          break;
+        }
+      }
+      if (session == null) {
+        return null;
+      }
+    } else if (sessionLocks.containsKey(session) && sessionLocks.get(session).owner != owner) {
+      throw new SessionLockedException(session);
+    }
+    sessionLocks.put(session, new SessionLock(owner, now.plus(settings.lockDuration())));
+    return session;
+  }
+
+  /** Until when {@code owner} holds {@code session}; null when it does not. */
+  @Nullable Instant sessionLockedUntil(String session, Object owner, Instant now) {
+    SessionLock lock = sessionLocks.get(session);
+    return lock == null || lock.owner != owner || !lock.lockedUntil.isAfter(now)
+        ? null
+        : lock.lockedUntil;
+  }
+
+  /** Extends the lock of {@code session} by the lock duration from now. */
+  Instant renewSession(String session, Instant now) throws LockLostException {
+    SessionLock lock = sessionLocks.get(session);
+    if (lock == null || !lock.lockedUntil.isAfter(now)) {
+      throw new LockLostException(
+          "The lock of session '" + session + "' is not held: it expired or was released");
+    }
+    lock.lockedUntil = now.plus(settings.lockDuration());
+    return lock.lockedUntil;
+  }
+
+  /** Ends {@code owner}'s lock of {@code session}, if it holds it. */
+  void releaseSession(String session, Object owner) {
+    SessionLock lock = sessionLocks.get(session);
+    if (lock != null && lock.owner == owner) {
+      sessionLocks.remove(session);
+    }
+  }
+
+  /** The state a receiver kept for {@code session}, or null. */
+  byte @Nullable [] sessionState(String session) {
+    return sessionStates.get(session);
+  }
+
+  /** Keeps {@code state} for {@code session}; null clears it. */
+  void sessionState(String session, byte @Nullable [] state) {
+    if (state == null) {
+      sessionStates.remove(session);
+    } else {
+      sessionStates.put(session, state);
+    }
   }
 
   /** The dead-letter sub-queue, or null for a dead-letter sub-queue itself. */

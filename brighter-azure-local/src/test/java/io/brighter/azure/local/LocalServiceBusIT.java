@@ -11,6 +11,7 @@ import com.azure.messaging.servicebus.ServiceBusMessageBatch;
 import com.azure.messaging.servicebus.ServiceBusReceivedMessage;
 import com.azure.messaging.servicebus.ServiceBusReceiverClient;
 import com.azure.messaging.servicebus.ServiceBusSenderClient;
+import com.azure.messaging.servicebus.ServiceBusSessionReceiverClient;
 import com.azure.messaging.servicebus.administration.ServiceBusAdministrationClient;
 import com.azure.messaging.servicebus.administration.ServiceBusAdministrationClientBuilder;
 import com.azure.messaging.servicebus.administration.models.CreateQueueOptions;
@@ -314,5 +315,55 @@ class LocalServiceBusIT {
               assertThat(e.getReason())
                   .isEqualTo(ServiceBusFailureReason.MESSAGING_ENTITY_NOT_FOUND);
             });
+  }
+
+  @Test
+  void a_session_receiver_locks_one_session_and_gets_its_messages_in_order() {
+    String queue =
+        ADMIN.createQueue(fresh("q"), new CreateQueueOptions().setSessionRequired(true)).getName();
+    ServiceBusSenderClient sender = sender(queue);
+    sender.sendMessage(new ServiceBusMessage("a1").setSessionId("A"));
+    sender.sendMessage(new ServiceBusMessage("b1").setSessionId("B"));
+    sender.sendMessage(new ServiceBusMessage("a2").setSessionId("A"));
+    ServiceBusSessionReceiverClient sessions =
+        CLIENTS.sessionReceiver().queueName(queue).disableAutoComplete().buildClient();
+    OPENED.add(sessions);
+
+    ServiceBusReceiverClient first = sessions.acceptNextSession();
+    ServiceBusReceiverClient second = sessions.acceptNextSession();
+    OPENED.add(first);
+    OPENED.add(second);
+
+    assertThat(first.getSessionId()).isEqualTo("A");
+    assertThat(second.getSessionId()).isEqualTo("B");
+    List<ServiceBusReceivedMessage> fromA = new ArrayList<>();
+    while (fromA.size() < 2) {
+      List<ServiceBusReceivedMessage> more = receive(first, 2, Duration.ofSeconds(5));
+      assertThat(more).isNotEmpty();
+      fromA.addAll(more);
+    }
+    assertThat(fromA).extracting(m -> m.getBody().toString()).containsExactly("a1", "a2");
+    fromA.forEach(first::complete);
+    assertThat(receive(second, 5, Duration.ofSeconds(5)))
+        .extracting(m -> m.getBody().toString())
+        .containsExactly("b1");
+    assertThatThrownBy(() -> sessions.acceptSession("A")).isInstanceOf(RuntimeException.class);
+    first.setSessionState("progress".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(new String(first.getSessionState(), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("progress");
+    first.close();
+    ServiceBusReceiverClient again = sessions.acceptSession("A");
+    OPENED.add(again);
+    assertThat(again.getSessionId()).isEqualTo("A");
+  }
+
+  @Test
+  void a_session_receiver_on_an_entity_without_sessions_is_refused() {
+    String queue = ADMIN.createQueue(fresh("q")).getName();
+    ServiceBusSessionReceiverClient sessions =
+        CLIENTS.sessionReceiver().queueName(queue).buildClient();
+    OPENED.add(sessions);
+
+    assertThatThrownBy(sessions::acceptNextSession).isInstanceOf(RuntimeException.class);
   }
 }
