@@ -9,6 +9,7 @@ import com.azure.messaging.servicebus.ServiceBusClientBuilder;
 import com.azure.messaging.servicebus.administration.ServiceBusAdministrationClient;
 import com.azure.messaging.servicebus.administration.ServiceBusAdministrationClientBuilder;
 import io.brighter.ConfigurationException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -75,6 +76,22 @@ public final class AzureServiceBusConfiguration {
   /** The builder the transport's clients come from, so they share its connection. */
   ServiceBusClientBuilder clients() {
     return clients;
+  }
+
+  /**
+   * A builder of clients on a connection of their own whose operations each wait at most {@code
+   * tryTimeout}: for session receivers, whose wait for a free session is one such operation.
+   */
+  ServiceBusClientBuilder sessionClients(Duration tryTimeout) {
+    ServiceBusClientBuilder sessions = new ServiceBusClientBuilder();
+    if (connectionString != null) {
+      sessions.connectionString(connectionString);
+    } else {
+      sessions.credential(requireNonNull(fullyQualifiedNamespace), requireNonNull(credential));
+    }
+    AmqpRetryOptions retries =
+        retryOptions == null ? new AmqpRetryOptions() : new AmqpRetryOptions(retryOptions);
+    return sessions.retryOptions(retries.setTryTimeout(tryTimeout));
   }
 
   /** A new administration client, for making and checking queues, topics and subscriptions. */

@@ -3,6 +3,7 @@ package io.brighter.azure;
 import static java.util.Objects.requireNonNull;
 
 import com.azure.messaging.servicebus.ServiceBusClientBuilder.ServiceBusReceiverClientBuilder;
+import com.azure.messaging.servicebus.ServiceBusClientBuilder.ServiceBusSessionReceiverClientBuilder;
 import com.azure.messaging.servicebus.ServiceBusException;
 import com.azure.messaging.servicebus.ServiceBusFailureReason;
 import com.azure.messaging.servicebus.ServiceBusReceivedMessage;
@@ -59,6 +60,11 @@ import org.slf4j.LoggerFactory;
  * exceed the subscription's requeue count. A settlement whose lock was lost (a handler slower than
  * the lock) is logged and returns false: the message comes again, the pump goes on.
  *
+ * <p><b>Sessions.</b> When {@link AzureServiceBusSubscription#requireSession()}, the consumer reads
+ * one session at a time: it accepts the next free session (waiting up to five seconds for one), and
+ * lets it go once a receive finds nothing more and nothing is in flight, so a session's messages go
+ * to one consumer at a time, in order.
+ *
  * <p>{@link #close} abandons every received, unsettled message. A message pump calls the consumer
  * from one thread; {@link #close} may come from another.
  */
@@ -68,9 +74,15 @@ public final class AzureServiceBusMessageConsumer implements MessageConsumer {
   private static final Duration LOCK_MARGIN = Duration.ofSeconds(1);
   private static final int PURGE_ROUNDS = 100;
 
+  /** How long a receive waits for a free session, when the entity requires sessions. */
+  private static final Duration SESSION_WAIT = Duration.ofSeconds(5);
+
   /** This consumer's token for one delivery it handed out. */
   private record ServiceBusReceipt(
-      AzureServiceBusMessageConsumer consumer, long number, ServiceBusReceivedMessage delivery)
+      AzureServiceBusMessageConsumer consumer,
+      long number,
+      ServiceBusReceiverClient receiver,
+      ServiceBusReceivedMessage delivery)
       implements Receipt {}
 
   private final AzureServiceBusConfiguration configuration;
@@ -78,7 +90,7 @@ public final class AzureServiceBusMessageConsumer implements MessageConsumer {
   private final RoutingKey routingKey;
   private final String path;
   private final int bufferSize;
-  private final ServiceBusReceiverClient receiver;
+  private final ServiceBusReceivers receivers;
   private final Map<Long, ServiceBusReceipt> inFlight = new ConcurrentHashMap<>();
   private final Map<Long, ServiceBusReceipt> held = new ConcurrentHashMap<>();
   private final AtomicLong deliveryNumbers = new AtomicLong();
@@ -122,6 +134,25 @@ public final class AzureServiceBusMessageConsumer implements MessageConsumer {
     }
     this.bufferSize = bufferSize;
     ServiceBusEntities entities = new ServiceBusEntities(configuration);
+    if (options.useServiceBusQueue()) {
+      entities.queue(routingKey.value(), options, makeChannels);
+      this.path = routingKey.value();
+    } else {
+      entities.subscription(routingKey.value(), channelName, options, makeChannels);
+      this.path = routingKey.value() + "/subscriptions/" + channelName;
+    }
+    this.receivers =
+        options.requireSession() && subQueue == null
+            ? sessions(configuration, options, routingKey, channelName)
+            : entity(configuration, options, routingKey, channelName, subQueue);
+  }
+
+  private static ServiceBusReceivers entity(
+      AzureServiceBusConfiguration configuration,
+      AzureServiceBusSubscription options,
+      RoutingKey routingKey,
+      String channelName,
+      @Nullable SubQueue subQueue) {
     ServiceBusReceiverClientBuilder builder =
         configuration
             .clients()
@@ -131,18 +162,35 @@ public final class AzureServiceBusMessageConsumer implements MessageConsumer {
             .prefetchCount(0)
             .maxAutoLockRenewDuration(options.maxAutoLockRenewDuration());
     if (options.useServiceBusQueue()) {
-      entities.queue(routingKey.value(), options, makeChannels);
       builder.queueName(routingKey.value());
-      this.path = routingKey.value();
     } else {
-      entities.subscription(routingKey.value(), channelName, options, makeChannels);
       builder.topicName(routingKey.value()).subscriptionName(channelName);
-      this.path = routingKey.value() + "/subscriptions/" + channelName;
     }
     if (subQueue != null) {
       builder.subQueue(subQueue);
     }
-    this.receiver = builder.buildClient();
+    return new ServiceBusReceivers.Entity(builder.buildClient());
+  }
+
+  private static ServiceBusReceivers sessions(
+      AzureServiceBusConfiguration configuration,
+      AzureServiceBusSubscription options,
+      RoutingKey routingKey,
+      String channelName) {
+    ServiceBusSessionReceiverClientBuilder builder =
+        configuration
+            .sessionClients(SESSION_WAIT)
+            .sessionReceiver()
+            .receiveMode(ServiceBusReceiveMode.PEEK_LOCK)
+            .disableAutoComplete()
+            .prefetchCount(0)
+            .maxAutoLockRenewDuration(options.maxAutoLockRenewDuration());
+    if (options.useServiceBusQueue()) {
+      builder.queueName(routingKey.value());
+    } else {
+      builder.topicName(routingKey.value()).subscriptionName(channelName);
+    }
+    return new ServiceBusReceivers.Sessions(builder.buildClient());
   }
 
   /**
@@ -177,11 +225,18 @@ public final class AzureServiceBusMessageConsumer implements MessageConsumer {
     Duration wait = timeout.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : timeout;
     List<Message> messages = new ArrayList<>();
     try {
+      ServiceBusReceiverClient receiver = receivers.current();
+      if (receiver == null) {
+        return messages; // no session is free
+      }
       for (ServiceBusReceivedMessage delivery : receiver.receiveMessages(bufferSize, wait)) {
         ServiceBusReceipt receipt =
-            new ServiceBusReceipt(this, deliveryNumbers.incrementAndGet(), delivery);
+            new ServiceBusReceipt(this, deliveryNumbers.incrementAndGet(), receiver, delivery);
         inFlight.put(receipt.number(), receipt);
         messages.add(AzureServiceBusWireFormat.toMessage(delivery, routingKey, receipt));
+      }
+      if (messages.isEmpty() && inFlight.isEmpty() && held.isEmpty()) {
+        receivers.idle();
       }
     } catch (RuntimeException e) {
       throw ChannelFailureException.of(path, e);
@@ -194,7 +249,7 @@ public final class AzureServiceBusMessageConsumer implements MessageConsumer {
   public void acknowledge(Message message) {
     ServiceBusReceipt receipt = settle(message);
     if (receipt != null) {
-      settled(receipt, "complete", () -> receiver.complete(receipt.delivery()));
+      settled(receipt, "complete", () -> receipt.receiver().complete(receipt.delivery()));
     }
   }
 
@@ -203,7 +258,7 @@ public final class AzureServiceBusMessageConsumer implements MessageConsumer {
   public boolean nack(Message message) {
     ServiceBusReceipt receipt = settle(message);
     return receipt != null
-        && settled(receipt, "abandon", () -> receiver.abandon(receipt.delivery()));
+        && settled(receipt, "abandon", () -> receipt.receiver().abandon(receipt.delivery()));
   }
 
   /** Dead-letters {@code message} into the entity's dead-letter sub-queue, with the reason. */
@@ -222,7 +277,9 @@ public final class AzureServiceBusMessageConsumer implements MessageConsumer {
             .setPropertiesToModify(
                 AzureServiceBusWireFormat.rejected(message, reason, Instant.now()));
     return settled(
-        receipt, "dead-letter", () -> receiver.deadLetter(receipt.delivery(), deadLetter));
+        receipt,
+        "dead-letter",
+        () -> receipt.receiver().deadLetter(receipt.delivery(), deadLetter));
   }
 
   /**
@@ -240,14 +297,15 @@ public final class AzureServiceBusMessageConsumer implements MessageConsumer {
       return false;
     }
     if (message.header().messageType() == MessageType.UNACCEPTABLE) {
-      return settled(receipt, "abandon", () -> receiver.abandon(receipt.delivery()));
+      return settled(receipt, "abandon", () -> receipt.receiver().abandon(receipt.delivery()));
     }
     AbandonOptions counted =
         new AbandonOptions()
             .setPropertiesToModify(
                 Map.of(AzureServiceBusHeaderNames.HANDLED_COUNT, message.header().handledCount()));
     if (delay.isZero()) {
-      return settled(receipt, "abandon", () -> receiver.abandon(receipt.delivery(), counted));
+      return settled(
+          receipt, "abandon", () -> receipt.receiver().abandon(receipt.delivery(), counted));
     }
     if (options.useServiceBusQueue()) {
       return scheduleCopy(receipt, message, delay);
@@ -269,7 +327,7 @@ public final class AzureServiceBusMessageConsumer implements MessageConsumer {
           e.toString());
       return false;
     }
-    return settled(receipt, "complete", () -> receiver.complete(receipt.delivery()));
+    return settled(receipt, "complete", () -> receipt.receiver().complete(receipt.delivery()));
   }
 
   private void holdThenAbandon(ServiceBusReceipt receipt, Duration delay, AbandonOptions counted) {
@@ -292,7 +350,10 @@ public final class AzureServiceBusMessageConsumer implements MessageConsumer {
         .schedule(
             () -> {
               if (held.remove(receipt.number()) != null) {
-                settled(receipt, "abandon", () -> receiver.abandon(receipt.delivery(), counted));
+                settled(
+                    receipt,
+                    "abandon",
+                    () -> receipt.receiver().abandon(receipt.delivery(), counted));
               }
             },
             hold.toMillis(),
@@ -324,6 +385,10 @@ public final class AzureServiceBusMessageConsumer implements MessageConsumer {
   public void purge() {
     try {
       for (int round = 0; round < PURGE_ROUNDS; round++) {
+        ServiceBusReceiverClient receiver = receivers.current();
+        if (receiver == null) {
+          return;
+        }
         int found = 0;
         for (ServiceBusReceivedMessage delivery :
             receiver.receiveMessages(100, Duration.ofMillis(500))) {
@@ -331,7 +396,10 @@ public final class AzureServiceBusMessageConsumer implements MessageConsumer {
           found++;
         }
         if (found == 0) {
-          return;
+          receivers.idle();
+          if (!options.requireSession()) {
+            return;
+          }
         }
       }
     } catch (RuntimeException e) {
@@ -351,9 +419,9 @@ public final class AzureServiceBusMessageConsumer implements MessageConsumer {
     inFlight.clear();
     held.clear();
     for (ServiceBusReceipt receipt : unsettled) {
-      settled(receipt, "abandon", () -> receiver.abandon(receipt.delivery()));
+      settled(receipt, "abandon", () -> receipt.receiver().abandon(receipt.delivery()));
     }
-    receiver.close();
+    receivers.close();
   }
 
   /** Takes the receipt of {@code message} out of those in flight; null when not ours or settled. */

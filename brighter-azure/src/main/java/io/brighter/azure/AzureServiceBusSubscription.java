@@ -26,6 +26,8 @@ import java.util.function.Consumer;
  * @param deadLetteringOnMessageExpiration whether an expired message is dead-lettered; true
  * @param autoDeleteOnIdle how long the queue or subscription may sit idle before Service Bus
  *     deletes it; never ({@link Duration#ZERO} for the service's maximum)
+ * @param requireSession whether the queue or subscription requires sessions: messages with one
+ *     partition key (the session id) are then read by one consumer at a time, in order; false
  * @param sqlFilter the SQL filter of the subscription's rule; empty for every message
  * @param maxAutoLockRenewDuration how long the receiver renews a message's lock while its handler
  *     runs; zero (off, as .NET Brighter) so a handler slower than the lock loses it, and the
@@ -38,6 +40,7 @@ public record AzureServiceBusSubscription(
     Duration defaultMessageTimeToLive,
     boolean deadLetteringOnMessageExpiration,
     Duration autoDeleteOnIdle,
+    boolean requireSession,
     String sqlFilter,
     Duration maxAutoLockRenewDuration) {
 
@@ -50,6 +53,7 @@ public record AzureServiceBusSubscription(
           Duration.ofDays(3),
           true,
           Duration.ZERO,
+          false,
           "",
           Duration.ZERO);
 
@@ -105,6 +109,11 @@ public record AzureServiceBusSubscription(
     return with(parts -> parts.autoDeleteOnIdle = value);
   }
 
+  /** These settings, requiring sessions when {@code value}. */
+  public AzureServiceBusSubscription withRequireSession(boolean value) {
+    return with(parts -> parts.requireSession = value);
+  }
+
   /** These settings with the subscription's SQL filter {@code value}. */
   public AzureServiceBusSubscription withSqlFilter(String value) {
     return with(parts -> parts.sqlFilter = value);
@@ -126,6 +135,7 @@ public record AzureServiceBusSubscription(
         parts.defaultMessageTimeToLive,
         parts.deadLetteringOnMessageExpiration,
         parts.autoDeleteOnIdle,
+        parts.requireSession,
         parts.sqlFilter,
         parts.maxAutoLockRenewDuration);
   }
@@ -138,6 +148,7 @@ public record AzureServiceBusSubscription(
     Duration defaultMessageTimeToLive;
     boolean deadLetteringOnMessageExpiration;
     Duration autoDeleteOnIdle;
+    boolean requireSession;
     String sqlFilter;
     Duration maxAutoLockRenewDuration;
 
@@ -148,6 +159,7 @@ public record AzureServiceBusSubscription(
       defaultMessageTimeToLive = settings.defaultMessageTimeToLive;
       deadLetteringOnMessageExpiration = settings.deadLetteringOnMessageExpiration;
       autoDeleteOnIdle = settings.autoDeleteOnIdle;
+      requireSession = settings.requireSession;
       sqlFilter = settings.sqlFilter;
       maxAutoLockRenewDuration = settings.maxAutoLockRenewDuration;
     }

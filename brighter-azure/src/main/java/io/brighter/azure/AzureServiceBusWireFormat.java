@@ -58,6 +58,9 @@ final class AzureServiceBusWireFormat {
     if (header.replyTo() != null) {
       out.setReplyTo(header.replyTo().value());
     }
+    if (header.partitionKey() != null && !header.partitionKey().isEmpty()) {
+      out.setSessionId(nativeId(header.partitionKey())); // a session entity reads by session
+    }
     Map<String, Object> properties = out.getApplicationProperties();
     CODEC.write(header, (name, value) -> properties.put(name, propertyValue(value)));
     return out;

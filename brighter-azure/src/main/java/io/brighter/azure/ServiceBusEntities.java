@@ -114,7 +114,8 @@ final class ServiceBusEntities {
             .setMaxDeliveryCount(options.maxDeliveryCount())
             .setLockDuration(options.lockDuration())
             .setDefaultMessageTimeToLive(options.defaultMessageTimeToLive())
-            .setDeadLetteringOnMessageExpiration(options.deadLetteringOnMessageExpiration());
+            .setDeadLetteringOnMessageExpiration(options.deadLetteringOnMessageExpiration())
+            .setSessionRequired(options.requireSession());
     if (!options.autoDeleteOnIdle().isZero()) {
       queue.setAutoDeleteOnIdle(options.autoDeleteOnIdle());
     }
@@ -128,7 +129,8 @@ final class ServiceBusEntities {
             .setMaxDeliveryCount(options.maxDeliveryCount())
             .setLockDuration(options.lockDuration())
             .setDefaultMessageTimeToLive(options.defaultMessageTimeToLive())
-            .setDeadLetteringOnMessageExpiration(options.deadLetteringOnMessageExpiration());
+            .setDeadLetteringOnMessageExpiration(options.deadLetteringOnMessageExpiration())
+            .setSessionRequired(options.requireSession());
     Duration idle = options.autoDeleteOnIdle();
     if (!idle.isZero()) {
       subscription.setAutoDeleteOnIdle(idle);

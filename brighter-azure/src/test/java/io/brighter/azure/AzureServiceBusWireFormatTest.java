@@ -49,6 +49,7 @@ class AzureServiceBusWireFormatTest {
     assertThat(out.getContentType()).isEqualTo("application/json");
     assertThat(out.getCorrelationId()).isEqualTo("corr-1");
     assertThat(out.getReplyTo()).isEqualTo("replies");
+    assertThat(out.getSessionId()).as("the partition key").isEqualTo("order-7");
     assertThat(out.getBody().toString()).isEqualTo("{\"name\":\"Ada\"}");
   }
 
