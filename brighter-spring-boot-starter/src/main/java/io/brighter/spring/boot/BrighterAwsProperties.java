@@ -72,7 +72,8 @@ public record BrighterAwsProperties(
       @Nullable String topicArn,
       @Nullable String queueName,
       @Nullable String queueUrl,
-      @Nullable Long maxMessageBytes) {}
+      @Nullable Long maxMessageBytes)
+      implements PublicationProperties {}
 
   /**
    * One subscription: an SQS queue, subscribed to an SNS topic (publish-subscribe) or read as it is
@@ -123,5 +124,6 @@ public record BrighterAwsProperties(
       @Nullable String topicArn,
       @Nullable String queueUrl,
       @Nullable String filterPolicy,
-      @Nullable Integer redriveMaxReceiveCount) {}
+      @Nullable Integer redriveMaxReceiveCount)
+      implements SubscriptionProperties {}
 }

@@ -1,0 +1,140 @@
+package io.brighter.spring.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.brighter.CommandProcessor;
+import io.brighter.ConfigurationException;
+import io.brighter.Id;
+import io.brighter.messaging.Subscription;
+import io.brighter.rabbitmq.RmqConnection;
+import io.brighter.rabbitmq.RmqMessageProducer;
+import io.brighter.serviceactivator.Dispatcher;
+import io.brighter.spring.boot.Fixtures.GreetingAdded;
+import io.brighter.spring.boot.Fixtures.GreetingAddedHandler;
+import io.brighter.spring.boot.Fixtures.Received;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/**
+ * The RabbitMQ transport from properties alone, on the loopback broker: an application with only
+ * Spring Boot's {@code spring.rabbitmq.*}, {@code brighter.rabbitmq.*} publications and
+ * subscriptions, and a handler bean, posts an event and handles it; no transport beans.
+ */
+class BrighterRabbitMqAutoConfigurationIT {
+
+  private static final AutoConfigurations BRIGHTER =
+      AutoConfigurations.of(
+          BrighterRabbitMqAutoConfiguration.class,
+          BrighterOutboxAutoConfiguration.class,
+          BrighterAutoConfiguration.class);
+
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(BRIGHTER)
+          .withBean(Received.class)
+          .withUserConfiguration(GreetingAddedHandler.class)
+          .withPropertyValues(
+              "spring.rabbitmq.host=127.0.0.1",
+              "spring.rabbitmq.port=5672",
+              "spring.rabbitmq.username=guest",
+              "spring.rabbitmq.password=guest",
+              "brighter.sweeper.enabled=false");
+
+  private static String unique(String prefix) {
+    return prefix + "." + Id.random().value().substring(0, 8);
+  }
+
+  @Test
+  void anEventPostedFromPropertiesReachesItsHandler() {
+    String topic = unique("spring.greeting");
+    runner
+        .withPropertyValues(
+            "brighter.rabbitmq.exchange=" + unique("spring.exchange"),
+            "brighter.rabbitmq.publications[0].topic=" + topic,
+            "brighter.rabbitmq.publications[0].request-type=" + GreetingAdded.class.getName(),
+            "brighter.rabbitmq.subscriptions[0].name=" + topic,
+            "brighter.rabbitmq.subscriptions[0].routing-key=" + topic,
+            "brighter.rabbitmq.subscriptions[0].request-type=" + GreetingAdded.class.getName(),
+            "brighter.rabbitmq.subscriptions[0].durable=false",
+            "brighter.rabbitmq.subscriptions[0].timeout=200ms")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed().hasSingleBean(RmqMessageProducer.class);
+              assertThat(context.getBean(Subscription.class).name()).isEqualTo(topic);
+              assertThat(context).hasSingleBean(Dispatcher.class);
+
+              context.getBean(CommandProcessor.class).post(new GreetingAdded(Id.random(), "Ada"));
+
+              await()
+                  .atMost(Duration.ofSeconds(20))
+                  .untilAsserted(
+                      () ->
+                          assertThat(context.getBean(Received.class).names)
+                              .containsExactly("consumed Ada"));
+            });
+  }
+
+  @Test
+  void theBrokerIsSpringBootsOwnRabbitMqSettings() {
+    new ApplicationContextRunner()
+        .withConfiguration(BRIGHTER)
+        .withPropertyValues(
+            "spring.rabbitmq.host=rabbit.internal",
+            "spring.rabbitmq.port=5673",
+            "spring.rabbitmq.username=orders",
+            "spring.rabbitmq.password=s3cret/+",
+            "spring.rabbitmq.virtual-host=shop",
+            "brighter.rabbitmq.exchange=orders",
+            "brighter.rabbitmq.exchange-type=topic")
+        .run(
+            context -> {
+              RmqConnection connection = context.getBean(RmqConnection.class);
+              assertThat(connection.uri())
+                  .isEqualTo(URI.create("amqp://orders:s3cret%2F%2B@rabbit.internal:5673/shop"));
+              assertThat(connection.exchange().name()).isEqualTo("orders");
+              assertThat(connection.exchange().type()).isEqualTo("topic");
+            });
+  }
+
+  @Test
+  void springBootsAddressesAndTlsAreTaken() {
+    new ApplicationContextRunner()
+        .withConfiguration(BRIGHTER)
+        .withPropertyValues(
+            "spring.rabbitmq.addresses=node-1:5671,node-2:5671", "spring.rabbitmq.ssl.enabled=true")
+        .run(
+            context ->
+                assertThat(context.getBean(RmqConnection.class).uri())
+                    .isEqualTo(URI.create("amqps://guest:guest@node-1:5671/%2F")));
+  }
+
+  @Test
+  void withoutPublicationsOrSubscriptionsNothingOfRabbitMqIsMade() {
+    runner.run(
+        context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context).doesNotHaveBean(RmqMessageProducer.class);
+          assertThat(context).doesNotHaveBean(Dispatcher.class);
+        });
+  }
+
+  @Test
+  void aSubscriptionWithoutARoutingKeyFailsTheStartNamingTheProperty() {
+    runner
+        .withPropertyValues(
+            "brighter.rabbitmq.subscriptions[0].name=greeter",
+            "brighter.rabbitmq.subscriptions[0].request-type=" + GreetingAdded.class.getName())
+        .run(
+            context ->
+                assertThat(context)
+                    .hasFailed()
+                    .getFailure()
+                    .hasStackTraceContaining(
+                        ConfigurationException.class.getName()
+                            + ": brighter.rabbitmq.subscriptions[0].routing-key must be set"));
+  }
+}
