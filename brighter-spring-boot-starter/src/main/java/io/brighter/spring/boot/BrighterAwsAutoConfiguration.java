@@ -24,7 +24,11 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  * application's own. An application's own {@link AwsConnection} bean replaces the one made here.
  */
 @AutoConfiguration(
-    before = {BrighterOutboxAutoConfiguration.class, BrighterAutoConfiguration.class})
+    before = {
+      BrighterJdbcAutoConfiguration.class,
+      BrighterOutboxAutoConfiguration.class,
+      BrighterAutoConfiguration.class
+    })
 @ConditionalOnClass(AwsConnection.class)
 @EnableConfigurationProperties(BrighterAwsProperties.class)
 @Import(BrighterAwsChannels.class)

@@ -6,6 +6,7 @@ import io.brighter.jdbc.JdbcInbox;
 import io.brighter.jdbc.JdbcOutbox;
 import io.brighter.outbox.Outbox;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -45,13 +46,29 @@ public class BrighterJdbcAutoConfiguration {
     return new SpringTransactionProvider(dataSource);
   }
 
-  /** Deposits in the Spring transaction and sends after its commit. */
+  /**
+   * Deposits in the Spring transaction and sends after its commit, in the background unless {@code
+   * brighter.outbox.send-after-commit=caller}.
+   */
   @Bean
   @ConditionalOnMissingBean
   @Conditional(OnProducers.class)
   public TransactionalPoster transactionalPoster(
-      CommandProcessor commandProcessor, SpringTransactionProvider transaction) {
-    return new TransactionalPoster(commandProcessor, transaction);
+      CommandProcessor commandProcessor,
+      SpringTransactionProvider transaction,
+      BrighterProperties properties,
+      ObjectProvider<AfterCommitSender> background) {
+    return properties.outbox().sendAfterCommit() == BrighterProperties.SendAfterCommit.CALLER
+        ? new TransactionalPoster(commandProcessor, transaction)
+        : new TransactionalPoster(commandProcessor, transaction, background.getObject());
+  }
+
+  /** The thread the poster sends on after commits, stopped with the context. */
+  @Bean
+  @ConditionalOnMissingBean
+  @Conditional(OnProducers.class)
+  AfterCommitSender brighterAfterCommitSender(BrighterProperties properties) {
+    return new AfterCommitSender(properties.outbox().sendAfterCommitBacklog());
   }
 
   /** The outbox table, created at start-up unless {@code brighter.outbox.create-table=false}. */

@@ -40,12 +40,26 @@ public record BrighterProperties(
    *     from the database when not set
    * @param maxOutstandingMessages The most undispatched messages the outbox may hold before a
    *     deposit fails with OutboxLimitReachedException; 0 means no limit
+   * @param sendAfterCommit Where TransactionalPoster sends after the commit: background (the caller
+   *     never waits for the broker) or caller (the committing thread waits for it)
+   * @param sendAfterCommitBacklog The most sends after commit that wait in the background; beyond
+   *     it the sweeper sends them
    */
   public record Outbox(
       @DefaultValue("outbox") String tableName,
       @DefaultValue("true") boolean createTable,
       @Nullable String dialect,
-      @DefaultValue("0") int maxOutstandingMessages) {}
+      @DefaultValue("0") int maxOutstandingMessages,
+      @DefaultValue("background") SendAfterCommit sendAfterCommit,
+      @DefaultValue("10000") int sendAfterCommitBacklog) {}
+
+  /** Where the send after a commit runs. */
+  public enum SendAfterCommit {
+    /** On a thread of its own: the committing caller returns at once. */
+    BACKGROUND,
+    /** On the committing thread, which returns once the broker took the messages. */
+    CALLER
+  }
 
   /**
    * The inbox.

@@ -23,7 +23,11 @@ import org.springframework.core.env.Environment;
  * application's own. An application's own {@link RmqConnection} bean replaces the one made here.
  */
 @AutoConfiguration(
-    before = {BrighterOutboxAutoConfiguration.class, BrighterAutoConfiguration.class})
+    before = {
+      BrighterJdbcAutoConfiguration.class,
+      BrighterOutboxAutoConfiguration.class,
+      BrighterAutoConfiguration.class
+    })
 @ConditionalOnClass(RmqConnection.class)
 @EnableConfigurationProperties(BrighterRabbitMqProperties.class)
 @Import(BrighterRabbitMqChannels.class)

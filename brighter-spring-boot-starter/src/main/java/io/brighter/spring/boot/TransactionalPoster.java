@@ -6,6 +6,7 @@ import io.brighter.CommandProcessor;
 import io.brighter.Id;
 import io.brighter.Request;
 import java.util.List;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -25,8 +26,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * }
  * }
  *
- * <p>The send runs on the committing thread after the commit, so the {@code @Transactional} method
- * returns once the broker took the message (or the send failed and was logged). Thread-safe.
+ * <p>The send after the commit runs on the executor given: the starter's sends in the background,
+ * so the {@code @Transactional} method returns at once even while the broker is away, and the
+ * outbox and its sweeper own delivery ({@code brighter.outbox.send-after-commit=caller} sends on
+ * the committing thread instead, which then waits for the broker). Made with the two-argument
+ * constructor, the poster sends on the committing thread. Thread-safe.
  */
 public final class TransactionalPoster {
 
@@ -34,12 +38,26 @@ public final class TransactionalPoster {
 
   private final CommandProcessor commandProcessor;
   private final SpringTransactionProvider transaction;
+  private final Executor sender;
 
-  /** A poster through {@code commandProcessor} in the transactions of {@code transaction}. */
+  /**
+   * A poster through {@code commandProcessor} in the transactions of {@code transaction}, sending
+   * after the commit on the committing thread.
+   */
   public TransactionalPoster(
       CommandProcessor commandProcessor, SpringTransactionProvider transaction) {
+    this(commandProcessor, transaction, Runnable::run);
+  }
+
+  /**
+   * A poster through {@code commandProcessor} in the transactions of {@code transaction}, sending
+   * after the commit on {@code sender}.
+   */
+  public TransactionalPoster(
+      CommandProcessor commandProcessor, SpringTransactionProvider transaction, Executor sender) {
     this.commandProcessor = requireNonNull(commandProcessor, "commandProcessor must not be null");
     this.transaction = requireNonNull(transaction, "transaction must not be null");
+    this.sender = requireNonNull(sender, "sender must not be null");
   }
 
   /**
@@ -74,10 +92,17 @@ public final class TransactionalPoster {
 
     @Override
     public void afterCommit() {
+      sender.execute(this::send);
+    }
+
+    private void send() {
       try {
         commandProcessor.clearOutbox(ids);
       } catch (RuntimeException e) {
-        LOG.warn("Sending {} messages after the commit failed; the sweeper will send them", ids, e);
+        LOG.warn(
+            "Sending {} messages after the commit failed ({}); the sweeper will send them",
+            ids,
+            e.toString());
       }
     }
   }
