@@ -8,10 +8,11 @@ import java.util.List;
 
 /**
  * A health check of a {@link Dispatcher}: for each subscription, how many pumps are running against
- * how many performers it expects. All running is {@link Status#HEALTHY}; some missing is {@link
+ * how many performers it expects. All running is {@link Status#HEALTHY}; some missing, or running
+ * on a channel that fails (the broker away: the pumps retry and read nothing), is {@link
  * Status#DEGRADED}; none running (while some are expected) is {@link Status#UNHEALTHY}. The message
  * names each subscription short of performers and, when a pump of it died (the dispatcher restarts
- * it after a back-off), what it died of.
+ * it after a back-off), what it died of, and each subscription whose channel fails, with why.
  *
  * {@snippet :
  * DispatcherHealth.Report report = new DispatcherHealth(dispatcher).check();
@@ -73,6 +74,16 @@ public final class DispatcherHealth {
                 + " expected consumers"
                 + diedOf(states, subscription));
       }
+    }
+    for (Subscription subscription : dispatcher.subscriptions()) {
+      states.stream()
+          .filter(state -> state.subscriptionName().equals(subscription.name()))
+          .filter(ConsumerState::channelFailing)
+          .findFirst()
+          .ifPresent(
+              failing ->
+                  missing.add(
+                      subscription.name() + "'s channel is failing: " + failing.channelFailure()));
     }
     if (missing.isEmpty()) {
       return new Report(Status.HEALTHY, running + " healthy consumers.");

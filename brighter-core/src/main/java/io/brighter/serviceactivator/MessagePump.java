@@ -85,6 +85,7 @@ abstract sealed class MessagePump permits Reactor, Proactor {
   private volatile @Nullable MessageConsumer consumer;
   private volatile MessagePumpStatus status = MessagePumpStatus.STARTED;
   private volatile @Nullable Throwable error;
+  private volatile @Nullable Throwable channelFailure;
 
   /**
    * A pump of {@code subscription}; {@code restarts} says how many pumps died before it in its
@@ -124,7 +125,8 @@ abstract sealed class MessagePump permits Reactor, Proactor {
   }
 
   ConsumerState state() {
-    return new ConsumerState(subscription.name(), consumerName, status, error, restarts);
+    return new ConsumerState(
+        subscription.name(), consumerName, status, error, restarts, channelFailure);
   }
 
   /** How many pumps died before this one in its place. */
@@ -178,8 +180,14 @@ abstract sealed class MessagePump permits Reactor, Proactor {
     return unacceptable.limitReached();
   }
 
+  /** Notes a receive that worked: the channel is not failing. */
+  void channelWorks() {
+    channelFailure = null;
+  }
+
   /** Logs a failed receive or settlement: the pump waits and reads again. */
   void channelFailed(ChannelFailureException failure) {
+    channelFailure = failure.getCause() != null ? failure.getCause() : failure;
     resources
         .warnings()
         .warn(LOG, "Channel of " + subscription.name() + " failed; retrying", failure);

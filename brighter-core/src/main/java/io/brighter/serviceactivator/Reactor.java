@@ -61,6 +61,7 @@ final class Reactor extends MessagePump {
       Instant receiveStarted = resources.tracer().receiveStarting();
       try {
         messages = consumer().receive(subscription.timeout());
+        channelWorks();
         resources.tracer().received(subscription, messages.size(), receiveStarted);
       } catch (ChannelFailureException e) {
         channelFailed(e);

@@ -439,6 +439,46 @@ class DispatcherTest {
       assertThat(report.message()).isEqualTo("greeted has 0 of 1 expected consumers");
     }
 
+    @ParameterizedTest
+    @EnumSource(MessagePumpType.class)
+    void is_degraded_naming_the_failing_channel_while_the_broker_is_away_and_healthy_after(
+        MessagePumpType pumpType) {
+      // given: a channel whose receives fail, as with the broker away
+      List<RecordingConsumer> consumers = new CopyOnWriteArrayList<>();
+      InMemoryChannelFactory channels = new InMemoryChannelFactory(fixture.bus);
+      dispatcher =
+          fixture.dispatcher(
+              fixture
+                  .subscription(GREET, Greet.class, pumpType)
+                  .channelFactory(
+                      subscription -> {
+                        RecordingConsumer consumer =
+                            new RecordingConsumer(
+                                channels.createConsumer(subscription),
+                                Integer.MAX_VALUE,
+                                new AtomicInteger());
+                        consumers.add(consumer);
+                        return consumer;
+                      })
+                  .build());
+      dispatcher.start();
+      await().until(() -> !consumers.isEmpty() && consumers.getFirst().receiveFailures.get() > 0);
+
+      // when
+      DispatcherHealth.Report during = new DispatcherHealth(dispatcher).check();
+      consumers.forEach(RecordingConsumer::recover);
+      await()
+          .until(
+              () ->
+                  new DispatcherHealth(dispatcher).check().status()
+                      == DispatcherHealth.Status.HEALTHY);
+
+      // then
+      assertThat(during.status()).isEqualTo(DispatcherHealth.Status.DEGRADED);
+      assertThat(during.message()).contains("greet's channel is failing").contains("broker down");
+      assertThat(dispatcher.state().getFirst().channelFailing()).isFalse();
+    }
+
     @Test
     void is_unhealthy_when_a_pump_died_and_none_runs() {
       // given

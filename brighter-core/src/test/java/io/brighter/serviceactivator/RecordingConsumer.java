@@ -34,6 +34,11 @@ final class RecordingConsumer implements MessageConsumer {
     this.settlementFailures = settlementFailures;
   }
 
+  /** Lets the receives through from now on: the broker is back. */
+  void recover() {
+    failuresLeft.set(0);
+  }
+
   @Override
   public List<Message> receive(Duration timeout) {
     if (failuresLeft.getAndDecrement() > 0) {

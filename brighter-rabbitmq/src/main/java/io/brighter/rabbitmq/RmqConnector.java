@@ -141,7 +141,7 @@ final class RmqConnector {
     }
   }
 
-  private static ConnectionFactory factory(RmqConnection settings) {
+  static ConnectionFactory factory(RmqConnection settings) {
     ConnectionFactory factory = new ConnectionFactory();
     try {
       factory.setUri(settings.uri());

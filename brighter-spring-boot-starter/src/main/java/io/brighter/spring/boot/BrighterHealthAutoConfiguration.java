@@ -1,20 +1,27 @@
 package io.brighter.spring.boot;
 
 import io.brighter.outbox.Outbox;
+import io.brighter.rabbitmq.RmqConnection;
+import io.brighter.rabbitmq.RmqMessageProducer;
 import io.brighter.serviceactivator.Dispatcher;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Health indicators of the dispatcher ({@code brighterDispatcher}) and the outbox ({@code
- * brighterOutbox}), when Spring Boot's health support is on the class path; {@code
+ * Health indicators of the dispatcher ({@code brighterDispatcher}), the outbox ({@code
+ * brighterOutbox}) and, when the application uses it, the RabbitMQ broker ({@code
+ * brighterRabbitMq}), when Spring Boot's health support is on the class path; {@code
  * management.health.brighter.enabled=false} turns both off.
  */
 @AutoConfiguration(after = BrighterAutoConfiguration.class)
@@ -43,8 +50,36 @@ public class BrighterHealthAutoConfiguration {
     @ConditionalOnMissingBean(name = "brighterOutboxHealthIndicator")
     OutboxHealthIndicator brighterOutboxHealthIndicator(
         Outbox outbox, BrighterProperties properties) {
-      return new OutboxHealthIndicator(
-          outbox, properties.health().outboxMaxAge(), Clock.systemUTC());
+      Duration maxAge = properties.health().outboxMaxAge();
+      return new OutboxHealthIndicator(outbox, maxAge.isZero() ? null : maxAge, Clock.systemUTC());
     }
+  }
+
+  // Nested, so that the RabbitMQ classes are read only when brighter-rabbitmq is present.
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(RmqConnection.class)
+  @ConditionalOnEnabledHealthIndicator("brighter")
+  static class RabbitMqIndicator {
+
+    /** Whether the RabbitMQ broker answers, when the application sends or reads through it. */
+    @Bean
+    @Conditional(RabbitMqInUse.class)
+    @ConditionalOnMissingBean(name = "brighterRabbitMqHealthIndicator")
+    RabbitMqHealthIndicator brighterRabbitMqHealthIndicator(RmqConnection connection) {
+      return new RabbitMqHealthIndicator(connection);
+    }
+  }
+
+  /** RabbitMQ is in use: a RabbitMQ producer bean, or subscriptions under brighter.rabbitmq. */
+  static final class RabbitMqInUse extends AnyNestedCondition {
+    RabbitMqInUse() {
+      super(ConfigurationPhase.REGISTER_BEAN);
+    }
+
+    @ConditionalOnBean(RmqMessageProducer.class)
+    static final class Producers {}
+
+    @ConditionalOnProperty("brighter.rabbitmq.subscriptions[0].name")
+    static final class Subscriptions {}
   }
 }

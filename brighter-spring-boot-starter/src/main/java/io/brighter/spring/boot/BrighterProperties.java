@@ -115,7 +115,8 @@ public record BrighterProperties(
    * The health indicators.
    *
    * @param outboxMaxAge The age of the oldest outstanding message above which the outbox reports
-   *     DOWN; when not set, the age is only reported
+   *     DOWN: five minutes unless set, well beyond the sweeper's pace, so DOWN means messages are
+   *     not leaving (the broker away for long); 0 to only report the age
    */
-  public record Health(@Nullable Duration outboxMaxAge) {}
+  public record Health(@DefaultValue("5m") Duration outboxMaxAge) {}
 }

@@ -11,9 +11,10 @@ import org.springframework.boot.health.contributor.Health;
 
 /**
  * The dispatcher's health, as {@code brighterDispatcher} in the actuator's health endpoint: UP when
- * every subscription has all its pumps running (status HEALTHY) or some of them (DEGRADED, named in
- * the message), DOWN when none runs, as before start, after close, or when every pump stopped on an
- * error. The details give the status, the message and each pump's subscription and status.
+ * every subscription has all its pumps running (status HEALTHY) or some of them, or runs them on a
+ * failing channel, as while the broker is away (DEGRADED, named in the message with the reason),
+ * DOWN when none runs, as before start, after close, or when every pump stopped on an error. The
+ * details give the status, the message and each pump's subscription and status.
  *
  * {@snippet :
  * // GET /actuator/health/brighterDispatcher
@@ -49,6 +50,9 @@ public final class DispatcherHealthIndicator extends AbstractHealthIndicator {
   }
 
   private static String describe(ConsumerState state) {
-    return state.subscriptionName() + ": " + state.status();
+    return state.subscriptionName()
+        + ": "
+        + state.status()
+        + (state.channelFailing() ? " (channel failing: " + state.channelFailure() + ")" : "");
   }
 }

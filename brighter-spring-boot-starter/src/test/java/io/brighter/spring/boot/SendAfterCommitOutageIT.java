@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The send after a commit never holds the caller: with RabbitMQ taken away (a proxy between the
  * application and the loopback broker drops every connection), a {@code @Transactional} post
- * returns within 100 ms, and its message reaches the handler once the broker is back. The
+ * returns within 100 ms, health shows the broker DOWN and the dispatcher DEGRADED with its failing
+ * channel, and once the broker is back the message reaches the handler and health is UP again. The
  * application is properties and beans of its own only: no transport beans.
  */
 @SpringBootTest(
@@ -92,6 +94,8 @@ class SendAfterCommitOutageIT {
 
   @Autowired Greetings greetings;
   @Autowired Received received;
+  @Autowired RabbitMqHealthIndicator rabbitHealth;
+  @Autowired DispatcherHealthIndicator dispatcherHealth;
 
   @Test
   void a_post_during_an_outage_returns_at_once_and_its_message_arrives_after_the_broker_returns() {
@@ -110,13 +114,33 @@ class SendAfterCommitOutageIT {
 
       // then: the caller did not wait for it
       assertThat(took).isLessThan(Duration.ofMillis(100));
+      // and health tells the broker is away and the dispatcher's channel fails
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () -> {
+                assertThat(rabbitHealth.health(true).getStatus()).isEqualTo(Status.DOWN);
+                assertThat(dispatcherHealth.health(true).getDetails())
+                    .containsEntry("dispatcher", "DEGRADED")
+                    .hasEntrySatisfying(
+                        "message",
+                        message -> assertThat(message.toString()).contains("channel is failing"));
+              });
     } finally {
       RABBIT.restore();
     }
 
-    // and the message arrives once it is back
+    // and the message arrives once it is back, and health is up again
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(() -> assertThat(received.names).contains("consumed During"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              assertThat(rabbitHealth.health(true).getStatus()).isEqualTo(Status.UP);
+              assertThat(dispatcherHealth.health(true).getDetails())
+                  .containsEntry("dispatcher", "HEALTHY");
+            });
   }
 }
