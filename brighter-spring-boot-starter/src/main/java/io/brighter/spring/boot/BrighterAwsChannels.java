@@ -9,6 +9,7 @@ import io.brighter.aws.SqsMessageProducer;
 import io.brighter.aws.SqsPublication;
 import io.brighter.aws.SqsRedrivePolicy;
 import io.brighter.aws.SqsSubscription;
+import io.brighter.messaging.ChannelFactory;
 import io.brighter.messaging.Subscription;
 import io.brighter.scheduler.MessageScheduler;
 import java.util.List;
@@ -28,7 +29,7 @@ final class BrighterAwsChannels
         BrighterAwsProperties.Subscription> {
 
   BrighterAwsChannels() {
-    super("brighter.aws", BrighterAwsProperties.class, "brighterAws");
+    super("brighter.aws", BrighterAwsProperties.class, "brighterAws", Subscribe.Transport.AWS);
   }
 
   @Override
@@ -81,6 +82,11 @@ final class BrighterAwsChannels
 
   private static @Nullable MessageScheduler scheduler(BeanFactory beans) {
     return beans.getBeanProvider(MessageScheduler.class).getIfAvailable();
+  }
+
+  @Override
+  ChannelFactory channelFactory(BeanFactory beans) {
+    return new SqsChannelFactory(beans.getBean(AwsConnection.class), SqsSubscription.DEFAULT);
   }
 
   @Override

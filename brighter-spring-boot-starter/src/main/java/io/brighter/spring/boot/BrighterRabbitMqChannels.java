@@ -1,5 +1,6 @@
 package io.brighter.spring.boot;
 
+import io.brighter.messaging.ChannelFactory;
 import io.brighter.messaging.Subscription;
 import io.brighter.rabbitmq.RmqChannelFactory;
 import io.brighter.rabbitmq.RmqConnection;
@@ -22,7 +23,11 @@ final class BrighterRabbitMqChannels
         BrighterRabbitMqProperties.Subscription> {
 
   BrighterRabbitMqChannels() {
-    super("brighter.rabbitmq", BrighterRabbitMqProperties.class, "brighterRabbitMq");
+    super(
+        "brighter.rabbitmq",
+        BrighterRabbitMqProperties.class,
+        "brighterRabbitMq",
+        Subscribe.Transport.RABBITMQ);
   }
 
   @Override
@@ -52,6 +57,11 @@ final class BrighterRabbitMqChannels
     }
     return new RmqMessageProducer(
         beans.getBean(RmqConnection.class), PropertyChannels.publication(settings), options);
+  }
+
+  @Override
+  ChannelFactory channelFactory(BeanFactory beans) {
+    return new RmqChannelFactory(beans.getBean(RmqConnection.class));
   }
 
   @Override

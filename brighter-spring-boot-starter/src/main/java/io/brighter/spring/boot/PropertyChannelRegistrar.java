@@ -1,17 +1,29 @@
 package io.brighter.spring.boot;
 
+import io.brighter.ConfigurationException;
+import io.brighter.Request;
+import io.brighter.handlers.RequestHandler;
+import io.brighter.handlers.RequestHandlerAsync;
+import io.brighter.messaging.ChannelFactory;
+import io.brighter.messaging.MessagePumpType;
+import io.brighter.messaging.OnMissingChannel;
 import io.brighter.messaging.Subscription;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.util.ClassUtils;
 
 /**
  * Registers a producer bean for each publication and a {@code Subscription} bean for each
@@ -29,9 +41,16 @@ abstract class PropertyChannelRegistrar<
         T, P extends PublicationProperties, S extends SubscriptionProperties>
     implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
 
+  /** The class that tells each transport is on the class path. */
+  private static final java.util.Map<Subscribe.Transport, String> MARKERS =
+      java.util.Map.of(
+          Subscribe.Transport.RABBITMQ, "io.brighter.rabbitmq.RmqConnection",
+          Subscribe.Transport.AWS, "io.brighter.aws.AwsConnection");
+
   private final String prefix;
   private final Class<T> type;
   private final String beanPrefix;
+  private final Subscribe.Transport transport;
   private @Nullable Environment environment;
   private @Nullable BeanFactory beanFactory;
 
@@ -39,10 +58,12 @@ abstract class PropertyChannelRegistrar<
    * A registrar of the properties under {@code prefix}, bound to {@code type}, whose beans are
    * named {@code beanPrefix} followed by {@code Producer} or {@code Subscription} and the index.
    */
-  PropertyChannelRegistrar(String prefix, Class<T> type, String beanPrefix) {
+  PropertyChannelRegistrar(
+      String prefix, Class<T> type, String beanPrefix, Subscribe.Transport transport) {
     this.prefix = prefix;
     this.type = type;
     this.beanPrefix = beanPrefix;
+    this.transport = transport;
   }
 
   /** The publications {@code properties} declare. */
@@ -56,6 +77,9 @@ abstract class PropertyChannelRegistrar<
 
   /** The subscription {@code settings} declare, made with {@code beans}. */
   abstract Subscription subscription(S settings, BeanFactory beans);
+
+  /** The channel factory of a subscription declared by {@link Subscribe}, with default settings. */
+  abstract ChannelFactory channelFactory(BeanFactory beans);
 
   @Override
   public final void setEnvironment(Environment environment) {
@@ -88,6 +112,111 @@ abstract class PropertyChannelRegistrar<
       registry.registerBeanDefinition(
           beanPrefix + "Subscription" + i,
           new RootBeanDefinition(Subscription.class, () -> subscription(settings, beans)));
+    }
+    if (beans instanceof ConfigurableListableBeanFactory listable) {
+      for (SubscriptionProperties settings : subscribedHandlers(listable)) {
+        registry.registerBeanDefinition(
+            beanPrefix + "Subscribed" + settings.name(),
+            new RootBeanDefinition(
+                Subscription.class,
+                () -> PropertyChannels.subscription(settings, channelFactory(beans))));
+      }
+    }
+  }
+
+  /** The subscriptions of the handler beans annotated with {@link Subscribe} for this transport. */
+  private List<SubscriptionProperties> subscribedHandlers(ConfigurableListableBeanFactory beans) {
+    List<SubscriptionProperties> found = new ArrayList<>();
+    for (Class<?> handlerType : List.of(RequestHandler.class, RequestHandlerAsync.class)) {
+      for (BeanTypes.Found handler : BeanTypes.find(beans, handlerType)) {
+        Subscribe subscribe =
+            AnnotatedElementUtils.findMergedAnnotation(handler.beanClass(), Subscribe.class);
+        if (subscribe == null || !handles(subscribe, handler)) {
+          continue;
+        }
+        @SuppressWarnings("unchecked")
+        Class<? extends Request> requestType =
+            (Class<? extends Request>) handler.concreteArgument(0, handlerType);
+        String channel = subscribe.channel().isBlank() ? subscribe.topic() : subscribe.channel();
+        found.add(
+            new SubscribedHandler(
+                subscribe.name().isBlank() ? channel : subscribe.name(),
+                channel,
+                subscribe.topic(),
+                requestType,
+                handlerType == RequestHandlerAsync.class
+                    ? MessagePumpType.PROACTOR
+                    : MessagePumpType.REACTOR,
+                subscribe.performers() > 0 ? subscribe.performers() : null));
+      }
+    }
+    return found;
+  }
+
+  /** Whether this transport takes {@code subscribe}: named, or the only one on the class path. */
+  private boolean handles(Subscribe subscribe, BeanTypes.Found handler) {
+    if (subscribe.transport() != Subscribe.Transport.AUTO) {
+      return subscribe.transport() == transport;
+    }
+    List<Subscribe.Transport> present =
+        MARKERS.entrySet().stream()
+            .filter(marker -> ClassUtils.isPresent(marker.getValue(), getClass().getClassLoader()))
+            .map(java.util.Map.Entry::getKey)
+            .toList();
+    if (present.size() > 1) {
+      throw new ConfigurationException(
+          "@Subscribe on "
+              + handler.beanClass().getName()
+              + " must name its transport: "
+              + present
+              + " are all on the class path");
+    }
+    return present.contains(transport);
+  }
+
+  /** A subscription declared by {@link Subscribe}: the rest takes the core defaults. */
+  private record SubscribedHandler(
+      String name,
+      String channelName,
+      String routingKey,
+      Class<? extends Request> requestType,
+      MessagePumpType messagePumpType,
+      @Nullable Integer performers)
+      implements SubscriptionProperties {
+
+    @Override
+    public OnMissingChannel makeChannels() {
+      return OnMissingChannel.CREATE;
+    }
+
+    @Override
+    public @Nullable Integer bufferSize() {
+      return null;
+    }
+
+    @Override
+    public @Nullable Duration timeout() {
+      return null;
+    }
+
+    @Override
+    public @Nullable Integer requeueCount() {
+      return null;
+    }
+
+    @Override
+    public @Nullable Duration requeueDelay() {
+      return null;
+    }
+
+    @Override
+    public @Nullable Integer unacceptableMessageLimit() {
+      return null;
+    }
+
+    @Override
+    public @Nullable String deadLetterRoutingKey() {
+      return null;
     }
   }
 }

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.brighter.CommandProcessor;
 import io.brighter.ConfigurationException;
+import io.brighter.Event;
 import io.brighter.Id;
+import io.brighter.handlers.RequestHandler;
 import io.brighter.messaging.Subscription;
 import io.brighter.rabbitmq.RmqConnection;
 import io.brighter.rabbitmq.RmqMessageProducer;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Scope;
 
 /**
  * The RabbitMQ transport from properties alone, on the loopback broker: an application with only
@@ -25,6 +28,34 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
  * subscriptions, and a handler bean, posts an event and handles it; no transport beans.
  */
 class BrighterRabbitMqAutoConfigurationIT {
+
+  /** An event read through a subscription declared on its handler. */
+  record Welcomed(Id id, String name) implements Event {}
+
+  /** Records each welcome; subscribed by annotation, with no subscription bean or property. */
+  @Subscribe(
+      topic = "spring.subscribed.welcome",
+      channel = "spring-subscribed-welcomer",
+      transport = Subscribe.Transport.RABBITMQ)
+  @Scope("prototype")
+  static final class WelcomedHandler extends RequestHandler<Welcomed> {
+    private final Received received;
+
+    WelcomedHandler(Received received) {
+      this.received = received;
+    }
+
+    @Override
+    public Welcomed handle(Welcomed event) {
+      received.names.add("welcomed " + event.name());
+      return super.handle(event);
+    }
+  }
+
+  /** The same handler, left to pick the transport while two are on the class path. */
+  @Subscribe(topic = "spring.subscribed.ambiguous")
+  @Scope("prototype")
+  static final class AmbiguousHandler extends RequestHandler<Welcomed> {}
 
   private static final AutoConfigurations BRIGHTER =
       AutoConfigurations.of(
@@ -76,6 +107,43 @@ class BrighterRabbitMqAutoConfigurationIT {
                           assertThat(context.getBean(Received.class).names)
                               .containsExactly("consumed Ada"));
             });
+  }
+
+  @Test
+  void aHandlerSubscribedByAnnotationGetsItsEvents() {
+    runner
+        .withUserConfiguration(WelcomedHandler.class)
+        .withPropertyValues(
+            "brighter.rabbitmq.exchange=" + unique("spring.exchange"),
+            "brighter.rabbitmq.publications[0].topic=spring.subscribed.welcome",
+            "brighter.rabbitmq.publications[0].request-type=" + Welcomed.class.getName())
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed().hasSingleBean(Dispatcher.class);
+              assertThat(context.getBean(Subscription.class).channelName())
+                  .isEqualTo("spring-subscribed-welcomer");
+
+              context.getBean(CommandProcessor.class).post(new Welcomed(Id.random(), "Cy"));
+
+              await()
+                  .atMost(Duration.ofSeconds(20))
+                  .untilAsserted(
+                      () ->
+                          assertThat(context.getBean(Received.class).names)
+                              .contains("welcomed Cy"));
+            });
+  }
+
+  @Test
+  void aSubscribedHandlerMustNameItsTransportWhenSeveralAreOnTheClassPath() {
+    runner
+        .withUserConfiguration(AmbiguousHandler.class)
+        .run(
+            context ->
+                assertThat(context)
+                    .hasFailed()
+                    .getFailure()
+                    .hasStackTraceContaining("must name its transport"));
   }
 
   @Test
