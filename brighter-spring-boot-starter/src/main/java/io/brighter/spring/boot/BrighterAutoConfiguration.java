@@ -135,6 +135,8 @@ public class BrighterAutoConfiguration {
           .interval(settings.interval())
           .minimumAge(settings.minimumAge())
           .batchSize(settings.batchSize())
+          .lease(settings.lease())
+          .topicCooldownSweeps(settings.topicCooldownSweeps())
           .build();
     }
 

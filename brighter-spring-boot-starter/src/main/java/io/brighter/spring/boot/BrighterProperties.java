@@ -80,12 +80,18 @@ public record BrighterProperties(
    * @param interval The time between two sweeps
    * @param minimumAge How long a message must have been outstanding before a sweep sends it
    * @param batchSize The most messages one sweep sends
+   * @param lease How long a sweep claims the messages it sends, so other sweepers skip them, and
+   *     the most it waits for the broker's word on them
+   * @param topicCooldownSweeps For how many sweeps a topic whose send failed is left out while
+   *     other topics keep flowing; 0 never leaves one out
    */
   public record Sweeper(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("1s") Duration interval,
       @DefaultValue("5s") Duration minimumAge,
-      @DefaultValue("100") int batchSize) {}
+      @DefaultValue("100") int batchSize,
+      @DefaultValue("30s") Duration lease,
+      @DefaultValue("3") int topicCooldownSweeps) {}
 
   /**
    * The outbox archiver; it runs only when the application defines an ArchiveProvider bean.

@@ -1,6 +1,7 @@
 package io.brighter.spring.boot;
 
 import io.brighter.rabbitmq.RmqConnection;
+import io.brighter.rabbitmq.RmqConnectionRetry;
 import io.brighter.rabbitmq.RmqExchange;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -55,6 +56,9 @@ public class BrighterRabbitMqAutoConfiguration {
     if (properties.deadLetterExchange() != null) {
       connection.deadLetterExchange(RmqExchange.direct(properties.deadLetterExchange()));
     }
+    BrighterRabbitMqProperties.ConnectionRetry retry = properties.connectionRetry();
+    connection.retry(
+        new RmqConnectionRetry(retry.retryCount(), retry.retryWait(), retry.circuitBreakTime()));
     if (properties.connectionName() != null) {
       connection.connectionName(properties.connectionName());
     }

@@ -33,6 +33,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deadLetterExchange The exchange rejected messages go to; the exchange's name with {@code
  *     .dlx} when not set
  * @param connectionName The name the broker shows for the connection
+ * @param connectionRetry How connecting is retried, and how long connects then fail at once
  * @param publications The topics the application sends to, one producer each
  * @param subscriptions The queues the dispatcher reads, one subscription each
  */
@@ -43,8 +44,22 @@ public record BrighterRabbitMqProperties(
     @DefaultValue("direct") ExchangeType exchangeType,
     @Nullable String deadLetterExchange,
     @Nullable String connectionName,
+    @DefaultValue ConnectionRetry connectionRetry,
     @DefaultValue List<Publication> publications,
     @DefaultValue List<Subscription> subscriptions) {
+
+  /**
+   * How connecting to the broker is retried: .NET Brighter's defaults unless set.
+   *
+   * @param retryCount How many times to retry after the first failed connect
+   * @param retryWait The wait before the first retry; doubled for each next one
+   * @param circuitBreakTime How long connects fail at once after every try failed (the circuit
+   *     break); the broker answering again ends it early
+   */
+  public record ConnectionRetry(
+      @DefaultValue("3") int retryCount,
+      @DefaultValue("1s") Duration retryWait,
+      @DefaultValue("1m") Duration circuitBreakTime) {}
 
   /** How the exchange routes. */
   public enum ExchangeType {

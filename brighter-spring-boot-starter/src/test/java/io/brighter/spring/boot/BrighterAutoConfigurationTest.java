@@ -264,6 +264,7 @@ class BrighterAutoConfigurationTest {
       runner
           .withPropertyValues(
               "brighter.sweeper.batch-size=7",
+              "brighter.sweeper.lease=45s",
               "brighter.outbox.table-name=orders_outbox",
               "brighter.health.outbox-max-age=2m")
           .run(
@@ -272,6 +273,10 @@ class BrighterAutoConfigurationTest {
 
                 assertThat(properties.sweeper().batchSize()).isEqualTo(7);
                 assertThat(properties.sweeper().minimumAge()).isEqualTo(Duration.ofSeconds(5));
+                assertThat(properties.sweeper().lease()).isEqualTo(Duration.ofSeconds(45));
+                assertThat(properties.sweeper().topicCooldownSweeps()).isEqualTo(3);
+                assertThat(properties.outbox().sendAfterCommit())
+                    .isEqualTo(BrighterProperties.SendAfterCommit.BACKGROUND);
                 assertThat(properties.outbox().tableName()).isEqualTo("orders_outbox");
                 assertThat(properties.outbox().createTable()).isTrue();
                 assertThat(properties.inbox().enabled()).isFalse();

@@ -98,14 +98,19 @@ class BrighterRabbitMqAutoConfigurationIT {
               assertThat(context.getBean(Subscription.class).name()).isEqualTo(topic);
               assertThat(context).hasSingleBean(Dispatcher.class);
 
-              context.getBean(CommandProcessor.class).post(new GreetingAdded(Id.random(), "Ada"));
-
+              // the queue is declared and bound when the pump starts: post until it is there
+              CommandProcessor processor = context.getBean(CommandProcessor.class);
               await()
                   .atMost(Duration.ofSeconds(20))
+                  .pollInterval(Duration.ofMillis(500))
+                  .ignoreExceptions()
                   .untilAsserted(
-                      () ->
-                          assertThat(context.getBean(Received.class).names)
-                              .containsExactly("consumed Ada"));
+                      () -> {
+                        if (!context.getBean(Received.class).names.contains("consumed Ada")) {
+                          processor.post(new GreetingAdded(Id.random(), "Ada"));
+                        }
+                        assertThat(context.getBean(Received.class).names).contains("consumed Ada");
+                      });
             });
   }
 
@@ -114,7 +119,8 @@ class BrighterRabbitMqAutoConfigurationIT {
     runner
         .withUserConfiguration(WelcomedHandler.class)
         .withPropertyValues(
-            "brighter.rabbitmq.exchange=" + unique("spring.exchange"),
+            // fixed: the annotation fixes the durable queue, whose dead-letter exchange follows it
+            "brighter.rabbitmq.exchange=spring.subscribed.tests",
             "brighter.rabbitmq.publications[0].topic=spring.subscribed.welcome",
             "brighter.rabbitmq.publications[0].request-type=" + Welcomed.class.getName())
         .run(
@@ -123,14 +129,19 @@ class BrighterRabbitMqAutoConfigurationIT {
               assertThat(context.getBean(Subscription.class).channelName())
                   .isEqualTo("spring-subscribed-welcomer");
 
-              context.getBean(CommandProcessor.class).post(new Welcomed(Id.random(), "Cy"));
-
+              // the queue is declared and bound when the pump starts: post until it is there
+              CommandProcessor processor = context.getBean(CommandProcessor.class);
               await()
                   .atMost(Duration.ofSeconds(20))
+                  .pollInterval(Duration.ofMillis(500))
+                  .ignoreExceptions()
                   .untilAsserted(
-                      () ->
-                          assertThat(context.getBean(Received.class).names)
-                              .contains("welcomed Cy"));
+                      () -> {
+                        if (!context.getBean(Received.class).names.contains("welcomed Cy")) {
+                          processor.post(new Welcomed(Id.random(), "Cy"));
+                        }
+                        assertThat(context.getBean(Received.class).names).contains("welcomed Cy");
+                      });
             });
   }
 
@@ -157,7 +168,9 @@ class BrighterRabbitMqAutoConfigurationIT {
             "spring.rabbitmq.password=s3cret/+",
             "spring.rabbitmq.virtual-host=shop",
             "brighter.rabbitmq.exchange=orders",
-            "brighter.rabbitmq.exchange-type=topic")
+            "brighter.rabbitmq.exchange-type=topic",
+            "brighter.rabbitmq.connection-retry.retry-count=5",
+            "brighter.rabbitmq.connection-retry.circuit-break-time=10s")
         .run(
             context -> {
               RmqConnection connection = context.getBean(RmqConnection.class);
@@ -165,6 +178,9 @@ class BrighterRabbitMqAutoConfigurationIT {
                   .isEqualTo(URI.create("amqp://orders:s3cret%2F%2B@rabbit.internal:5673/shop"));
               assertThat(connection.exchange().name()).isEqualTo("orders");
               assertThat(connection.exchange().type()).isEqualTo("topic");
+              assertThat(connection.retry().retryCount()).isEqualTo(5);
+              assertThat(connection.retry().retryWait()).isEqualTo(Duration.ofSeconds(1));
+              assertThat(connection.retry().circuitBreakTime()).isEqualTo(Duration.ofSeconds(10));
             });
   }
 
