@@ -6,6 +6,7 @@ import io.brighter.aws.local.SnsTopics.Publish;
 import io.brighter.aws.local.SnsTopics.Published;
 import io.brighter.aws.local.SnsTopics.Subscription;
 import io.brighter.aws.local.SnsTopics.Topic;
+import io.brighter.local.DaemonHttpServers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -88,7 +89,7 @@ public final class LocalSns implements AutoCloseable {
       LocalSns sns = new LocalSns(server, sqs);
       server.createContext("/", sns::handle);
       server.setExecutor(sns.executor);
-      server.start();
+      DaemonHttpServers.start(server);
       return sns;
     } catch (IOException e) {
       throw new UncheckedIOException("Could not open the local SNS's port", e);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.brighter.aws.local.DynaliteCalls.Reply;
+import io.brighter.local.DaemonHttpServers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -48,7 +49,7 @@ final class TransactFront {
       TransactFront front = new TransactFront(new DynaliteCalls(dynalitePort), server);
       server.createContext("/", front::handle);
       server.setExecutor(front.executor);
-      server.start();
+      DaemonHttpServers.start(server);
       return front;
     } catch (IOException e) {
       throw new IllegalStateException("Could not open the DynamoDB front's port", e);

@@ -6,6 +6,7 @@ import io.brighter.azure.local.MessageStore.EntitySettings;
 import io.brighter.azure.local.ServiceBusNamespace.Rule;
 import io.brighter.azure.local.ServiceBusNamespace.Subscription;
 import io.brighter.azure.local.ServiceBusNamespace.Topic;
+import io.brighter.local.DaemonHttpServers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -51,7 +52,7 @@ final class AdministrationApi {
               thread.setDaemon(true);
               return thread;
             }));
-    server.start();
+    DaemonHttpServers.start(server);
   }
 
   int port() {

@@ -97,5 +97,8 @@ public final class GreetingsApp implements AutoCloseable {
         stopped.await();
       }
     }
+    // The local endpoints started in this process (ElasticMQ's actor system among them) run
+    // threads that would keep the JVM alive; exiting runs their shutdown hooks, which stop them.
+    System.exit(0);
   }
 }
