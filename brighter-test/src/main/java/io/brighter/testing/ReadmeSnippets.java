@@ -50,6 +50,24 @@ public final class ReadmeSnippets {
         + "```\n";
   }
 
+  /**
+   * The Java code block the README should hold for the whole file {@code source}, from its first
+   * import on (the package line is the reader's own).
+   */
+  public static String javaFile(String source) {
+    String code = read(root().resolve(source));
+    int from = code.indexOf("import ");
+    if (from < 0) {
+      throw new IllegalArgumentException("No import in " + source);
+    }
+    return "```java\n" + code.substring(from) + "```\n";
+  }
+
+  /** The properties code block the README should hold for the whole file {@code source}. */
+  public static String propertiesFile(String source) {
+    return "```properties\n" + read(root().resolve(source)) + "```\n";
+  }
+
   private static String read(Path file) {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
