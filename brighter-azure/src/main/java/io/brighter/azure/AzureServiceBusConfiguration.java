@@ -43,6 +43,7 @@ public final class AzureServiceBusConfiguration {
   private final @Nullable AmqpRetryOptions retryOptions;
   private final List<HttpPipelinePolicy> administrationPolicies;
   private final ServiceBusClientBuilder clients;
+  private volatile @Nullable ServiceBusAdministrationClient administration;
 
   private AzureServiceBusConfiguration(Builder builder) {
     this.connectionString = builder.connectionString;
@@ -51,16 +52,15 @@ public final class AzureServiceBusConfiguration {
     this.bulkSendBatchSize = builder.bulkSendBatchSize;
     this.retryOptions = builder.retryOptions;
     this.administrationPolicies = List.copyOf(builder.administrationPolicies);
-    ServiceBusClientBuilder clients = new ServiceBusClientBuilder();
-    if (connectionString != null) {
-      clients.connectionString(connectionString);
-    } else {
-      clients.credential(requireNonNull(fullyQualifiedNamespace), requireNonNull(credential));
-    }
-    if (retryOptions != null) {
-      clients.retryOptions(retryOptions);
-    }
-    this.clients = clients;
+    this.clients = newClients(retryOptions == null ? new AmqpRetryOptions() : retryOptions);
+  }
+
+  /** A builder of clients on a connection of their own, to the namespace, retrying as given. */
+  private ServiceBusClientBuilder newClients(AmqpRetryOptions retries) {
+    ServiceBusClientBuilder builder = new ServiceBusClientBuilder().retryOptions(retries);
+    return connectionString != null
+        ? builder.connectionString(connectionString)
+        : builder.credential(requireNonNull(fullyQualifiedNamespace), requireNonNull(credential));
   }
 
   /** A configuration to fill. */
@@ -83,27 +83,35 @@ public final class AzureServiceBusConfiguration {
    * tryTimeout}: for session receivers, whose wait for a free session is one such operation.
    */
   ServiceBusClientBuilder sessionClients(Duration tryTimeout) {
-    ServiceBusClientBuilder sessions = new ServiceBusClientBuilder();
-    if (connectionString != null) {
-      sessions.connectionString(connectionString);
-    } else {
-      sessions.credential(requireNonNull(fullyQualifiedNamespace), requireNonNull(credential));
-    }
     AmqpRetryOptions retries =
         retryOptions == null ? new AmqpRetryOptions() : new AmqpRetryOptions(retryOptions);
-    return sessions.retryOptions(retries.setTryTimeout(tryTimeout));
+    return newClients(retries.setTryTimeout(tryTimeout));
   }
 
-  /** A new administration client, for making and checking queues, topics and subscriptions. */
+  /**
+   * The administration client, for making and checking queues, topics and subscriptions: made on
+   * first use and shared by the producers and consumers of this configuration.
+   */
   ServiceBusAdministrationClient administrationClient() {
-    ServiceBusAdministrationClientBuilder builder = new ServiceBusAdministrationClientBuilder();
-    if (connectionString != null) {
-      builder.connectionString(connectionString);
-    } else {
-      builder.credential(requireNonNull(fullyQualifiedNamespace), requireNonNull(credential));
+    ServiceBusAdministrationClient client = administration;
+    if (client == null) {
+      synchronized (this) {
+        client = administration;
+        if (client == null) {
+          ServiceBusAdministrationClientBuilder builder =
+              new ServiceBusAdministrationClientBuilder();
+          if (connectionString != null) {
+            builder.connectionString(connectionString);
+          } else {
+            builder.credential(requireNonNull(fullyQualifiedNamespace), requireNonNull(credential));
+          }
+          administrationPolicies.forEach(builder::addPolicy);
+          client = builder.buildClient();
+          administration = client;
+        }
+      }
     }
-    administrationPolicies.forEach(builder::addPolicy);
-    return builder.buildClient();
+    return client;
   }
 
   /** Fills an {@link AzureServiceBusConfiguration}. */

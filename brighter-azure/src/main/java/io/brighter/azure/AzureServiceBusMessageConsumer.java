@@ -95,6 +95,7 @@ public final class AzureServiceBusMessageConsumer implements MessageConsumer {
   private final Map<Long, ServiceBusReceipt> held = new ConcurrentHashMap<>();
   private final AtomicLong deliveryNumbers = new AtomicLong();
   private volatile @Nullable ScheduledExecutorService holds;
+  private volatile @Nullable ServiceBusSenderClient requeues;
 
   /**
    * A consumer of the subscription {@code channelName} of the topic {@code routingKey}, or of the
@@ -315,10 +316,10 @@ public final class AzureServiceBusMessageConsumer implements MessageConsumer {
   }
 
   private boolean scheduleCopy(ServiceBusReceipt receipt, Message message, Duration delay) {
-    try (ServiceBusSenderClient sender =
-        configuration.clients().sender().queueName(routingKey.value()).buildClient()) {
-      sender.scheduleMessage(
-          AzureServiceBusWireFormat.toServiceBus(message), OffsetDateTime.now().plus(delay));
+    try {
+      requeues()
+          .scheduleMessage(
+              AzureServiceBusWireFormat.toServiceBus(message), OffsetDateTime.now().plus(delay));
     } catch (RuntimeException e) {
       LOG.warn(
           "Could not schedule message {} on {} again: {}; it comes back when its lock ends",
@@ -328,6 +329,21 @@ public final class AzureServiceBusMessageConsumer implements MessageConsumer {
       return false;
     }
     return settled(receipt, "complete", () -> receipt.receiver().complete(receipt.delivery()));
+  }
+
+  /** The sender of delayed requeues to the queue, made on the first one. */
+  private ServiceBusSenderClient requeues() {
+    ServiceBusSenderClient sender = requeues;
+    if (sender == null) {
+      synchronized (this) {
+        sender = requeues;
+        if (sender == null) {
+          sender = configuration.clients().sender().queueName(routingKey.value()).buildClient();
+          requeues = sender;
+        }
+      }
+    }
+    return sender;
   }
 
   private void holdThenAbandon(ServiceBusReceipt receipt, Duration delay, AbandonOptions counted) {
@@ -420,6 +436,10 @@ public final class AzureServiceBusMessageConsumer implements MessageConsumer {
     held.clear();
     for (ServiceBusReceipt receipt : unsettled) {
       settled(receipt, "abandon", () -> receipt.receiver().abandon(receipt.delivery()));
+    }
+    ServiceBusSenderClient sender = requeues;
+    if (sender != null) {
+      sender.close();
     }
     receivers.close();
   }

@@ -10,6 +10,8 @@ import com.azure.messaging.servicebus.administration.models.SqlRuleFilter;
 import io.brighter.ConfigurationException;
 import io.brighter.messaging.OnMissingChannel;
 import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Makes, checks or assumes the queues, topics and subscriptions of the transport through the
@@ -69,29 +71,24 @@ final class ServiceBusEntities {
         });
   }
 
-  private interface Call<T> {
-    T on(ServiceBusAdministrationClient admin);
-  }
-
-  private interface Action {
-    void on(ServiceBusAdministrationClient admin);
-  }
-
   private void ensure(
-      OnMissingChannel makeChannels, String what, Call<Boolean> exists, Action create) {
+      OnMissingChannel makeChannels,
+      String what,
+      Predicate<ServiceBusAdministrationClient> exists,
+      Consumer<ServiceBusAdministrationClient> create) {
     if (makeChannels == OnMissingChannel.ASSUME) {
       return;
     }
     ServiceBusAdministrationClient admin = configuration.administrationClient();
     try {
-      if (Boolean.TRUE.equals(exists.on(admin))) {
+      if (exists.test(admin)) {
         return;
       }
       if (makeChannels == OnMissingChannel.VALIDATE) {
         throw new ConfigurationException("The Service Bus " + what + " does not exist");
       }
       try {
-        create.on(admin);
+        create.accept(admin);
       } catch (ResourceExistsException madeMeanwhile) {
         // another process made it between the check and the create
       }

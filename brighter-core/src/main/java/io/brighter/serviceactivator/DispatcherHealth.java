@@ -64,6 +64,14 @@ public final class DispatcherHealth {
               .count();
       expected += subscription.noOfPerformers();
       running += (int) Math.min(active, subscription.noOfPerformers());
+      states.stream()
+          .filter(state -> state.subscriptionName().equals(subscription.name()))
+          .filter(ConsumerState::channelFailing)
+          .findFirst()
+          .ifPresent(
+              failing ->
+                  missing.add(
+                      subscription.name() + "'s channel is failing: " + failing.channelFailure()));
       if (active < subscription.noOfPerformers()) {
         missing.add(
             subscription.name()
@@ -74,16 +82,6 @@ public final class DispatcherHealth {
                 + " expected consumers"
                 + diedOf(states, subscription));
       }
-    }
-    for (Subscription subscription : dispatcher.subscriptions()) {
-      states.stream()
-          .filter(state -> state.subscriptionName().equals(subscription.name()))
-          .filter(ConsumerState::channelFailing)
-          .findFirst()
-          .ifPresent(
-              failing ->
-                  missing.add(
-                      subscription.name() + "'s channel is failing: " + failing.channelFailure()));
     }
     if (missing.isEmpty()) {
       return new Report(Status.HEALTHY, running + " healthy consumers.");

@@ -440,14 +440,16 @@ final class AmqpFront extends BaseHandler {
     while (buffer.hasRemaining()) {
       if (decoder.readObject() instanceof Data data) {
         Binary binary = data.getValue();
-        messages.add(
-            java.util.Arrays.copyOfRange(
-                binary.getArray(),
-                binary.getArrayOffset(),
-                binary.getArrayOffset() + binary.getLength()));
+        messages.add(bytes(binary));
       }
     }
     return messages;
+  }
+
+  /** The bytes of {@code binary}, copied out of its backing array. */
+  static byte[] bytes(Binary binary) {
+    return java.util.Arrays.copyOfRange(
+        binary.getArray(), binary.getArrayOffset(), binary.getArrayOffset() + binary.getLength());
   }
 
   static Rejected rejected(Symbol condition, String description) {

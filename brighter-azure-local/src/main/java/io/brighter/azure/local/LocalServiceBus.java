@@ -8,8 +8,11 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.time.Clock;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.qpid.proton.Proton;
 import org.apache.qpid.proton.engine.BaseHandler;
 import org.apache.qpid.proton.engine.Event;
@@ -70,12 +73,14 @@ public final class LocalServiceBus implements AutoCloseable {
   private final int port;
   private final AdministrationApi administration;
   private final Thread reactorThread;
-  private volatile boolean stopping;
+  private final AtomicBoolean stopping;
 
-  private LocalServiceBus(int port, AdministrationApi administration, Thread reactorThread) {
+  private LocalServiceBus(
+      int port, AdministrationApi administration, Thread reactorThread, AtomicBoolean stopping) {
     this.port = port;
     this.administration = administration;
     this.reactorThread = reactorThread;
+    this.stopping = stopping;
   }
 
   /** The namespace this JVM shares, started on first use. */
@@ -94,53 +99,48 @@ public final class LocalServiceBus implements AutoCloseable {
       throw new UncheckedIOException("Could not start the administration endpoint", e);
     }
     AmqpFront front = new AmqpFront(namespace, Clock.systemUTC());
-    CountDownLatch listening = new CountDownLatch(1);
-    LocalServiceBus[] started = new LocalServiceBus[1];
-    RuntimeException[] failure = new RuntimeException[1];
+    AtomicBoolean stopping = new AtomicBoolean();
+    CompletableFuture<Void> listening = new CompletableFuture<>();
     Thread thread =
         new Thread(
             () -> {
               try {
-                Reactor reactor = Proton.reactor(new Ticker(front, () -> started[0]));
+                Reactor reactor = Proton.reactor(new Ticker(front, stopping));
                 Acceptor acceptor = reactor.acceptor("127.0.0.1", port, front);
-                listening.countDown();
+                listening.complete(null);
                 reactor.run();
                 acceptor.close();
-              } catch (IOException | RuntimeException e) {
-                failure[0] =
-                    e instanceof RuntimeException runtime
-                        ? runtime
-                        : new UncheckedIOException("Could not listen on " + port, (IOException) e);
-                listening.countDown();
+              } catch (IOException e) {
+                listening.completeExceptionally(
+                    new UncheckedIOException("Could not listen on " + port, e));
+              } catch (RuntimeException e) {
+                listening.completeExceptionally(e);
               }
             },
             "local-servicebus");
     thread.setDaemon(true);
-    started[0] = new LocalServiceBus(port, administration, thread);
     thread.start();
     try {
-      if (!listening.await(10, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("The Service Bus front did not start within 10 s");
-      }
+      listening.get(10, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      administration.stop();
+      throw new IllegalStateException("The Service Bus front did not start", e.getCause());
     } catch (InterruptedException e) {
+      administration.stop();
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while starting the Service Bus front", e);
     }
-    if (failure[0] != null) {
-      administration.stop();
-      throw failure[0];
-    }
-    return started[0];
+    return new LocalServiceBus(port, administration, thread, stopping);
   }
 
   /** Runs the front's periodic work on the reactor thread, and stops the reactor when asked. */
   private static final class Ticker extends BaseHandler {
     private final AmqpFront front;
-    private final java.util.function.Supplier<LocalServiceBus> bus;
+    private final AtomicBoolean stopping;
 
-    Ticker(AmqpFront front, java.util.function.Supplier<LocalServiceBus> bus) {
+    Ticker(AmqpFront front, AtomicBoolean stopping) {
       this.front = front;
-      this.bus = bus;
+      this.stopping = stopping;
     }
 
     @Override
@@ -151,7 +151,7 @@ public final class LocalServiceBus implements AutoCloseable {
     @Override
     public void onTimerTask(Event event) {
       Reactor reactor = event.getReactor();
-      if (bus.get().stopping) {
+      if (stopping.get()) {
         reactor.stop();
         return;
       }
@@ -211,7 +211,7 @@ public final class LocalServiceBus implements AutoCloseable {
   /** Stops the front; its entities and messages go with it. */
   @Override
   public void close() {
-    stopping = true;
+    stopping.set(true);
     administration.stop();
     try {
       reactorThread.join(TimeUnit.SECONDS.toMillis(5));

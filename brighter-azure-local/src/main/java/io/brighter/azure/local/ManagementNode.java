@@ -74,13 +74,7 @@ final class ManagementNode {
             Object state = body.get("session-state");
             store(entityPath)
                 .sessionState(
-                    session(body),
-                    state instanceof Binary binary
-                        ? java.util.Arrays.copyOfRange(
-                            binary.getArray(),
-                            binary.getArrayOffset(),
-                            binary.getArrayOffset() + binary.getLength())
-                        : null);
+                    session(body), state instanceof Binary binary ? AmqpFront.bytes(binary) : null);
             yield status(200, "OK", Map.of());
           }
           default -> status(501, "The front does not model " + operation, null);
@@ -115,11 +109,7 @@ final class ManagementNode {
     List<Long> sequenceNumbers = new ArrayList<>();
     for (Object entry : list(body.get("messages"))) {
       if (entry instanceof Map<?, ?> map && map.get("message") instanceof Binary binary) {
-        byte[] encoded =
-            java.util.Arrays.copyOfRange(
-                binary.getArray(),
-                binary.getArrayOffset(),
-                binary.getArrayOffset() + binary.getLength());
+        byte[] encoded = AmqpFront.bytes(binary);
         Message message = Proton.message();
         message.decode(encoded, 0, encoded.length);
         sequenceNumbers.add(

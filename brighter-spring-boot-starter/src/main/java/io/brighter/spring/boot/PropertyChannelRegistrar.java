@@ -6,9 +6,7 @@ import io.brighter.handlers.RequestHandler;
 import io.brighter.handlers.RequestHandlerAsync;
 import io.brighter.messaging.ChannelFactory;
 import io.brighter.messaging.MessagePumpType;
-import io.brighter.messaging.OnMissingChannel;
 import io.brighter.messaging.Subscription;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -182,41 +180,5 @@ abstract class PropertyChannelRegistrar<
       Class<? extends Request> requestType,
       MessagePumpType messagePumpType,
       @Nullable Integer performers)
-      implements SubscriptionProperties {
-
-    @Override
-    public OnMissingChannel makeChannels() {
-      return OnMissingChannel.CREATE;
-    }
-
-    @Override
-    public @Nullable Integer bufferSize() {
-      return null;
-    }
-
-    @Override
-    public @Nullable Duration timeout() {
-      return null;
-    }
-
-    @Override
-    public @Nullable Integer requeueCount() {
-      return null;
-    }
-
-    @Override
-    public @Nullable Duration requeueDelay() {
-      return null;
-    }
-
-    @Override
-    public @Nullable Integer unacceptableMessageLimit() {
-      return null;
-    }
-
-    @Override
-    public @Nullable String deadLetterRoutingKey() {
-      return null;
-    }
-  }
+      implements SubscriptionProperties {}
 }

@@ -7,8 +7,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a subscription declared by properties sets, whatever its transport; what is left out takes
- * the defaults of {@link io.brighter.messaging.Subscription}.
+ * What a subscription declared by properties sets, whatever its transport; what is left out (null,
+ * as the defaults here are) takes the defaults of {@link io.brighter.messaging.Subscription}.
  */
 public interface SubscriptionProperties {
 
@@ -24,8 +24,10 @@ public interface SubscriptionProperties {
   /** The request type the messages map to. */
   Class<? extends Request> requestType();
 
-  /** What to do when the channel is missing. */
-  OnMissingChannel makeChannels();
+  /** What to do when the channel is missing; create it unless set. */
+  default OnMissingChannel makeChannels() {
+    return OnMissingChannel.CREATE;
+  }
 
   /** Reactor (blocking handlers) or proactor (asynchronous handlers). */
   MessagePumpType messagePumpType();
@@ -34,20 +36,32 @@ public interface SubscriptionProperties {
   @Nullable Integer performers();
 
   /** Messages a receive returns. */
-  @Nullable Integer bufferSize();
+  default @Nullable Integer bufferSize() {
+    return null;
+  }
 
   /** How long a receive waits for a message. */
-  @Nullable Duration timeout();
+  default @Nullable Duration timeout() {
+    return null;
+  }
 
   /** How many times a message may be requeued before it is dead-lettered; -1 for no limit. */
-  @Nullable Integer requeueCount();
+  default @Nullable Integer requeueCount() {
+    return null;
+  }
 
   /** The delay of a requeue. */
-  @Nullable Duration requeueDelay();
+  default @Nullable Duration requeueDelay() {
+    return null;
+  }
 
   /** Unacceptable messages before the pump stops; 0 for no limit. */
-  @Nullable Integer unacceptableMessageLimit();
+  default @Nullable Integer unacceptableMessageLimit() {
+    return null;
+  }
 
   /** The dead-letter routing key. */
-  @Nullable String deadLetterRoutingKey();
+  default @Nullable String deadLetterRoutingKey() {
+    return null;
+  }
 }
