@@ -77,9 +77,10 @@ ensure_rabbitmq() {
   wait_for_port 5672 RabbitMQ
 }
 
-# The local endpoints that run on node (dynalite, s3rver, Azurite) serve the whole run: the first
-# test JVM that needs one starts it and records its port and process id in BRIGHTER_LOCAL_RUN_DIR;
-# the later JVMs find it there. When the run ends, the processes recorded there are ended.
+# The local endpoints that run on node (dynalite, s3rver, Azurite) and the Kafka broker (a JVM of
+# its own) serve the whole run: the first test JVM that needs one starts it and records its address
+# and process id in BRIGHTER_LOCAL_RUN_DIR; the later JVMs find it there. When the run ends, the
+# processes recorded there are ended, and waited for (at most ten seconds each).
 share_local_servers() {
   BRIGHTER_LOCAL_RUN_DIR="$(mktemp -d "${TMPDIR:-/tmp}/brighter-local.XXXXXX")"
   export BRIGHTER_LOCAL_RUN_DIR
@@ -87,12 +88,17 @@ share_local_servers() {
 }
 
 stop_local_servers() {
-  local pidfile pid
+  local pidfile pid tries
   for pidfile in "$BRIGHTER_LOCAL_RUN_DIR"/*.pid; do
     [ -e "$pidfile" ] || continue
     pid=$(cat "$pidfile")
-    if grep -qa node "/proc/$pid/cmdline" 2>/dev/null; then
+    if grep -qaE 'node|SharedKafkaProcess' "/proc/$pid/cmdline" 2>/dev/null; then
       kill "$pid" 2>/dev/null || true
+      tries=0
+      while [ -e "/proc/$pid" ] && [ "$tries" -lt 50 ]; do
+        sleep 0.2
+        tries=$((tries + 1))
+      done
     fi
   done
   rm -rf "$BRIGHTER_LOCAL_RUN_DIR"

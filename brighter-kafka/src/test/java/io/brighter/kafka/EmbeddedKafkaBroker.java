@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +19,6 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -31,8 +29,10 @@ import org.jspecify.annotations.Nullable;
  * A single-node KRaft Kafka broker (broker and controller in one) running inside this JVM on
  * loopback, on free ports, with its log in a fresh directory under {@code target/}. Tests share one
  * through {@link #shared()}, started on first use and stopped when the JUnit launcher session ends
- * ({@link KafkaBrokerSession}) or, failing that, when the JVM exits; the benchmarks start it the
- * same way.
+ * ({@link KafkaBrokerSession}) or, failing that, when the JVM exits; the benchmarks start their own
+ * with {@link #start}. When {@code bin/test} names a run directory ({@code BRIGHTER_LOCAL_RUN_DIR},
+ * or the system property {@code brighter.local.run.dir}), the shared broker runs in a process of
+ * its own that serves every test JVM of the run ({@link SharedKafkaProcess}).
  *
  * {@snippet :
  * KafkaConfiguration kafka = EmbeddedKafkaBroker.shared().configuration();
@@ -46,6 +46,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
   private static @Nullable EmbeddedKafkaBroker shared;
+  private static @Nullable KafkaBrokerEndpoint sharedEndpoint;
 
   private final Properties properties;
   private final Path directory;
@@ -60,18 +61,33 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     this.bootstrapServers = bootstrapServers;
   }
 
-  /** The broker of this JVM, started on the first call. */
-  public static synchronized EmbeddedKafkaBroker shared() {
-    if (shared == null) {
-      shared = start(Path.of("target"));
-      Runtime.getRuntime()
-          .addShutdownHook(new Thread(EmbeddedKafkaBroker::stopShared, "kafka-broker-stop"));
+  /**
+   * The broker the tests share: the run's broker process when there is a run directory, else one in
+   * this JVM, started on the first call.
+   */
+  public static synchronized KafkaBrokerEndpoint shared() {
+    if (sharedEndpoint == null) {
+      String runDir =
+          System.getProperty("brighter.local.run.dir", System.getenv("BRIGHTER_LOCAL_RUN_DIR"));
+      if (runDir != null && !runDir.isBlank()) {
+        sharedEndpoint = SharedKafkaProcess.endpoint(Path.of(runDir));
+      } else {
+        EmbeddedKafkaBroker broker = start(Path.of("target"));
+        Runtime.getRuntime()
+            .addShutdownHook(new Thread(EmbeddedKafkaBroker::stopShared, "kafka-broker-stop"));
+        shared = broker;
+        sharedEndpoint = broker.endpoint();
+      }
     }
-    return shared;
+    return sharedEndpoint;
   }
 
-  /** Stops the shared broker, if one was started; the next {@link #shared()} starts a new one. */
+  /**
+   * Stops the shared broker if this JVM started it (a run's broker process stays up for the run's
+   * other JVMs); the next {@link #shared()} starts a new one.
+   */
   public static synchronized void stopShared() {
+    sharedEndpoint = null;
     if (shared != null) {
       EmbeddedKafkaBroker broker = shared;
       shared = null;
@@ -109,14 +125,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return bootstrapServers;
   }
 
-  /** A configuration that reaches this broker. */
-  public KafkaConfiguration configuration() {
-    return KafkaConfiguration.of(bootstrapServers).withClientId("brighter-test");
+  /** What clients need to reach this broker. */
+  public KafkaBrokerEndpoint endpoint() {
+    return new KafkaBrokerEndpoint(bootstrapServers);
   }
 
-  /** Admin client properties for this broker. */
-  public Map<String, Object> adminProperties() {
-    return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  /** A configuration that reaches this broker. */
+  public KafkaConfiguration configuration() {
+    return endpoint().configuration();
   }
 
   /** Stops the broker, keeping its data and ports, as a broker process that went away. */
@@ -146,7 +162,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   private void awaitReady() {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    try (Admin admin = Admin.create(adminProperties())) {
+    try (Admin admin = Admin.create(endpoint().adminProperties())) {
       while (true) {
         try {
           admin

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
  */
 class KafkaConsumerOffsetsIT {
 
-  private static final EmbeddedKafkaBroker BROKER = EmbeddedKafkaBroker.shared();
+  private static final KafkaBrokerEndpoint BROKER = EmbeddedKafkaBroker.shared();
   private static final KafkaConfiguration KAFKA = BROKER.configuration();
   private static final Admin ADMIN = Admin.create(BROKER.adminProperties());
 
