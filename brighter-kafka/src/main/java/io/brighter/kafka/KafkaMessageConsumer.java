@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
 import io.brighter.ConfigurationException;
+import io.brighter.kafka.internal.ConnectionWatch;
 import io.brighter.kafka.internal.KafkaWireFormat;
 import io.brighter.kafka.internal.OffsetLedger;
 import io.brighter.kafka.internal.RecordPosition;
@@ -106,6 +107,11 @@ import org.slf4j.LoggerFactory;
  * rejected or requeued copy, the method returns false and the original stays unsettled: its
  * partition's commits wait at its offset, so the group reads it again after a restart or rebalance.
  *
+ * <p><b>Outages.</b> Kafka's own poll returns nothing while the cluster is away and reconnects by
+ * itself. So that the pump and the health checks see the outage, a receive that finds the consumer
+ * without a connection to any broker for more than five seconds throws {@link
+ * ChannelFailureException}; the pump waits and receives again, which goes on reconnecting.
+ *
  * <p><b>Topics.</b> The constructor provisions the topic and the dead-letter (and invalid-message)
  * topics as the subscription's {@code makeChannels} says. {@link #purge} moves the group's offsets
  * of this consumer's partitions to the log end. Not thread-safe: a pump calls it from one thread.
@@ -117,12 +123,18 @@ public final class KafkaMessageConsumer implements MessageConsumer {
 
   private static final Duration DELAYED_RETRY = Duration.ofSeconds(1);
 
+  /**
+   * How long the consumer may be without a broker before its receives report the channel failed.
+   */
+  private static final Duration UNREACHABLE_AFTER = Duration.ofSeconds(5);
+
   private final KafkaConfiguration configuration;
   private final Subscription subscription;
   private final KafkaSubscription settings;
   private final @Nullable MessageScheduler requeues;
   private final String topic;
   private final KafkaConsumer<String, byte[]> consumer;
+  private final ConnectionWatch connections;
   private final OffsetLedger ledger = new OffsetLedger();
   // The records handed out that could not be read, by position, for their dead-letter copies.
   private final Map<RecordPosition, ConsumerRecord<String, byte[]>> unreadable = new HashMap<>();
@@ -174,6 +186,9 @@ public final class KafkaMessageConsumer implements MessageConsumer {
         new KafkaConsumer<>(
             consumerProperties(), new StringDeserializer(), new ByteArrayDeserializer());
     consumer.subscribe(List.of(topic), new CommitOnRevoke());
+    this.connections =
+        new ConnectionWatch(
+            consumer::metrics, "consumer-metrics", UNREACHABLE_AFTER, System::nanoTime);
   }
 
   /** The consumer group this consumer belongs to. */
@@ -194,6 +209,20 @@ public final class KafkaMessageConsumer implements MessageConsumer {
       throw e;
     } catch (KafkaException e) {
       throw ChannelFailureException.of(subscription.channelName(), e);
+    }
+    if (records.isEmpty()) {
+      Duration away = connections.check();
+      if (away != null) {
+        throw new ChannelFailureException(
+            "Channel "
+                + subscription.channelName()
+                + " has had no connection to any Kafka broker of "
+                + configuration.bootstrapServers()
+                + " for "
+                + away.toSeconds()
+                + " s",
+            null);
+      }
     }
     List<Message> messages = new ArrayList<>(records.count());
     for (TopicPartition partition : records.partitions()) {

@@ -69,12 +69,21 @@ final class SharedKafkaProcess {
     String classPath =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path log = runDir.resolve("kafka.log");
+    // the broker speaks through whichever SLF4J binding the class path has: warnings only
+    Path logback =
+        Files.writeString(
+            runDir.resolve("kafka-logback.xml"),
+            "<configuration><appender name=\"out\""
+                + " class=\"ch.qos.logback.core.ConsoleAppender\"><encoder><pattern>%d %-5level"
+                + " %logger - %msg%n</pattern></encoder></appender><root level=\"WARN\">"
+                + "<appender-ref ref=\"out\"/></root></configuration>");
     Process process =
         new ProcessBuilder(
                 List.of(
                     java,
                     "-Xmx768m",
                     "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                    "-Dlogback.configurationFile=" + logback.toAbsolutePath(),
                     "-cp",
                     classPath,
                     SharedKafkaProcess.class.getName(),

@@ -1,5 +1,7 @@
 package io.brighter.spring.boot;
 
+import io.brighter.kafka.KafkaConfiguration;
+import io.brighter.kafka.KafkaMessageProducer;
 import io.brighter.outbox.Outbox;
 import io.brighter.rabbitmq.RmqConnection;
 import io.brighter.rabbitmq.RmqMessageProducer;
@@ -20,9 +22,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Health indicators of the dispatcher ({@code brighterDispatcher}), the outbox ({@code
- * brighterOutbox}) and, when the application uses it, the RabbitMQ broker ({@code
- * brighterRabbitMq}), when Spring Boot's health support is on the class path; {@code
- * management.health.brighter.enabled=false} turns both off.
+ * brighterOutbox}) and, when the application uses them, the RabbitMQ broker ({@code
+ * brighterRabbitMq}) and the Kafka cluster ({@code brighterKafka}), when Spring Boot's health
+ * support is on the class path; {@code management.health.brighter.enabled=false} turns them all
+ * off.
  */
 @AutoConfiguration(after = BrighterAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
@@ -68,6 +71,34 @@ public class BrighterHealthAutoConfiguration {
     RabbitMqHealthIndicator brighterRabbitMqHealthIndicator(RmqConnection connection) {
       return new RabbitMqHealthIndicator(connection);
     }
+  }
+
+  // Nested, so that the Kafka classes are read only when brighter-kafka is present.
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(KafkaConfiguration.class)
+  @ConditionalOnEnabledHealthIndicator("brighter")
+  static class KafkaIndicator {
+
+    /** Whether the Kafka cluster answers, when the application sends or reads through it. */
+    @Bean
+    @Conditional(KafkaInUse.class)
+    @ConditionalOnMissingBean(name = "brighterKafkaHealthIndicator")
+    KafkaHealthIndicator brighterKafkaHealthIndicator(KafkaConfiguration configuration) {
+      return new KafkaHealthIndicator(configuration);
+    }
+  }
+
+  /** Kafka is in use: a Kafka producer bean, or subscriptions under brighter.kafka. */
+  static final class KafkaInUse extends AnyNestedCondition {
+    KafkaInUse() {
+      super(ConfigurationPhase.REGISTER_BEAN);
+    }
+
+    @ConditionalOnBean(KafkaMessageProducer.class)
+    static final class Producers {}
+
+    @ConditionalOnProperty("brighter.kafka.subscriptions[0].name")
+    static final class Subscriptions {}
   }
 
   /** RabbitMQ is in use: a RabbitMQ producer bean, or subscriptions under brighter.rabbitmq. */

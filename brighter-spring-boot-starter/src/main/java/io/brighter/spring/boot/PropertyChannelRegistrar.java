@@ -43,6 +43,7 @@ abstract class PropertyChannelRegistrar<
   private static final java.util.Map<Subscribe.Transport, String> MARKERS =
       java.util.Map.of(
           Subscribe.Transport.RABBITMQ, "io.brighter.rabbitmq.RmqConnection",
+          Subscribe.Transport.KAFKA, "io.brighter.kafka.KafkaConfiguration",
           Subscribe.Transport.AWS, "io.brighter.aws.AwsConnection");
 
   private final String prefix;

@@ -19,8 +19,8 @@ import java.lang.annotation.Target;
  * class GreetingAddedHandler extends RequestHandler<GreetingAdded> { ... }
  * }
  *
- * <p>With one transport on the class path ({@code brighter-rabbitmq} or {@code brighter-aws}) it is
- * that one; with several, {@link #transport()} must name it.
+ * <p>With one transport on the class path ({@code brighter-rabbitmq}, {@code brighter-kafka} or
+ * {@code brighter-aws}) it is that one; with several, {@link #transport()} must name it.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -30,7 +30,7 @@ public @interface Subscribe {
   /** The routing key read. */
   String topic();
 
-  /** The channel's (queue's) name; the topic's when empty. */
+  /** The channel's (queue's, or Kafka consumer group's) name; the topic's when empty. */
   String channel() default "";
 
   /** The subscription's name; the channel's when empty. */
@@ -48,6 +48,8 @@ public @interface Subscribe {
     AUTO,
     /** RabbitMQ ({@code brighter-rabbitmq}). */
     RABBITMQ,
+    /** Kafka ({@code brighter-kafka}). */
+    KAFKA,
     /** AWS SNS and SQS ({@code brighter-aws}). */
     AWS
   }
