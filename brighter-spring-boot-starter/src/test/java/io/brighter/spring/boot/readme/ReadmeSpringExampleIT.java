@@ -1,77 +1,15 @@
 package io.brighter.spring.boot.readme;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import io.brighter.Id;
-import io.brighter.testing.ReadmeSnippets;
-import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-/**
- * The README's complete Spring Boot example, run: {@link GreetingsApplication} with the README's
- * {@code application.properties} ({@code readme-application.properties}), on PostgreSQL and the
- * loopback RabbitMQ, stores a greeting, sends its event after the commit, and its handler stores
- * the salutation. {@link #the_readme_shows_this_code} fails when the README and these files differ.
- */
+/** The README's complete Spring Boot example on the loopback RabbitMQ. */
 @SpringBootTest(classes = GreetingsApplication.class)
 @TestPropertySource(locations = "classpath:readme-application.properties")
-class ReadmeSpringExampleIT {
+class ReadmeSpringExampleIT extends ReadmeSpringExample {
 
-  private static final String SOURCE =
-      "brighter-spring-boot-starter/src/test/java/io/brighter/spring/boot/readme/"
-          + "GreetingsApplication.java";
-  private static final String PROPERTIES =
-      "brighter-spring-boot-starter/src/test/resources/readme-application.properties";
-
-  /** The loopback PostgreSQL of the tests, unless BRIGHTER_JDBC_POSTGRES_URL names another. */
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    String url = System.getenv("BRIGHTER_JDBC_POSTGRES_URL");
-    String user = System.getenv("BRIGHTER_JDBC_POSTGRES_USER");
-    registry.add(
-        "spring.datasource.url", () -> url == null ? "jdbc:postgresql://127.0.0.1:5432/test" : url);
-    registry.add("spring.datasource.username", () -> user == null ? "postgres" : user);
-  }
-
-  @BeforeAll
-  static void tables(@Autowired JdbcTemplate jdbc) {
-    jdbc.execute(
-        "CREATE TABLE IF NOT EXISTS greetings (id VARCHAR(64) PRIMARY KEY, name TEXT NOT NULL)");
-    jdbc.execute(
-        "CREATE TABLE IF NOT EXISTS salutations (greeting_id VARCHAR(64), text TEXT NOT NULL)");
-  }
-
-  @Autowired GreetingsApplication.Greetings greetings;
-  @Autowired JdbcTemplate jdbc;
-
-  @Test
-  void a_greeting_is_stored_sent_after_the_commit_and_saluted() {
-    Id id = greetings.add("Ada");
-
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .untilAsserted(
-            () ->
-                assertThat(
-                        jdbc.queryForList(
-                            "SELECT text FROM salutations WHERE greeting_id = ?",
-                            String.class,
-                            id.value()))
-                    .containsExactly("Hello Ada"));
-  }
-
-  @Test
-  void the_readme_shows_this_code() {
-    assertThat(ReadmeSnippets.readme())
-        .contains(ReadmeSnippets.javaFile(SOURCE))
-        .contains(ReadmeSnippets.propertiesFile(PROPERTIES));
+  @Override
+  String properties() {
+    return "brighter-spring-boot-starter/src/test/resources/readme-application.properties";
   }
 }

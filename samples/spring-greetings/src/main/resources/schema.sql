@@ -1,0 +1,2 @@
+CREATE TABLE IF NOT EXISTS spring_greetings (id VARCHAR(64) PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS spring_salutations (greeting_id VARCHAR(64) PRIMARY KEY, text TEXT NOT NULL);
