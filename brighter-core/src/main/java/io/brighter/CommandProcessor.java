@@ -2,6 +2,7 @@ package io.brighter;
 
 import io.brighter.featureswitch.FeatureSwitchRegistry;
 import io.brighter.handlers.HandlerFactory;
+import io.brighter.handlers.MonitorConfiguration;
 import io.brighter.handlers.SubscriberRegistry;
 import io.brighter.inbox.Inbox;
 import io.brighter.inbox.InboxConfiguration;
@@ -246,6 +247,7 @@ public interface CommandProcessor {
     @Nullable ReplyChannelFactory replyChannels;
     @Nullable Inbox inbox;
     @Nullable InboxConfiguration globalInbox;
+    @Nullable MonitorConfiguration monitoring;
     BrighterTracer tracer = BrighterTracer.disabled();
     MessagingMetrics metrics = MessagingMetrics.NONE;
 
@@ -261,6 +263,15 @@ public interface CommandProcessor {
     /** The resilience pipelines that {@code @UseResiliencePipeline} names. Optional. */
     public Builder resilience(ResiliencePipelineRegistry resilience) {
       this.resilience = resilience;
+      return this;
+    }
+
+    /**
+     * Where {@code @Monitor} sends its events, and the instance name they carry. Optional; without
+     * it {@code @Monitor} lets requests through unrecorded.
+     */
+    public Builder monitoring(MonitorConfiguration monitoring) {
+      this.monitoring = monitoring;
       return this;
     }
 

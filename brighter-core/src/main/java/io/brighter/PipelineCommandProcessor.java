@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.brighter.featureswitch.FeatureSwitchRegistry;
 import io.brighter.handlers.HandlerFactory;
+import io.brighter.handlers.MonitorConfiguration;
 import io.brighter.handlers.PipelineBuilder;
 import io.brighter.handlers.SubscriberRegistry;
 import io.brighter.handlers.UseInbox;
@@ -48,6 +49,7 @@ final class PipelineCommandProcessor implements CommandProcessor, SharedMessagin
   private final @Nullable ReplyChannelFactory replyChannels;
   private final @Nullable Inbox inbox;
   private final @Nullable CausationReplay causationReplay;
+  private final @Nullable MonitorConfiguration monitoring;
   private final BrighterTracer tracer;
   private final MessagingMetrics metrics;
   private final @Nullable ExternalBusConfiguration externalBus;
@@ -66,6 +68,7 @@ final class PipelineCommandProcessor implements CommandProcessor, SharedMessagin
     this.replyChannels = builder.replyChannels;
     this.inbox = builder.inbox == null ? null : builder.tracer.traced(builder.inbox);
     this.causationReplay = mediator == null ? null : mediator::replay;
+    this.monitoring = builder.monitoring;
     this.tracer = builder.tracer;
     this.metrics = builder.metrics;
     this.externalBus = builder.externalBus;
@@ -438,7 +441,7 @@ final class PipelineCommandProcessor implements CommandProcessor, SharedMessagin
 
   private RequestContext prepare(RequestContext context) {
     requireNonNull(context, "context must not be null");
-    return context.withDefaults(resilience, featureSwitches, inbox, causationReplay);
+    return context.withDefaults(resilience, featureSwitches, inbox, causationReplay, monitoring);
   }
 
   private Class<?> singleHandler(Command command, boolean async) {

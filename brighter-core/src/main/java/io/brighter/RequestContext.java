@@ -1,6 +1,7 @@
 package io.brighter;
 
 import io.brighter.featureswitch.FeatureSwitchRegistry;
+import io.brighter.handlers.MonitorConfiguration;
 import io.brighter.inbox.CausationReplay;
 import io.brighter.inbox.Inbox;
 import io.brighter.outbox.BoxTransactionProvider;
@@ -37,6 +38,7 @@ public final class RequestContext {
   private @Nullable FeatureSwitchRegistry featureSwitches;
   private @Nullable Inbox inbox;
   private @Nullable CausationReplay causationReplay;
+  private @Nullable MonitorConfiguration monitoring;
   private @Nullable BoxTransactionProvider<?> transaction;
   private Span span = Span.getInvalid();
 
@@ -49,6 +51,7 @@ public final class RequestContext {
     this.featureSwitches = source.featureSwitches;
     this.inbox = source.inbox;
     this.causationReplay = source.causationReplay;
+    this.monitoring = source.monitoring;
     this.transaction = source.transaction;
     this.span = source.span;
   }
@@ -89,6 +92,20 @@ public final class RequestContext {
    */
   public Optional<CausationReplay> causationReplay() {
     return Optional.ofNullable(causationReplay);
+  }
+
+  /**
+   * Where {@code @Monitor} sends its events; the command processor sets it when it was given a
+   * {@link MonitorConfiguration}.
+   */
+  public Optional<MonitorConfiguration> monitoring() {
+    return Optional.ofNullable(monitoring);
+  }
+
+  /** Uses {@code configuration} for {@code @Monitor}'s events; returns this context. */
+  public RequestContext useMonitoring(@Nullable MonitorConfiguration configuration) {
+    this.monitoring = configuration;
+    return this;
   }
 
   /**
@@ -165,7 +182,8 @@ public final class RequestContext {
       @Nullable ResiliencePipelineRegistry defaultResilience,
       @Nullable FeatureSwitchRegistry defaultFeatureSwitches,
       @Nullable Inbox defaultInbox,
-      @Nullable CausationReplay defaultReplay) {
+      @Nullable CausationReplay defaultReplay,
+      @Nullable MonitorConfiguration defaultMonitoring) {
     if (resiliencePipelines == null) {
       resiliencePipelines = defaultResilience;
     }
@@ -177,6 +195,9 @@ public final class RequestContext {
     }
     if (causationReplay == null) {
       causationReplay = defaultReplay;
+    }
+    if (monitoring == null) {
+      monitoring = defaultMonitoring;
     }
     return this;
   }
