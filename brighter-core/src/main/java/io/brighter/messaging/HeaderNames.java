@@ -23,6 +23,12 @@ public final class HeaderNames {
   public static final String REJECTION_TIMESTAMP = "RejectionTimestamp";
 
   /**
+   * How many times a message was re-driven from a dead-letter queue back to its topic; set on each
+   * re-driven copy.
+   */
+  public static final String REDRIVE_COUNT = "RedriveCount";
+
+  /**
    * Why a transport could not read a delivery: set by the consumer on the {@link
    * MessageType#UNACCEPTABLE} message it makes of it, named in the reason the pump rejects it with,
    * and kept on the dead-letter copy so an operator sees which header or body was wrong.
