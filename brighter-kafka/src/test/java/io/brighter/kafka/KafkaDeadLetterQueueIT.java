@@ -15,7 +15,7 @@ import io.brighter.messaging.Publication;
 import io.brighter.messaging.RejectionReason;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.messaging.Subscription;
-import java.nio.file.Path;
+import io.brighter.testing.TestJvm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,17 +47,11 @@ class KafkaDeadLetterQueueIT {
     Set<Id> ids = deadLettered(count);
 
     Process redrive =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty(
-                    "surefire.test.class.path", System.getProperty("java.class.path")),
-                KafkaRedriveProcess.class.getName(),
-                BROKER.bootstrapServers(),
-                deadLetters.value())
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
+        TestJvm.start(
+            KafkaRedriveProcess.class,
+            List.of(),
+            List.of(BROKER.bootstrapServers(), deadLetters.value()),
+            ProcessBuilder.Redirect.DISCARD);
     try {
       await()
           .atMost(Duration.ofSeconds(90))

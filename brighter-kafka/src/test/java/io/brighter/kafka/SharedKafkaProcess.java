@@ -1,5 +1,6 @@
 package io.brighter.kafka;
 
+import io.brighter.testing.TestJvm;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -64,10 +65,6 @@ final class SharedKafkaProcess {
   }
 
   private static KafkaBrokerEndpoint launch(Path runDir) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    // Surefire runs tests from a manifest-only jar it deletes afterwards; this is the real path.
-    String classPath =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path log = runDir.resolve("kafka.log");
     // the broker speaks through whichever SLF4J binding the class path has: warnings only
     Path logback =
@@ -78,19 +75,14 @@ final class SharedKafkaProcess {
                 + " %logger - %msg%n</pattern></encoder></appender><root level=\"WARN\">"
                 + "<appender-ref ref=\"out\"/></root></configuration>");
     Process process =
-        new ProcessBuilder(
-                List.of(
-                    java,
-                    "-Xmx768m",
-                    "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                    "-Dlogback.configurationFile=" + logback.toAbsolutePath(),
-                    "-cp",
-                    classPath,
-                    SharedKafkaProcess.class.getName(),
-                    runDir.toAbsolutePath().toString()))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+        TestJvm.start(
+            SharedKafkaProcess.class,
+            List.of(
+                "-Xmx768m",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-Dlogback.configurationFile=" + logback.toAbsolutePath()),
+            List.of(runDir.toAbsolutePath().toString()),
+            ProcessBuilder.Redirect.to(log.toFile()));
     Files.writeString(runDir.resolve("kafka.pid"), Long.toString(process.pid()));
     Path address = runDir.resolve(ADDRESS_FILE);
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();

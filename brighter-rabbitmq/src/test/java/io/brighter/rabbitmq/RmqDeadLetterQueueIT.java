@@ -10,7 +10,7 @@ import io.brighter.messaging.OnMissingChannel;
 import io.brighter.messaging.Publication;
 import io.brighter.messaging.RejectionReason;
 import io.brighter.messaging.RoutingKey;
-import java.nio.file.Path;
+import io.brighter.testing.TestJvm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -90,18 +90,11 @@ class RmqDeadLetterQueueIT {
     Set<Id> ids = deadLettered(count);
 
     Process redrive =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty(
-                    "surefire.test.class.path", System.getProperty("java.class.path")),
-                RmqRedriveProcess.class.getName(),
-                Broker.uri().toString(),
-                connection.exchange().name(),
-                deadLetters)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
+        TestJvm.start(
+            RmqRedriveProcess.class,
+            List.of(),
+            List.of(Broker.uri().toString(), connection.exchange().name(), deadLetters),
+            ProcessBuilder.Redirect.DISCARD);
     try {
       await()
           .atMost(Duration.ofSeconds(60))
