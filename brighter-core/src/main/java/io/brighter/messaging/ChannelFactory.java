@@ -1,5 +1,7 @@
 package io.brighter.messaging;
 
+import java.util.List;
+
 /**
  * Makes the consumer a message pump reads from, one per performer of a subscription. Each transport
  * supplies one (for example {@link io.brighter.messaging.inmemory.InMemoryChannelFactory}).
@@ -25,4 +27,15 @@ public interface ChannelFactory {
    * dead-lettering to its dead-letter routing key.
    */
   MessageConsumer createConsumer(Subscription subscription);
+
+  /**
+   * The dead-letter queues {@code subscription}'s consumers reject into, for operators: its
+   * dead-letter channel and, where the transport has one, its invalid-message channel. None by
+   * default, for a transport that does not offer them.
+   *
+   * @since 0.2
+   */
+  default List<DeadLetterQueue> deadLetterQueues(Subscription subscription) {
+    return List.of();
+  }
 }

@@ -279,15 +279,24 @@ public final class BrighterOperations {
     private @Nullable Outbox outbox;
     private @Nullable CommandProcessor sender;
     private final Map<String, DeadLetterQueue> deadLetterQueues = new LinkedHashMap<>();
+    private final Set<String> named = new java.util.HashSet<>();
     private int scanLimit = 1_000;
     private int maxBodyChars = 4_096;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
 
-    /** The dispatcher whose subscriptions are reported and steered. */
+    /**
+     * The dispatcher whose subscriptions are reported and steered; the dead-letter queues its
+     * subscriptions' channel factories offer are added (those not already named).
+     */
     public Builder dispatcher(Dispatcher value) {
       this.dispatcher = requireNonNull(value, "dispatcher must not be null");
+      for (Subscription subscription : value.subscriptions()) {
+        for (DeadLetterQueue queue : subscription.channelFactory().deadLetterQueues(subscription)) {
+          deadLetterQueues.putIfAbsent(queue.name(), queue);
+        }
+      }
       return this;
     }
 
@@ -304,12 +313,16 @@ public final class BrighterOperations {
       return this;
     }
 
-    /** A dead-letter queue, known by its name. */
+    /**
+     * A dead-letter queue, known by its name; it replaces one of that name the dispatcher's
+     * subscriptions offered.
+     */
     public Builder deadLetterQueue(DeadLetterQueue queue) {
       requireNonNull(queue, "queue must not be null");
-      if (deadLetterQueues.putIfAbsent(queue.name(), queue) != null) {
+      if (!named.add(queue.name())) {
         throw new ConfigurationException("Two dead-letter queues are named " + queue.name());
       }
+      deadLetterQueues.put(queue.name(), queue);
       return this;
     }
 

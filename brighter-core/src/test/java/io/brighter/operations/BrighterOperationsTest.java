@@ -101,7 +101,6 @@ class BrighterOperationsTest {
           .dispatcher(dispatcher)
           .counters(counters)
           .outbox(outbox, processor)
-          .deadLetterQueue(new InMemoryDeadLetterQueue(bus, DEAD))
           .maxBodyChars(20)
           .build();
 
@@ -198,6 +197,26 @@ class BrighterOperationsTest {
 
     assertThat(operations.purge(queue)).isEqualTo(1);
     assertThat(operations.deadLetters(queue, 10)).isEmpty();
+  }
+
+  @Test
+  void dead_letter_queues_come_from_the_subscriptions_and_can_be_named_over() {
+    assertThat(operations.deadLetterQueues()).containsExactly(DEAD.value());
+
+    BrighterOperations named =
+        BrighterOperations.builder()
+            .dispatcher(dispatcher)
+            .deadLetterQueue(new InMemoryDeadLetterQueue(bus, DEAD))
+            .deadLetterQueue(new InMemoryDeadLetterQueue(bus, RoutingKey.of("other.dlq")))
+            .build();
+    assertThat(named.deadLetterQueues()).containsExactly("greeted.dlq", "other.dlq");
+    assertThatThrownBy(
+            () ->
+                BrighterOperations.builder()
+                    .deadLetterQueue(new InMemoryDeadLetterQueue(bus, DEAD))
+                    .deadLetterQueue(new InMemoryDeadLetterQueue(bus, DEAD)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("Two dead-letter queues are named greeted.dlq");
   }
 
   @Test

@@ -3,9 +3,13 @@ package io.brighter.kafka;
 import static java.util.Objects.requireNonNull;
 
 import io.brighter.messaging.ChannelFactory;
+import io.brighter.messaging.DeadLetterQueue;
 import io.brighter.messaging.MessageConsumer;
+import io.brighter.messaging.RoutingKey;
 import io.brighter.messaging.Subscription;
 import io.brighter.scheduler.MessageScheduler;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,6 +71,18 @@ public final class KafkaChannelFactory implements ChannelFactory {
   /** The Kafka knobs of the consumers this factory makes. */
   public KafkaSubscription settings() {
     return settings;
+  }
+
+  /** The subscription's dead-letter topic and, when set, its invalid-message topic. */
+  @Override
+  public List<DeadLetterQueue> deadLetterQueues(Subscription subscription) {
+    List<DeadLetterQueue> queues = new ArrayList<>();
+    queues.add(new KafkaDeadLetterQueue(configuration, subscription.deadLetterRoutingKey()));
+    RoutingKey invalid = settings.invalidMessageRoutingKey();
+    if (invalid != null && !invalid.equals(subscription.deadLetterRoutingKey())) {
+      queues.add(new KafkaDeadLetterQueue(configuration, invalid));
+    }
+    return List.copyOf(queues);
   }
 
   @Override

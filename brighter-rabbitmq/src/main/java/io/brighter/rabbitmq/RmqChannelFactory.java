@@ -3,8 +3,10 @@ package io.brighter.rabbitmq;
 import static java.util.Objects.requireNonNull;
 
 import io.brighter.messaging.ChannelFactory;
+import io.brighter.messaging.DeadLetterQueue;
 import io.brighter.messaging.MessageConsumer;
 import io.brighter.messaging.Subscription;
+import java.util.List;
 
 /**
  * Makes the {@link RmqMessageConsumer}s of a subscription: each reads the subscription's {@code
@@ -45,6 +47,13 @@ public final class RmqChannelFactory implements ChannelFactory {
   /** The queue settings of the consumers made here. */
   public RmqSubscription options() {
     return options;
+  }
+
+  /** The subscription's dead-letter queue, {@code <queue>.dlq} unless the options name it. */
+  @Override
+  public List<DeadLetterQueue> deadLetterQueues(Subscription subscription) {
+    return List.of(
+        new RmqDeadLetterQueue(connection, options.deadLetterQueueFor(subscription.channelName())));
   }
 
   @Override

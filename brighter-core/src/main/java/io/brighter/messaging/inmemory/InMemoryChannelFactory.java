@@ -3,8 +3,10 @@ package io.brighter.messaging.inmemory;
 import static java.util.Objects.requireNonNull;
 
 import io.brighter.messaging.ChannelFactory;
+import io.brighter.messaging.DeadLetterQueue;
 import io.brighter.messaging.MessageConsumer;
 import io.brighter.messaging.Subscription;
+import java.util.List;
 
 /**
  * Makes {@link InMemoryMessageConsumer}s on one {@link InMemoryBus}: each reads the subscription's
@@ -31,6 +33,12 @@ public final class InMemoryChannelFactory implements ChannelFactory {
   /** A factory of consumers on {@code bus}. */
   public InMemoryChannelFactory(InMemoryBus bus) {
     this.bus = requireNonNull(bus, "bus must not be null");
+  }
+
+  /** The channel of the subscription's dead-letter routing key. */
+  @Override
+  public List<DeadLetterQueue> deadLetterQueues(Subscription subscription) {
+    return List.of(new InMemoryDeadLetterQueue(bus, subscription.deadLetterRoutingKey()));
   }
 
   @Override
