@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * {@snippet :
  * BrighterOperations operations = BrighterOperations.builder()
  *     .dispatcher(dispatcher)
- *     .counters(counters) // the MessageCounters given to the processor and dispatcher builders
+ *     .counters(counters) // counting the metrics given to the processor and dispatcher builders
  *     .outbox(outbox, commandProcessor)
  *     .deadLetterQueue(new RmqDeadLetterQueue(connection, "greetings.dlq"))
  *     .build();
@@ -300,7 +300,7 @@ public final class BrighterOperations {
       return this;
     }
 
-    /** The counters given to the processor's and dispatcher's builders, for the counts. */
+    /** The counters whose {@code counting} metrics the processor and dispatcher were given. */
     public Builder counters(MessageCounters value) {
       this.counters = requireNonNull(value, "counters must not be null");
       return this;

@@ -7,6 +7,7 @@ import io.brighter.messaging.Message;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.messaging.Subscription;
 import io.brighter.observability.MessagingMetrics;
+import io.brighter.observability.MessagingMetrics.Settlement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,17 +15,19 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts, since the service started, the messages each subscription settled (handled, requeued,
- * rejected) and each topic's sends, for {@link BrighterOperations}; every call is passed on to the
- * metrics it wraps, so it sits in front of the application's own. Give the same instance to the
- * command processor's and the dispatcher's builders. Thread-safe.
+ * rejected) and each topic's sends, for {@link BrighterOperations}. {@link #counting} gives the
+ * metrics that count into it and pass every call on to the metrics they wrap, so they sit in front
+ * of the application's own; give the same ones to the command processor's and the dispatcher's
+ * builders. Thread-safe.
  *
  * {@snippet :
- * MessageCounters counters = new MessageCounters(new MicrometerMessagingMetrics(registry));
- * CommandProcessor.builder().metrics(counters);
- * new DispatcherBuilder().metrics(counters);
+ * MessageCounters counters = new MessageCounters();
+ * MessagingMetrics metrics = counters.counting(new MicrometerMessagingMetrics(registry));
+ * CommandProcessor.builder().metrics(metrics);
+ * new DispatcherBuilder().metrics(metrics);
  * }
  */
-public final class MessageCounters implements MessagingMetrics {
+public final class MessageCounters {
 
   /**
    * What one subscription settled.
@@ -35,18 +38,15 @@ public final class MessageCounters implements MessagingMetrics {
    */
   public record Settled(long handled, long requeued, long rejected) {}
 
-  private final MessagingMetrics next;
   private final Map<String, LongAdder[]> settled = new ConcurrentHashMap<>();
   private final Map<RoutingKey, LongAdder> sent = new ConcurrentHashMap<>();
 
-  /** Counters in front of no other metrics. */
-  public MessageCounters() {
-    this(MessagingMetrics.NONE);
-  }
+  /** Counters at zero. */
+  public MessageCounters() {}
 
-  /** Counters in front of {@code next}, which gets every call too. */
-  public MessageCounters(MessagingMetrics next) {
-    this.next = requireNonNull(next, "next must not be null");
+  /** Metrics that count into these counters, then pass every call on to {@code next}. */
+  public MessagingMetrics counting(MessagingMetrics next) {
+    return new Counting(requireNonNull(next, "next must not be null"));
   }
 
   /** What {@code subscription} settled so far. */
@@ -68,24 +68,11 @@ public final class MessageCounters implements MessagingMetrics {
     return sent.values().stream().mapToLong(LongAdder::sum).sum();
   }
 
-  @Override
-  public void sent(RoutingKey topic, Message message) {
+  private void countSent(RoutingKey topic) {
     sent.computeIfAbsent(topic, key -> new LongAdder()).increment();
-    next.sent(topic, message);
   }
 
-  @Override
-  public void sendFailed(RoutingKey topic, Message message) {
-    next.sendFailed(topic, message);
-  }
-
-  @Override
-  public void deliveryFailed(RoutingKey topic, Id messageId) {
-    next.deliveryFailed(topic, messageId);
-  }
-
-  @Override
-  public void settled(Subscription subscription, Message message, Settlement settlement) {
+  private void countSettled(Subscription subscription, Settlement settlement) {
     LongAdder[] counts =
         settled.computeIfAbsent(
             subscription.name(),
@@ -95,16 +82,46 @@ public final class MessageCounters implements MessagingMetrics {
       case REQUEUED -> counts[1].increment();
       case REJECTED, DEAD_LETTERED -> counts[2].increment();
     }
-    next.settled(subscription, message, settlement);
   }
 
-  @Override
-  public void processed(Subscription subscription, Message message, Duration duration) {
-    next.processed(subscription, message, duration);
-  }
+  /** The metrics {@link #counting} gives. */
+  private final class Counting implements MessagingMetrics {
+    private final MessagingMetrics next;
 
-  @Override
-  public void pumpFailed(Subscription subscription, Throwable cause) {
-    next.pumpFailed(subscription, cause);
+    Counting(MessagingMetrics next) {
+      this.next = next;
+    }
+
+    @Override
+    public void sent(RoutingKey topic, Message message) {
+      countSent(topic);
+      next.sent(topic, message);
+    }
+
+    @Override
+    public void sendFailed(RoutingKey topic, Message message) {
+      next.sendFailed(topic, message);
+    }
+
+    @Override
+    public void deliveryFailed(RoutingKey topic, Id messageId) {
+      next.deliveryFailed(topic, messageId);
+    }
+
+    @Override
+    public void settled(Subscription subscription, Message message, Settlement settlement) {
+      countSettled(subscription, settlement);
+      next.settled(subscription, message, settlement);
+    }
+
+    @Override
+    public void processed(Subscription subscription, Message message, Duration duration) {
+      next.processed(subscription, message, duration);
+    }
+
+    @Override
+    public void pumpFailed(Subscription subscription, Throwable cause) {
+      next.pumpFailed(subscription, cause);
+    }
   }
 }

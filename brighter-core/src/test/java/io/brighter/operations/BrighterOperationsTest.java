@@ -22,6 +22,7 @@ import io.brighter.messaging.inmemory.InMemoryChannelFactory;
 import io.brighter.messaging.inmemory.InMemoryDeadLetterQueue;
 import io.brighter.messaging.inmemory.InMemoryMessageConsumer;
 import io.brighter.messaging.inmemory.InMemoryMessageProducer;
+import io.brighter.observability.MessagingMetrics;
 import io.brighter.outbox.InMemoryOutbox;
 import io.brighter.serviceactivator.Dispatcher;
 import io.brighter.serviceactivator.DispatcherBuilder;
@@ -79,13 +80,13 @@ class BrighterOperationsTest {
                                       .build()))))
                   .outbox(outbox)
                   .build())
-          .metrics(counters)
+          .metrics(counters.counting(MessagingMetrics.NONE))
           .build();
   private final Dispatcher dispatcher =
       new DispatcherBuilder()
           .commandProcessor(processor)
           .mappers(new MessageMapperRegistry())
-          .metrics(counters)
+          .metrics(counters.counting(MessagingMetrics.NONE))
           .subscriptions(
               List.of(
                   Subscription.builder()
