@@ -80,6 +80,16 @@ public final class BrighterOperations {
     return new Builder();
   }
 
+  /** Whether a dispatcher was given, so subscriptions can be reported and steered. */
+  public boolean hasDispatcher() {
+    return dispatcher != null;
+  }
+
+  /** Whether an outbox was given. */
+  public boolean hasOutbox() {
+    return outbox != null;
+  }
+
   // ---- subscriptions
 
   /** Each subscription of the dispatcher, in order; empty without a dispatcher. */
@@ -191,6 +201,11 @@ public final class BrighterOperations {
   /** The names of the dead-letter queues, sorted. */
   public List<String> deadLetterQueues() {
     return deadLetterQueues.keySet().stream().sorted().toList();
+  }
+
+  /** How many dead letters {@code queue} holds, counted up to the scan limit. */
+  public int deadLetterCount(String queue) {
+    return deadLetterQueue(queue).peek(scanLimit).size();
   }
 
   /** Up to {@code limit} dead letters of {@code queue}, oldest first, left in the queue. */

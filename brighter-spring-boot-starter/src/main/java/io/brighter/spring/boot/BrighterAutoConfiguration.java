@@ -11,6 +11,7 @@ import io.brighter.messaging.ProducerRegistry;
 import io.brighter.messaging.Subscription;
 import io.brighter.observability.BrighterTracer;
 import io.brighter.observability.MessagingMetrics;
+import io.brighter.operations.MessageCounters;
 import io.brighter.outbox.Outbox;
 import io.brighter.outbox.OutboxSweeper;
 import io.brighter.outbox.archive.ArchiveProvider;
@@ -93,6 +94,16 @@ public class BrighterAutoConfiguration {
         .build();
   }
 
+  /**
+   * What the processor and the dispatcher sent and settled, for the operations endpoint; it counts
+   * in front of the application's {@link MessagingMetrics} bean.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public MessageCounters brighterMessageCounters() {
+    return new MessageCounters();
+  }
+
   /** The command processor. */
   @Bean
   @ConditionalOnMissingBean
@@ -105,7 +116,8 @@ public class BrighterAutoConfiguration {
       ObjectProvider<FeatureSwitchRegistry> featureSwitches,
       ObjectProvider<RequestScheduler> scheduler,
       ObjectProvider<BrighterTracer> tracer,
-      ObjectProvider<MessagingMetrics> metrics) {
+      ObjectProvider<MessagingMetrics> metrics,
+      MessageCounters counters) {
     CommandProcessor.Builder builder =
         CommandProcessor.builder().handlers(subscribers, handlerFactory);
     externalBus.ifAvailable(builder::externalBus);
@@ -114,7 +126,7 @@ public class BrighterAutoConfiguration {
     featureSwitches.ifAvailable(builder::featureSwitches);
     scheduler.ifAvailable(builder::scheduler);
     tracer.ifAvailable(builder::tracer);
-    metrics.ifAvailable(builder::metrics);
+    builder.metrics(counters.counting(metrics.getIfAvailable(() -> MessagingMetrics.NONE)));
     return builder.build();
   }
 
@@ -186,6 +198,7 @@ public class BrighterAutoConfiguration {
         ObjectProvider<Subscription> subscriptions,
         ObjectProvider<BrighterTracer> tracer,
         ObjectProvider<MessagingMetrics> metrics,
+        MessageCounters counters,
         BrighterProperties properties) {
       DispatcherBuilder builder =
           new DispatcherBuilder()
@@ -194,7 +207,7 @@ public class BrighterAutoConfiguration {
               .subscriptions(subscriptions.orderedStream().toList())
               .shutdownTimeout(properties.dispatcher().shutdownTimeout());
       tracer.ifAvailable(builder::tracer);
-      metrics.ifAvailable(builder::metrics);
+      builder.metrics(counters.counting(metrics.getIfAvailable(() -> MessagingMetrics.NONE)));
       return builder.build();
     }
 

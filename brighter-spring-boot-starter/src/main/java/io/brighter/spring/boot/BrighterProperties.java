@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param archiver The outbox archiver, which moves dispatched messages to the archive provider
  * @param dispatcher The dispatcher, which runs the message pumps of the subscription beans
  * @param health The health indicators of the dispatcher and the outbox
+ * @param operations The operations endpoint and its web console
  */
 @ConfigurationProperties("brighter")
 public record BrighterProperties(
@@ -29,7 +30,8 @@ public record BrighterProperties(
     @DefaultValue Sweeper sweeper,
     @DefaultValue Archiver archiver,
     @DefaultValue Dispatcher dispatcher,
-    @DefaultValue Health health) {
+    @DefaultValue Health health,
+    @DefaultValue Operations operations) {
 
   /**
    * The outbox.
@@ -125,4 +127,19 @@ public record BrighterProperties(
    *     not leaving (the broker away for long); 0 to only report the age
    */
   public record Health(@DefaultValue("5m") Duration outboxMaxAge) {}
+
+  /**
+   * The operations API and its console.
+   *
+   * @param scanLimit The most messages one call reads from an outbox or a dead-letter queue to
+   *     count, find or re-drive
+   * @param maxBodyChars The most body characters shown; longer bodies are cut
+   * @param console Whether to serve the web console at /brighter/console (it reads and acts through
+   *     the actuator endpoint brighter, whose writes need
+   *     management.endpoint.brighter.access=unrestricted)
+   */
+  public record Operations(
+      @DefaultValue("1000") int scanLimit,
+      @DefaultValue("4096") int maxBodyChars,
+      @DefaultValue("false") boolean console) {}
 }
