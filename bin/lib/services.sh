@@ -61,6 +61,14 @@ ensure_node() {
   apt_install nodejs npm
 }
 
+# Chromium for the web console's browser test (headless, driven over the DevTools protocol).
+ensure_chromium() {
+  [ -n "${BRIGHTER_CHROMIUM:-}" ] && return 0
+  command -v chromium >/dev/null 2>&1 && return 0
+  echo "Chromium is missing: installing it (the console's browser test runs it headless)" >&2
+  apt_install chromium
+}
+
 # RabbitMQ for brighter-rabbitmq's integration tests (guest/guest on 127.0.0.1:5672).
 ensure_rabbitmq() {
   port_open 5672 && return 0

@@ -10,10 +10,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * {@link BrighterOperations} over the application's dispatcher, outbox and dead-letter queues
@@ -45,6 +48,23 @@ public class BrighterOperationsAutoConfiguration {
     outbox.ifAvailable(store -> builder.outbox(store, commandProcessor));
     deadLetterQueues.orderedStream().forEach(builder::deadLetterQueue);
     return builder.build();
+  }
+
+  // Nested, so that Spring MVC's classes are read only when it is present.
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+  @ConditionalOnBooleanProperty("brighter.operations.console")
+  static class ConsoleConfiguration {
+
+    /** The web console, at /brighter/console. */
+    @Bean
+    @ConditionalOnMissingBean
+    BrighterConsoleController brighterConsoleController(Environment environment) {
+      return new BrighterConsoleController(
+          environment.getProperty("management.endpoints.web.base-path", "/actuator"),
+          environment.getProperty("management.endpoints.web.path-mapping.brighter", "brighter"));
+    }
   }
 
   // Nested, so that the actuator's classes are read only when the actuator is present.
