@@ -113,7 +113,7 @@ public final class BrighterOperations {
               subscription.name(),
               subscription.channelName(),
               subscription.routingKey().value(),
-              subscription.requestType().getName(),
+              requestType(subscription),
               subscription.messagePumpType().name().toLowerCase(java.util.Locale.ROOT),
               subscription.noOfPerformers(),
               (int) own.stream().filter(ConsumerState::running).count(),
@@ -262,6 +262,12 @@ public final class BrighterOperations {
       throw new ConfigurationException("BrighterOperations has no outbox");
     }
     return outbox;
+  }
+
+  /** The request type's name, or what tells it when each message names its own. */
+  private static String requestType(Subscription subscription) {
+    Class<?> type = subscription.requestType();
+    return type == null ? "(read from each message)" : type.getName();
   }
 
   private static List<String> problems(List<ConsumerState> states) {

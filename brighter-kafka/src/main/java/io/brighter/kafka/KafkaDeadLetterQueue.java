@@ -157,8 +157,8 @@ public final class KafkaDeadLetterQueue implements DeadLetterQueue {
       long removed = 0;
       Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
       for (TopicPartition partition : partitions) {
-        removed += Math.max(0, end.get(partition) - start.get(partition));
-        commit.put(partition, new OffsetAndMetadata(end.get(partition)));
+        removed += Math.max(0, at(end, partition) - at(start, partition));
+        commit.put(partition, new OffsetAndMetadata(at(end, partition)));
       }
       consumer.commitSync(commit, TIMEOUT);
       return removed;
@@ -206,8 +206,8 @@ public final class KafkaDeadLetterQueue implements DeadLetterQueue {
     while (!caughtUp(consumer, partitions, end, queued, limit) && System.nanoTime() < deadline) {
       for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        if (record.offset() < end.get(partition)) {
-          queued.get(partition).add(record);
+        if (record.offset() < at(end, partition)) {
+          at(queued, partition).add(record);
         }
       }
     }
@@ -237,7 +237,7 @@ public final class KafkaDeadLetterQueue implements DeadLetterQueue {
       return true;
     }
     for (TopicPartition partition : partitions) {
-      if (consumer.position(partition, TIMEOUT) < end.get(partition)) {
+      if (consumer.position(partition, TIMEOUT) < at(end, partition)) {
         return false;
       }
     }
@@ -264,8 +264,8 @@ public final class KafkaDeadLetterQueue implements DeadLetterQueue {
                 partition -> {
                   OffsetAndMetadata offset = committed.get(partition);
                   return offset == null
-                      ? beginning.get(partition)
-                      : Math.max(offset.offset(), beginning.get(partition));
+                      ? at(beginning, partition)
+                      : Math.max(offset.offset(), at(beginning, partition));
                 }));
   }
 
@@ -316,6 +316,11 @@ public final class KafkaDeadLetterQueue implements DeadLetterQueue {
     properties.put(ProducerConfig.ACKS_CONFIG, "all");
     properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+  }
+
+  /** {@code map}'s value for {@code partition}, which Kafka gave for every partition asked. */
+  private static <V> V at(Map<TopicPartition, V> map, TopicPartition partition) {
+    return requireNonNull(map.get(partition), () -> "Kafka gave nothing for " + partition);
   }
 
   private static void checkLimit(int limit) {

@@ -165,7 +165,8 @@ public class BrighterEndpoint {
         default -> throw unknown("action on " + part, action);
       };
     } catch (ConfigurationException | IllegalArgumentException e) {
-      throw new InvalidEndpointRequestException(e.getMessage(), e.getMessage());
+      String message = String.valueOf(e.getMessage());
+      throw new InvalidEndpointRequestException(message, message);
     }
   }
 
