@@ -4,8 +4,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brighter.Id;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.MessageProducer;
+import io.brighter.operations.BrighterOperations;
 import io.brighter.samples.greetings.api.GreetingsApi;
 import io.brighter.samples.greetings.salutation.SalutationService;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A short walk through the sample over HTTP, each step printed with what the services did: people
@@ -28,7 +31,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class Demo {
 
-  private static final int STEPS = 6;
+  private static final int STEPS = 7;
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,6 +40,7 @@ public final class Demo {
   private final SampleTransport transport;
   private final Journal journal;
   private final TraceCollector traces;
+  private final BrighterOperations operations;
   private final HttpClient http = HttpClient.newHttpClient();
 
   Demo(
@@ -44,12 +48,14 @@ public final class Demo {
       SalutationService salutations,
       SampleTransport transport,
       Journal journal,
-      TraceCollector traces) {
+      TraceCollector traces,
+      BrighterOperations operations) {
     this.api = api;
     this.salutations = salutations;
     this.transport = transport;
     this.journal = journal;
     this.traces = traces;
+    this.operations = operations;
   }
 
   /**
@@ -60,13 +66,16 @@ public final class Demo {
    * @param duplicateDropped whether the redelivered event left one salutation
    * @param badInputStatuses the status of each bad request, in the order sent
    * @param trace the trace of the last greeting added, drawn as a tree
+   * @param deadLettered the greeting dead-lettered while salutations were paused, when the console
+   *     shows the bus's dead letters
    */
   public record Outcome(
       List<String> adasGreetings,
       int greetingsConsumed,
       boolean duplicateDropped,
       List<Integer> badInputStatuses,
-      String trace) {
+      String trace,
+      @Nullable Id deadLettered) {
 
     /** A few lines for the end of the run. */
     public String summary() {
@@ -124,7 +133,38 @@ public final class Demo {
     String trace = traces.tree("POST /people/{name}/greetings");
     journal.say(trace.indent(4).stripTrailing());
 
-    return new Outcome(adas, journal.acknowledged() - 1, dropped, statuses, trace);
+    int consumed = journal.acknowledged() - 1;
+
+    journal.step(
+        7, STEPS, "A greeting while salutations are paused: dead-lettered for an operator");
+    salutations.pause();
+    answer("POST", "/people/Grace/greetings", "{\"greeting\":\"Are you there?\"}");
+    Id paused = journal.greetingEvents().getLast();
+    try {
+      awaitTrue(() -> journal.rejected() >= 1, "the greeting to be dead-lettered");
+    } finally {
+      salutations.resume();
+    }
+    Id deadLettered = null;
+    if (operations.deadLetterQueues().isEmpty()) {
+      journal.say(
+          "      dead-lettered " + paused + " (this bus's dead letters are not in the console)");
+    } else {
+      awaitTrue(
+          () ->
+              operations.deadLetterQueues().stream()
+                  .anyMatch(queue -> operations.deadLetterCount(queue) > 0),
+          "the dead letter to reach its queue");
+      deadLettered = paused;
+      journal.say(
+          "      dead-lettered "
+              + paused
+              + ": re-drive it from the operations console, http://127.0.0.1:"
+              + api.port()
+              + "/brighter/console");
+    }
+
+    return new Outcome(adas, consumed, dropped, statuses, trace, deadLettered);
   }
 
   private int answer(String method, String path, String body)

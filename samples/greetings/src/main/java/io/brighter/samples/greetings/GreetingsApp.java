@@ -1,6 +1,8 @@
 package io.brighter.samples.greetings;
 
 import io.brighter.observability.BrighterTracer;
+import io.brighter.operations.BrighterOperations;
+import io.brighter.operations.MessageCounters;
 import io.brighter.samples.greetings.api.GreetingsApi;
 import io.brighter.samples.greetings.salutation.SalutationService;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -31,16 +33,30 @@ public final class GreetingsApp implements AutoCloseable {
   private final GreetingsApi api;
   private final SalutationService salutations;
   private final SampleTransport transport;
+  private final BrighterOperations operations;
 
   /** Wires both services as {@code options} say, telling what happens to {@code out}. */
   public GreetingsApp(SampleOptions options, PrintStream out) throws IOException {
     journal = new Journal(out);
     transport = options.transport();
     BrighterTracer tracer = BrighterTracer.of(openTelemetry);
+    MessageCounters counters = new MessageCounters();
     api =
         new GreetingsApi(
-            options, transport, journal, tracer, openTelemetry.getTracer("greetings-api-http"));
-    salutations = new SalutationService(options, transport, journal, tracer);
+            options,
+            transport,
+            journal,
+            tracer,
+            openTelemetry.getTracer("greetings-api-http"),
+            counters);
+    salutations = new SalutationService(options, transport, journal, tracer, counters);
+    operations =
+        BrighterOperations.builder()
+            .dispatcher(salutations.dispatcher())
+            .counters(counters)
+            .outbox(api.outbox(), api.commandProcessor())
+            .build();
+    api.serveConsole(operations);
   }
 
   /** Starts both services. */
@@ -52,7 +68,17 @@ public final class GreetingsApp implements AutoCloseable {
 
   /** Runs the demo against the started services; returns what it found. */
   public Demo.Outcome runDemo() throws IOException, InterruptedException {
-    return new Demo(api, salutations, transport, journal, traces).run();
+    return new Demo(api, salutations, transport, journal, traces, operations).run();
+  }
+
+  /** The operations over the salutation service's dispatcher and the API's outbox. */
+  public BrighterOperations operations() {
+    return operations;
+  }
+
+  /** How many salutations answer the greeting event {@code greetingId}. */
+  public int salutationsFor(String greetingId) {
+    return salutations.salutationsFor(greetingId);
   }
 
   /** The API's HTTP port. */
@@ -84,6 +110,7 @@ public final class GreetingsApp implements AutoCloseable {
           app.port(),
           options.database().name().toLowerCase(java.util.Locale.ROOT),
           app.transport.describe());
+      out.printf("Operations console on http://127.0.0.1:%d/brighter/console%n", app.port());
       Demo.Outcome outcome = app.runDemo();
       out.println();
       out.println(outcome.summary());

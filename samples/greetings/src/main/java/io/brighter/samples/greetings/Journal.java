@@ -18,6 +18,7 @@ public final class Journal {
   private final PrintStream out;
   private final List<Id> greetingEvents = new CopyOnWriteArrayList<>();
   private final AtomicInteger acknowledged = new AtomicInteger();
+  private final AtomicInteger rejected = new AtomicInteger();
 
   /** Prints to {@code out}. */
   public Journal(PrintStream out) {
@@ -54,6 +55,8 @@ public final class Journal {
   public void settled(Id id, Settlement how) {
     if (how == Settlement.ACKNOWLEDGED) {
       acknowledged.incrementAndGet();
+    } else if (how == Settlement.REJECTED || how == Settlement.DEAD_LETTERED) {
+      rejected.incrementAndGet();
     }
     note("salutation", how.name().toLowerCase(Locale.ROOT) + " message " + id);
   }
@@ -61,5 +64,10 @@ public final class Journal {
   /** How many messages the salutation service acknowledged so far. */
   public int acknowledged() {
     return acknowledged.get();
+  }
+
+  /** How many messages the salutation service dead-lettered so far. */
+  public int rejected() {
+    return rejected.get();
   }
 }

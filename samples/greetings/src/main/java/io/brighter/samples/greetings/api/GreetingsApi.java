@@ -3,6 +3,7 @@ package io.brighter.samples.greetings.api;
 import com.sun.net.httpserver.HttpServer;
 import io.brighter.CommandProcessor;
 import io.brighter.ExternalBusConfiguration;
+import io.brighter.console.ConsoleHttpHandler;
 import io.brighter.darker.QueryHandlerRegistry;
 import io.brighter.darker.QueryProcessor;
 import io.brighter.handlers.SimpleHandlerFactory;
@@ -12,6 +13,9 @@ import io.brighter.messaging.ProducerRegistry;
 import io.brighter.messaging.Publication;
 import io.brighter.messaging.RoutingKey;
 import io.brighter.observability.BrighterTracer;
+import io.brighter.observability.MessagingMetrics;
+import io.brighter.operations.BrighterOperations;
+import io.brighter.operations.MessageCounters;
 import io.brighter.outbox.Outbox;
 import io.brighter.outbox.OutboxSweeper;
 import io.brighter.samples.greetings.Greetings;
@@ -56,7 +60,8 @@ public final class GreetingsApi implements AutoCloseable {
       SampleTransport transport,
       Journal journal,
       BrighterTracer brighterTracer,
-      Tracer httpTracer)
+      Tracer httpTracer,
+      MessageCounters counters)
       throws IOException {
     store = GreetingsStore.open(options);
     producer = transport.producer(PUBLICATION);
@@ -81,6 +86,7 @@ public final class GreetingsApi implements AutoCloseable {
                     .outbox(store.outbox())
                     .build())
             .tracer(brighterTracer)
+            .metrics(counters.counting(MessagingMetrics.NONE))
             .build();
     processor.set(commandProcessor);
     QueryProcessor queryProcessor =
@@ -101,6 +107,14 @@ public final class GreetingsApi implements AutoCloseable {
     server.createContext(
         "/people", new GreetingsHttp(commandProcessor, queryProcessor, httpTracer));
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+  }
+
+  /**
+   * Serves the operations console at {@code /brighter/console} and its API at {@code
+   * /brighter/api}, writes allowed: the sample listens on loopback only.
+   */
+  public void serveConsole(BrighterOperations operations) {
+    server.createContext("/brighter", new ConsoleHttpHandler(operations, true));
   }
 
   /** Serves HTTP and starts the sweeper. */

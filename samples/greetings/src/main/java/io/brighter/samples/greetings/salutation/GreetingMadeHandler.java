@@ -10,6 +10,7 @@ import io.brighter.samples.greetings.Greetings.GreetingMade;
 import io.brighter.samples.greetings.Greetings.SalutationReceived;
 import io.brighter.samples.greetings.Journal;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -24,13 +25,21 @@ public final class GreetingMadeHandler extends RequestHandler<GreetingMade> {
   private final SalutationsStore store;
   private final Supplier<CommandProcessor> commandProcessor;
   private final Journal journal;
+  private final BooleanSupplier paused;
 
-  /** Writes to {@code store}, deposits through {@code commandProcessor}. */
+  /**
+   * Writes to {@code store}, deposits through {@code commandProcessor}; refuses every greeting
+   * while {@code paused} says so, so that it is dead-lettered for an operator to re-drive.
+   */
   public GreetingMadeHandler(
-      SalutationsStore store, Supplier<CommandProcessor> commandProcessor, Journal journal) {
+      SalutationsStore store,
+      Supplier<CommandProcessor> commandProcessor,
+      Journal journal,
+      BooleanSupplier paused) {
     this.store = store;
     this.commandProcessor = commandProcessor;
     this.journal = journal;
+    this.paused = paused;
   }
 
   @Override
@@ -41,6 +50,10 @@ public final class GreetingMadeHandler extends RequestHandler<GreetingMade> {
       onceOnlyAction = OnceOnlyAction.WARN)
   @RequestLogging(step = 1)
   public GreetingMade handle(GreetingMade event) {
+    if (paused.getAsBoolean()) {
+      throw new IllegalStateException(
+          "Salutations are paused: " + event.name() + "'s greeting waits to be re-driven");
+    }
     CommandProcessor processor = commandProcessor.get();
     String salutation = "Hello " + event.name() + ", thank you for '" + event.greeting() + "'";
     Id deposited =

@@ -12,6 +12,7 @@ import io.brighter.messaging.RoutingKey;
 import io.brighter.messaging.Subscription;
 import io.brighter.observability.BrighterTracer;
 import io.brighter.observability.MessagingMetrics;
+import io.brighter.operations.MessageCounters;
 import io.brighter.samples.greetings.Greetings;
 import io.brighter.samples.greetings.Greetings.GreetingMade;
 import io.brighter.samples.greetings.Greetings.SalutationReceived;
@@ -22,6 +23,7 @@ import io.brighter.serviceactivator.Dispatcher;
 import io.brighter.serviceactivator.DispatcherBuilder;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -34,10 +36,15 @@ public final class SalutationService implements AutoCloseable {
   private final SalutationsStore store;
   private final Dispatcher dispatcher;
   private final MessageProducer producer;
+  private final AtomicBoolean paused = new AtomicBoolean();
 
   /** Wires the service on {@code transport}; call {@link #start()} to consume. */
   public SalutationService(
-      SampleOptions options, SampleTransport transport, Journal journal, BrighterTracer tracer) {
+      SampleOptions options,
+      SampleTransport transport,
+      Journal journal,
+      BrighterTracer tracer,
+      MessageCounters counters) {
     store = SalutationsStore.open(options);
     producer =
         transport.producer(
@@ -53,7 +60,7 @@ public final class SalutationService implements AutoCloseable {
                 new SimpleHandlerFactory()
                     .register(
                         GreetingMadeHandler.class,
-                        () -> new GreetingMadeHandler(store, processor::get, journal)))
+                        () -> new GreetingMadeHandler(store, processor::get, journal, paused::get)))
             .inbox(store.inbox())
             .externalBus(
                 ExternalBusConfiguration.builder()
@@ -66,7 +73,7 @@ public final class SalutationService implements AutoCloseable {
     dispatcher =
         new DispatcherBuilder()
             .commandProcessor(commandProcessor)
-            .metrics(new JournalMetrics(journal))
+            .metrics(counters.counting(new JournalMetrics(journal)))
             .subscriptions(
                 List.of(
                     Subscription.builder()
@@ -83,6 +90,21 @@ public final class SalutationService implements AutoCloseable {
   /** Starts consuming. */
   public void start() {
     dispatcher.start();
+  }
+
+  /** Pauses salutations: each greeting until {@link #resume()} is refused, so dead-lettered. */
+  public void pause() {
+    paused.set(true);
+  }
+
+  /** Takes greetings again. */
+  public void resume() {
+    paused.set(false);
+  }
+
+  /** The service's dispatcher, for the operations console. */
+  public Dispatcher dispatcher() {
+    return dispatcher;
   }
 
   /** How many salutations answer the greeting event {@code greetingId}. */
