@@ -103,7 +103,8 @@
       return;
     }
     summary.textContent = outbox.outstanding + ' outstanding; ' + outbox.sentSinceStart
-      + ' sent since start' + (outbox.complete ? '' : ' (per topic: the first ones only)');
+      + ' sent and ' + outbox.archivedSinceStart + ' archived since start'
+      + (outbox.complete ? '' : ' (per topic: the first ones only)');
     if (outbox.topics.length === 0) {
       cell(body.insertRow(), 'Nothing waits', 'empty').colSpan = 3;
     }

@@ -9,6 +9,7 @@ import io.brighter.messaging.DeadLetterQueue;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.Subscription;
 import io.brighter.outbox.Outbox;
+import io.brighter.outbox.archive.OutboxArchiver;
 import io.brighter.serviceactivator.ConsumerState;
 import io.brighter.serviceactivator.Dispatcher;
 import java.time.Clock;
@@ -41,7 +42,8 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li><b>Subscriptions</b>: each with its pumps, problems and counts; open, shut, set performers.
  *   <li><b>Outbox</b>: the outstanding messages per topic with the oldest's age, a page of them,
- *       one shown whole, and sending some again now (through the command processor's producers).
+ *       one shown whole, and sending some again now (through the command processor's producers);
+ *       how many were sent and archived since the start.
  *   <li><b>Dead letters</b>: per queue, a page with reasons and original topics, one shown whole,
  *       re-driving some, or all that a {@link DeadLetterFilter} matches, and purging.
  * </ul>
@@ -59,6 +61,7 @@ public final class BrighterOperations {
   private final @Nullable MessageCounters counters;
   private final @Nullable Outbox outbox;
   private final @Nullable CommandProcessor sender;
+  private final @Nullable OutboxArchiver archiver;
   private final Map<String, DeadLetterQueue> deadLetterQueues;
   private final int scanLimit;
   private final int maxBodyChars;
@@ -69,6 +72,7 @@ public final class BrighterOperations {
     this.counters = builder.counters;
     this.outbox = builder.outbox;
     this.sender = builder.sender;
+    this.archiver = builder.archiver;
     this.deadLetterQueues = Map.copyOf(builder.deadLetterQueues);
     this.scanLimit = builder.scanLimit;
     this.maxBodyChars = builder.maxBodyChars;
@@ -168,7 +172,11 @@ public final class BrighterOperations {
                         nonNegative(Duration.between(oldest.get(entry.getKey()), now))))
             .toList();
     return new OutboxReport(
-        outstanding, topics, scanned.size() >= outstanding, counters == null ? 0 : counters.sent());
+        outstanding,
+        topics,
+        scanned.size() >= outstanding,
+        counters == null ? 0 : counters.sent(),
+        archiver == null ? 0 : archiver.archivedSinceStart());
   }
 
   /** Up to {@code limit} outstanding messages, oldest first. */
@@ -299,6 +307,7 @@ public final class BrighterOperations {
     private @Nullable MessageCounters counters;
     private @Nullable Outbox outbox;
     private @Nullable CommandProcessor sender;
+    private @Nullable OutboxArchiver archiver;
     private final Map<String, DeadLetterQueue> deadLetterQueues = new LinkedHashMap<>();
     private final Set<String> named = new java.util.HashSet<>();
     private int scanLimit = 1_000;
@@ -331,6 +340,12 @@ public final class BrighterOperations {
     public Builder outbox(Outbox value, CommandProcessor processor) {
       this.outbox = requireNonNull(value, "outbox must not be null");
       this.sender = requireNonNull(processor, "processor must not be null");
+      return this;
+    }
+
+    /** The outbox's archiver, for how many messages it archived. */
+    public Builder archiver(OutboxArchiver value) {
+      this.archiver = requireNonNull(value, "archiver must not be null");
       return this;
     }
 

@@ -11,9 +11,15 @@ import java.util.List;
  * @param complete whether {@code topics} counts every outstanding message; false when there were
  *     more than the operations scan
  * @param sentSinceStart messages sent since the service started, when message counters are given
+ * @param archivedSinceStart dispatched messages archived since the service started, when the
+ *     archiver is given
  */
 public record OutboxReport(
-    long outstanding, List<TopicBacklog> topics, boolean complete, long sentSinceStart) {
+    long outstanding,
+    List<TopicBacklog> topics,
+    boolean complete,
+    long sentSinceStart,
+    long archivedSinceStart) {
 
   /** Copies the list. */
   public OutboxReport {

@@ -24,6 +24,8 @@ import io.brighter.messaging.inmemory.InMemoryMessageConsumer;
 import io.brighter.messaging.inmemory.InMemoryMessageProducer;
 import io.brighter.observability.MessagingMetrics;
 import io.brighter.outbox.InMemoryOutbox;
+import io.brighter.outbox.archive.InMemoryArchiveProvider;
+import io.brighter.outbox.archive.OutboxArchiver;
 import io.brighter.serviceactivator.Dispatcher;
 import io.brighter.serviceactivator.DispatcherBuilder;
 import java.time.Duration;
@@ -164,6 +166,24 @@ class BrighterOperationsTest {
     await().until(() -> HANDLED.containsAll(List.of("Grace", "Alan")));
     assertThat(operations.outbox().outstanding()).isZero();
     assertThat(operations.outbox().sentSinceStart()).isEqualTo(2);
+  }
+
+  @Test
+  void the_outbox_report_counts_what_the_archiver_archived() {
+    OutboxArchiver archiver =
+        OutboxArchiver.builder()
+            .outbox(outbox)
+            .archiveProvider(new InMemoryArchiveProvider())
+            .dispatchedAge(Duration.ZERO)
+            .build();
+    BrighterOperations withArchiver =
+        BrighterOperations.builder().outbox(outbox, processor).archiver(archiver).build();
+    processor.post(new Greeted(Id.random(), "Grace"));
+    processor.post(new Greeted(Id.random(), "Alan"));
+
+    archiver.archive();
+
+    assertThat(withArchiver.outbox().archivedSinceStart()).isEqualTo(2);
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.brighter.messaging.Message;
 import io.brighter.outbox.Outbox;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -51,6 +52,7 @@ public final class OutboxArchiver implements AutoCloseable {
   private final int maxBatchesPerPass;
   private final Duration interval;
   private final ReentrantLock archiving = new ReentrantLock();
+  private final AtomicLong archivedSinceStart = new AtomicLong();
   private final PeriodicTask timer;
 
   private OutboxArchiver(Builder builder) {
@@ -89,6 +91,7 @@ public final class OutboxArchiver implements AutoCloseable {
         archiveProvider.archive(batch);
         outbox.delete(batch.stream().map(Message::id).toList());
         archived += batch.size();
+        archivedSinceStart.addAndGet(batch.size());
         if (batch.size() < batchSize) {
           break;
         }
@@ -103,6 +106,11 @@ public final class OutboxArchiver implements AutoCloseable {
     } finally {
       archiving.unlock();
     }
+  }
+
+  /** How many messages this archiver has archived and deleted since it was made. */
+  public long archivedSinceStart() {
+    return archivedSinceStart.get();
   }
 
   /**

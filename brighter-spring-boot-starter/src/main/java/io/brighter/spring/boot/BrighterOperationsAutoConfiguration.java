@@ -5,6 +5,7 @@ import io.brighter.messaging.DeadLetterQueue;
 import io.brighter.operations.BrighterOperations;
 import io.brighter.operations.MessageCounters;
 import io.brighter.outbox.Outbox;
+import io.brighter.outbox.archive.OutboxArchiver;
 import io.brighter.serviceactivator.Dispatcher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -38,6 +39,7 @@ public class BrighterOperationsAutoConfiguration {
       CommandProcessor commandProcessor,
       MessageCounters counters,
       ObjectProvider<DeadLetterQueue> deadLetterQueues,
+      ObjectProvider<OutboxArchiver> archiver,
       BrighterProperties properties) {
     BrighterOperations.Builder builder =
         BrighterOperations.builder()
@@ -46,6 +48,7 @@ public class BrighterOperationsAutoConfiguration {
             .maxBodyChars(properties.operations().maxBodyChars());
     dispatcher.ifAvailable(builder::dispatcher);
     outbox.ifAvailable(store -> builder.outbox(store, commandProcessor));
+    archiver.ifAvailable(builder::archiver);
     deadLetterQueues.orderedStream().forEach(builder::deadLetterQueue);
     return builder.build();
   }
