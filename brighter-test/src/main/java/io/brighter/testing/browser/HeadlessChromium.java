@@ -124,22 +124,33 @@ public final class HeadlessChromium implements AutoCloseable {
     }
   }
 
-  /** Ends Chromium and deletes its profile. */
+  /** Ends Chromium, its helper processes too, and deletes its profile. */
   @Override
   public void close() {
+    List<ProcessHandle> helpers = process.descendants().toList();
     process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
+    helpers.forEach(ProcessHandle::destroy);
+    awaitExit(process.toHandle());
+    helpers.forEach(HeadlessChromium::awaitExit);
+    // best effort: a helper may still be writing; the system cleans temporary directories too
+    for (int attempt = 0; attempt < 3 && Files.exists(profile); attempt++) {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      } catch (IOException | UncheckedIOException e) {
+        pause(Duration.ofMillis(200));
       }
+    }
+  }
+
+  /** Waits up to ten seconds for {@code process} to end, then ends it forcibly. */
+  private static void awaitExit(ProcessHandle process) {
+    try {
+      process.onExit().get(10, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      process.destroyForcibly();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
-    }
-    try (Stream<Path> files = Files.walk(profile)) {
-      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // a temporary directory; the system cleans it
     }
   }
 
