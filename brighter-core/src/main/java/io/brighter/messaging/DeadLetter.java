@@ -3,6 +3,7 @@ package io.brighter.messaging;
 import static java.util.Objects.requireNonNull;
 
 import io.brighter.Id;
+import io.brighter.messaging.wire.RejectionHeaders;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -65,17 +66,10 @@ public record DeadLetter(
       throw new IllegalStateException(
           "Dead letter " + id() + " does not say which topic it came from; it cannot be re-driven");
     }
-    MessageHeader header =
-        message.header().toBuilder()
-            .topic(topic)
-            .handledCount(0)
-            .removeBagEntry(HeaderNames.REJECTION_REASON)
-            .removeBagEntry(HeaderNames.ORIGINAL_TOPIC)
-            .removeBagEntry(HeaderNames.ORIGINAL_TYPE)
-            .removeBagEntry(HeaderNames.REJECTION_TIMESTAMP)
-            .bagEntry(HeaderNames.REDRIVE_COUNT, Integer.toString(redriveCount + 1))
-            .build();
-    return new Message(header, message.body());
+    MessageHeader.Builder header = message.header().toBuilder().topic(topic).handledCount(0);
+    RejectionHeaders.NAMES.forEach(header::removeBagEntry);
+    header.bagEntry(HeaderNames.REDRIVE_COUNT, Integer.toString(redriveCount + 1));
+    return new Message(header.build(), message.body());
   }
 
   private static @Nullable String text(@Nullable Object value) {

@@ -10,6 +10,7 @@ import io.brighter.messaging.DeadLetterQueue;
 import io.brighter.messaging.HeaderNames;
 import io.brighter.messaging.Receipt;
 import io.brighter.messaging.RoutingKey;
+import io.brighter.messaging.wire.RejectionHeaders;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -67,15 +69,15 @@ public final class KafkaDeadLetterQueue implements DeadLetterQueue {
   private static final Duration TIMEOUT = Duration.ofSeconds(15);
   private static final int COMMIT_EVERY = 50;
   private static final Receipt READ = new Receipt() {};
-  private static final Set<String> REJECTION_HEADERS =
-      Set.of(
-          HeaderNames.REJECTION_REASON,
-          HeaderNames.ORIGINAL_TOPIC,
-          HeaderNames.ORIGINAL_TYPE,
-          HeaderNames.REJECTION_TIMESTAMP,
-          HeaderNames.REDRIVE_COUNT,
-          KafkaHeaderNames.TOPIC,
-          KafkaHeaderNames.HANDLED_COUNT);
+  // Taken off a re-driven copy: the rejection's, and those the copy sets afresh.
+  private static final Set<String> REPLACED_HEADERS =
+      Stream.concat(
+              RejectionHeaders.NAMES.stream(),
+              Stream.of(
+                  HeaderNames.REDRIVE_COUNT,
+                  KafkaHeaderNames.TOPIC,
+                  KafkaHeaderNames.HANDLED_COUNT))
+          .collect(Collectors.toUnmodifiableSet());
 
   private final KafkaConfiguration configuration;
   private final String topic;
@@ -281,7 +283,7 @@ public final class KafkaDeadLetterQueue implements DeadLetterQueue {
         .headers()
         .forEach(
             header -> {
-              if (!REJECTION_HEADERS.contains(header.key())) {
+              if (!REPLACED_HEADERS.contains(header.key())) {
                 headers.add(header);
               }
             });

@@ -13,6 +13,7 @@ import io.brighter.messaging.HeaderNames;
 import io.brighter.messaging.Message;
 import io.brighter.messaging.Receipt;
 import io.brighter.messaging.RoutingKey;
+import io.brighter.messaging.wire.RejectionHeaders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -125,10 +126,7 @@ public final class RmqDeadLetterQueue implements DeadLetterQueue {
   static AMQP.BasicProperties redriven(AMQP.BasicProperties original, int redriveCount) {
     Map<String, Object> headers =
         original.getHeaders() == null ? new HashMap<>() : new HashMap<>(original.getHeaders());
-    headers.remove(HeaderNames.REJECTION_REASON);
-    headers.remove(HeaderNames.ORIGINAL_TOPIC);
-    headers.remove(HeaderNames.ORIGINAL_TYPE);
-    headers.remove(HeaderNames.REJECTION_TIMESTAMP);
+    headers.keySet().removeAll(RejectionHeaders.NAMES);
     headers.put(RmqHeaders.HANDLED_COUNT, 0);
     headers.put(HeaderNames.REDRIVE_COUNT, Integer.toString(redriveCount));
     return original.builder().headers(headers).build();

@@ -6,6 +6,7 @@ import io.brighter.messaging.RejectionReason;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one rule for what a dead-letter copy carries besides the message's own headers, whichever
@@ -19,6 +20,17 @@ import java.util.Map;
  * }
  */
 public final class RejectionHeaders {
+
+  /**
+   * The headers every dead-letter copy carries beside the message's own, whatever the transport:
+   * what a re-drive takes off again.
+   */
+  public static final Set<String> NAMES =
+      Set.of(
+          HeaderNames.REJECTION_REASON,
+          HeaderNames.ORIGINAL_TOPIC,
+          HeaderNames.ORIGINAL_TYPE,
+          HeaderNames.REJECTION_TIMESTAMP);
 
   private RejectionHeaders() {}
 
