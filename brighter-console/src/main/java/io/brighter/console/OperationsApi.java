@@ -61,12 +61,12 @@ public final class OperationsApi {
       List<QueueCount> deadLetterQueues) {}
 
   /**
-   * A dead-letter queue and how many dead letters it holds, counted up to the scan limit.
+   * A dead-letter queue and how many dead letters it holds.
    *
    * @param name the queue
-   * @param count how many it holds, at most the scan limit
+   * @param count how many it holds
    */
-  public record QueueCount(String name, int count) {}
+  public record QueueCount(String name, long count) {}
 
   /**
    * A write: what to do, and with what.

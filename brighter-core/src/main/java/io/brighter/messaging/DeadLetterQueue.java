@@ -37,6 +37,14 @@ public interface DeadLetterQueue {
   int redrive(Predicate<DeadLetter> which, int limit);
 
   /**
+   * How many dead letters the queue holds, from the broker's own count where it keeps one, without
+   * reading them. The default reads at most 10,000 to count them.
+   */
+  default long count() {
+    return peek(10_000).size();
+  }
+
+  /**
    * Removes every dead letter.
    *
    * @return how many were removed

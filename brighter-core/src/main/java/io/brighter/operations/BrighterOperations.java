@@ -211,9 +211,9 @@ public final class BrighterOperations {
     return deadLetterQueues.keySet().stream().sorted().toList();
   }
 
-  /** How many dead letters {@code queue} holds, counted up to the scan limit. */
-  public int deadLetterCount(String queue) {
-    return deadLetterQueue(queue).peek(scanLimit).size();
+  /** How many dead letters {@code queue} holds, by the broker's count where it keeps one. */
+  public long deadLetterCount(String queue) {
+    return deadLetterQueue(queue).count();
   }
 
   /** Up to {@code limit} dead letters of {@code queue}, oldest first, left in the queue. */

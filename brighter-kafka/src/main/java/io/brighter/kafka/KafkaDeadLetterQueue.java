@@ -147,6 +147,17 @@ public final class KafkaDeadLetterQueue implements DeadLetterQueue {
     }
   }
 
+  /** The records between the group's commits and the log end, counted from the offsets. */
+  @Override
+  public long count() {
+    try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+      List<TopicPartition> partitions = partitions(consumer);
+      return partitions.isEmpty()
+          ? 0
+          : waiting(consumer, partitions, consumer.endOffsets(partitions, TIMEOUT));
+    }
+  }
+
   @Override
   public long purge() {
     try (KafkaConsumer<String, byte[]> consumer = consumer()) {
@@ -154,17 +165,28 @@ public final class KafkaDeadLetterQueue implements DeadLetterQueue {
       if (partitions.isEmpty()) {
         return 0;
       }
-      Map<TopicPartition, Long> start = start(consumer, partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
-      long removed = 0;
+      long removed = waiting(consumer, partitions, end);
       Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
       for (TopicPartition partition : partitions) {
-        removed += Math.max(0, at(end, partition) - at(start, partition));
         commit.put(partition, new OffsetAndMetadata(at(end, partition)));
       }
       consumer.commitSync(commit, TIMEOUT);
       return removed;
     }
+  }
+
+  /** How many records lie between the group's commits (or the log start) and {@code end}. */
+  private long waiting(
+      KafkaConsumer<String, byte[]> consumer,
+      List<TopicPartition> partitions,
+      Map<TopicPartition, Long> end) {
+    Map<TopicPartition, Long> start = start(consumer, partitions);
+    long waiting = 0;
+    for (TopicPartition partition : partitions) {
+      waiting += Math.max(0, at(end, partition) - at(start, partition));
+    }
+    return waiting;
   }
 
   /**

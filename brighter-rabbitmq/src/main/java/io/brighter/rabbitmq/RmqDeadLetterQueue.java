@@ -117,6 +117,12 @@ public final class RmqDeadLetterQueue implements DeadLetterQueue {
         });
   }
 
+  /** The messages ready in the queue, as the broker counts them. */
+  @Override
+  public long count() {
+    return withChannel(channel -> channel.queueDeclarePassive(queue).getMessageCount());
+  }
+
   @Override
   public long purge() {
     return withChannel(channel -> (long) channel.queuePurge(queue).getMessageCount());

@@ -75,6 +75,11 @@ public final class InMemoryDeadLetterQueue implements DeadLetterQueue {
   }
 
   @Override
+  public long count() {
+    return bus.pending(deadLetters, channelName);
+  }
+
+  @Override
   public long purge() {
     long waiting = bus.pending(deadLetters, channelName);
     bus.purge(deadLetters, channelName);

@@ -30,9 +30,10 @@ import org.junit.jupiter.api.Test;
  * rejects messages into it: peeking shows each dead letter with its reason, original topic and
  * rejection time, oldest first, and leaves it; re-driving sends the chosen ones back to their topic
  * as new deliveries (same id and body, handled count 0, {@link HeaderNames#REDRIVE_COUNT} counting
- * up) and leaves the others in their order; the limit bounds both; purging empties the queue. A
- * transport's test extends this class and supplies the hooks, as {@link TransportContract}'s do.
- * Each case makes a fresh topic and channel, so suites may share one broker.
+ * up) and leaves the others in their order; the limit bounds both; the count says how many wait;
+ * purging empties the queue. A transport's test extends this class and supplies the hooks, as
+ * {@link TransportContract}'s do. Each case makes a fresh topic and channel, so suites may share
+ * one broker.
  */
 public abstract class DeadLetterQueueContract {
 
@@ -84,6 +85,9 @@ public abstract class DeadLetterQueueContract {
               assertThat(letter.redrivable()).isTrue();
             });
     assertThat(queue.peek(10)).extracting(DeadLetter::id).containsExactlyElementsOf(ids(sent));
+    await("the count of " + queue.name())
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> queue.count() == 3);
   }
 
   @Test
@@ -158,6 +162,7 @@ public abstract class DeadLetterQueueContract {
     assertThat(queue.purge()).isEqualTo(2);
 
     assertThat(queue.peek(10)).isEmpty();
+    assertThat(queue.count()).isZero();
   }
 
   private MessageConsumer consumer() {
